@@ -1,0 +1,23 @@
+"""mnistlab: MNIST로 배우는 인공신경망 — the helper package of the notebook series.
+
+Importing it registers the bundled Korean font with matplotlib. The notebooks
+use the names below; the modules mirror the lesson (data, korean, draw, widgets …).
+"""
+
+from mnistlab.korean import THETA_CMAP, use_korean_font
+from mnistlab.data import (
+    MnistFileError,
+    flatten,
+    load_mnist,
+    normalize,
+    unflatten,
+)
+from mnistlab.environment import check_environment
+
+use_korean_font()
+
+__version__ = "0.1.0"
+__all__ = [
+    "THETA_CMAP", "use_korean_font", "MnistFileError", "flatten", "load_mnist",
+    "normalize", "unflatten", "check_environment",
+]

@@ -1,0 +1,214 @@
+"""MNIST 데이터셋: the IDX files, min-max normalization, flattening.
+
+The four original IDX files ship gzip-compressed in ``resources/mnist/``. They
+are parsed with numpy and checked against the SHA-256 sums of the original
+files, so a learner always works with the real 70,000 images, offline.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+SIDE = 28                      # 이미지 한 변의 픽셀 수
+N_PIXELS = SIDE * SIDE         # 784개의 입력변수
+SPLITS = ("train", "test")
+RESTORE_HINT = "복구 방법: 저장소 폴더에서 'git checkout -- resources/mnist' 를 실행하세요."
+
+# SHA-256 of the decompressed original IDX files (as pinned by torchvision and others).
+FILES = {
+    "train": {
+        "images": ("train-images-idx3-ubyte",
+                   "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db", 60000),
+        "labels": ("train-labels-idx1-ubyte",
+                   "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5", 60000),
+    },
+    "test": {
+        "images": ("t10k-images-idx3-ubyte",
+                   "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7", 10000),
+        "labels": ("t10k-labels-idx1-ubyte",
+                   "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2", 10000),
+    },
+}
+MAGIC = {"images": 0x00000803, "labels": 0x00000801}
+
+_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+
+class MnistFileError(OSError):
+    """A shipped MNIST file is missing or damaged (the message says which and how to fix it)."""
+
+
+def data_dir() -> Path:
+    """The folder holding the IDX files: ``$MNISTLAB_DATA`` or the repository's resources/mnist."""
+    override = os.environ.get("MNISTLAB_DATA")
+    if override:
+        return Path(override).expanduser()
+    return Path(__file__).resolve().parent.parent / "resources" / "mnist"
+
+
+def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
+    """Load one split of MNIST: ``(images, labels)``.
+
+    images: uint8 array (N, 28, 28), 0 = background … 255 = ink (입력변수).
+    labels: uint8 array (N,), the digit 0..9 (목표변수).
+    N is 60,000 for "train" and 10,000 for "test". The arrays are read-only and
+    cached in this process, so loading again is instant.
+    """
+    if split not in SPLITS:
+        raise ValueError(
+            f"알 수 없는 split 입니다: {split!r}. 'train'(훈련 60,000장) 또는 "
+            f"'test'(시험 10,000장) 중 하나를 쓰세요."
+        )
+    folder = data_dir()
+    paths = {kind: folder / (name + ".gz") for kind, (name, _, _) in FILES[split].items()}
+    key = (split, *(_stamp(p) for p in paths.values()))
+    if key not in _cache:
+        images = _read_idx(paths["images"], "images", *FILES[split]["images"][1:])
+        labels = _read_idx(paths["labels"], "labels", *FILES[split]["labels"][1:])
+        images.flags.writeable = False
+        labels.flags.writeable = False
+        if len(_cache) > 4:  # a few stale entries at most
+            _cache.clear()
+        _cache[key] = (images, labels)
+    return _cache[key]
+
+
+def _stamp(path: Path) -> tuple:
+    """File identity for the cache: a changed or replaced file is read (and checked) again."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise MnistFileError(
+            f"MNIST 파일이 없습니다: {path.name}\n"
+            f"찾아본 위치: {path.parent}\n{RESTORE_HINT}\n"
+            "(다른 폴더의 데이터를 쓰려면 환경변수 MNISTLAB_DATA 에 그 폴더를 지정하세요.)"
+        ) from None
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
+def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
+    """Decompress, check and parse one IDX file (big-endian header, then bytes)."""
+    try:
+        raw = gzip.decompress(path.read_bytes())
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        raise MnistFileError(
+            f"MNIST 파일이 손상되었습니다(압축을 풀 수 없음): {path}\n"
+            f"원인: {e}\n{RESTORE_HINT}"
+        ) from None
+    header = 16 if kind == "images" else 8
+    expected_size = header + count * (N_PIXELS if kind == "images" else 1)
+    magic = int.from_bytes(raw[:4], "big") if len(raw) >= 4 else None
+    if magic != MAGIC[kind]:
+        found = "읽을 수 없음" if magic is None else f"0x{magic:08x}"
+        raise MnistFileError(
+            f"MNIST 파일이 손상되었습니다(매직 넘버 불일치): {path}\n"
+            f"기대한 값: 0x{MAGIC[kind]:08x}, 실제 값: {found}\n{RESTORE_HINT}"
+        )
+    if len(raw) != expected_size:
+        raise MnistFileError(
+            f"MNIST 파일이 손상되었습니다(크기 불일치): {path}\n"
+            f"기대한 크기: {expected_size:,} 바이트, 실제 크기: {len(raw):,} 바이트\n{RESTORE_HINT}"
+        )
+    found_sha = hashlib.sha256(raw).hexdigest()
+    if found_sha != sha256:
+        raise MnistFileError(
+            f"MNIST 파일이 손상되었습니다(SHA-256 체크섬 불일치): {path}\n"
+            f"기대한 값: {sha256}\n실제 값:   {found_sha}\n{RESTORE_HINT}"
+        )
+    dims = np.frombuffer(raw, dtype=">u4", count=(header - 4) // 4, offset=4)
+    data = np.frombuffer(raw, dtype=np.uint8, offset=header)
+    return data.reshape(tuple(int(d) for d in dims)).copy()
+
+
+def normalize(images) -> np.ndarray:
+    """Min-max normalization: pixel bytes 0..255 → float32 0..1 (100 → 0.39).
+
+    Dividing by (max - min) = 255 keeps every input on the same small scale,
+    which makes training faster and more accurate (회색척도 0 = 검정, 1 = 흰색).
+    """
+    a = np.asarray(images)
+    if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+        raise TypeError(
+            f"픽셀 배열은 숫자여야 합니다(받은 dtype: {a.dtype}). "
+            "load_mnist 가 돌려주는 uint8 이미지를 넣으세요."
+        )
+    if a.size == 0:
+        raise ValueError("빈 배열은 정규화할 수 없습니다.")
+    if np.issubdtype(a.dtype, np.floating):
+        if not np.all(np.isfinite(a)):
+            raise ValueError("픽셀 값에 NaN 이나 무한대가 있습니다. 원래의 0..255 이미지를 넣으세요.")
+        if a.min() >= 0 and a.max() <= 1:
+            raise ValueError(
+                "이미 0..1 사이로 정규화된 값으로 보입니다(실수형, 최댓값 "
+                f"{float(a.max()):.3g}). 두 번 나누지 마세요: 그대로 쓰면 됩니다."
+            )
+    lo, hi = a.min(), a.max()
+    if lo < 0 or hi > 255:
+        raise ValueError(
+            f"픽셀 값은 0..255 사이여야 합니다. 받은 값의 범위: {lo} .. {hi}."
+        )
+    return (a / np.float32(255)).astype(np.float32)
+
+
+def flatten(images) -> np.ndarray:
+    """28x28 → 784 numbers, row by row from the top (one image or a batch)."""
+    a = np.asarray(images)
+    if a.shape[-2:] != (SIDE, SIDE) or a.ndim not in (2, 3):
+        raise ValueError(
+            f"flatten 은 (28, 28) 한 장 또는 (N, 28, 28) 여러 장을 받습니다. 받은 모양: {a.shape}"
+        )
+    return a.reshape(a.shape[:-2] + (N_PIXELS,))
+
+
+def unflatten(vectors) -> np.ndarray:
+    """784 numbers → 28x28, the inverse of :func:`flatten` (one vector or a batch)."""
+    a = np.asarray(vectors)
+    if a.ndim not in (1, 2) or a.shape[-1] != N_PIXELS:
+        raise ValueError(
+            f"unflatten 은 (784,) 한 장 또는 (N, 784) 여러 장을 받습니다. 받은 모양: {a.shape}"
+        )
+    return a.reshape(a.shape[:-1] + (SIDE, SIDE))
+
+
+def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
+    """Check model inputs and return them as a float (N, 784) batch.
+
+    Accepts one image or a batch, flat (784,) / (N, 784) or square (28, 28) /
+    (N, 28, 28), normalized to 0..1. Returns ``(batch, was_single)``.
+    Used at the public boundary of every model (로지스틱 회귀, 신경망).
+    """
+    a = np.asarray(X)
+    if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+        raise TypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
+    single = a.ndim == 1 or a.shape == (SIDE, SIDE)
+    if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):
+        a = flatten(a)
+    if a.ndim == 1:
+        a = a[None, :]
+    if a.ndim != 2 or a.shape[1] != N_PIXELS:
+        raise ValueError(
+            f"{name} 의 모양이 맞지 않습니다: {np.shape(X)}. 이미지 한 장은 (784,) 또는 (28, 28), "
+            "여러 장은 (N, 784) 또는 (N, 28, 28) 이어야 합니다."
+        )
+    if a.shape[0] == 0:
+        raise ValueError(f"{name} 에 이미지가 한 장도 없습니다.")
+    if not np.all(np.isfinite(a)):
+        raise ValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+    if not np.issubdtype(a.dtype, np.floating):
+        raise ValueError(
+            f"{name} 가 0..255 정수 픽셀입니다(dtype {a.dtype}). 먼저 mnistlab.normalize 로 "
+            "0..1 로 정규화하세요."
+        )
+    lo, hi = float(a.min()), float(a.max())
+    if lo < 0 or hi > 1:
+        hint = " 0..255 값이라면 mnistlab.normalize 로 먼저 정규화하세요." if hi <= 255 and lo >= 0 else ""
+        raise ValueError(
+            f"{name} 의 픽셀 값은 0..1 사이여야 합니다. 받은 범위: {lo:.4g} .. {hi:.4g}.{hint}"
+        )
+    return a, single

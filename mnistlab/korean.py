@@ -1,0 +1,55 @@
+"""한글 그림: the bundled NanumGothic font and the project's colour maps.
+
+Importing :mod:`mnistlab` calls :func:`use_korean_font`, so every matplotlib
+figure renders Hangul on any platform without a system font.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.colors import LinearSegmentedColormap
+
+FONT_DIR = Path(__file__).with_name("fonts")
+FONT_FILES = (FONT_DIR / "NanumGothic.ttf", FONT_DIR / "NanumGothicBold.ttf")
+FONT_NAME = "NanumGothic"
+
+# 세타(가중치) 지도: red = negative, black ≈ 0, green = positive (lesson figures 1_11–1_13).
+THETA_CMAP = LinearSegmentedColormap.from_list(
+    "theta_red_black_green", ["#ff3030", "#000000", "#30e030"]
+)
+
+
+@functools.cache
+def use_korean_font() -> str:
+    """Register NanumGothic with matplotlib and make it the default font.
+
+    Returns the font family name. Safe to call many times.
+    """
+    for path in FONT_FILES:
+        if not path.exists():
+            raise FileNotFoundError(
+                f"한글 글꼴 파일이 없습니다: {path}\n"
+                "패키지가 온전히 설치되지 않았습니다. 저장소에서 "
+                "'git checkout -- mnistlab/fonts' 후 'pip install -e .' 를 다시 실행하세요."
+            )
+        font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams["font.family"] = FONT_NAME
+    matplotlib.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212
+    return FONT_NAME
+
+
+def font_path(bold: bool = False) -> Path:
+    """Path of the bundled NanumGothic (for PIL-drawn widget images)."""
+    return FONT_FILES[1] if bold else FONT_FILES[0]
+
+
+def symmetric_limit(values) -> float:
+    """The colour limit that centres a diverging map on 0 (never 0 itself)."""
+    import numpy as np
+
+    m = float(np.max(np.abs(values))) if np.size(values) else 0.0
+    return m if m > 0 else 1.0

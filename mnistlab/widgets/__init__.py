@@ -1,0 +1,10 @@
+"""위젯: the interactive explorers of the series, one factory per widget.
+
+Every factory returns an ipywidgets widget, works with no arguments (it loads
+the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
+"""
+
+from mnistlab.widgets.base import Explorer
+from mnistlab.widgets.digits import DigitBrowser, digit_browser
+
+__all__ = ["Explorer", "DigitBrowser", "digit_browser"]

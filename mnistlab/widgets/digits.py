@@ -1,0 +1,173 @@
+"""숫자 브라우저: browse MNIST by index or by label (chapter 01)."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+import numpy as np
+from PIL import Image, ImageDraw
+
+from mnistlab.data import N_PIXELS, SIDE, load_mnist
+from mnistlab.widgets.base import Explorer, caption, font, gray, hstack, png, vstack
+
+SCALE = 8            # one MNIST pixel → 8×8 screen pixels
+STRIP_H = 40         # height of the 784-value strip
+ALL = "전체"
+
+
+def _grid_lines(rgb: np.ndarray, k: int) -> np.ndarray:
+    """Faint lines between pixels, so the 28×28 cells can be counted."""
+    out = rgb.copy()
+    out[::k, :, :] = out[::k, :, :] // 2 + 40
+    out[:, ::k, :] = out[:, ::k, :] // 2 + 40
+    return out
+
+
+def _ruler() -> np.ndarray:
+    """The static ruler under the strip: a tick and a row number every 28 values."""
+    img = Image.new("RGB", (N_PIXELS, 18), "white")
+    d = ImageDraw.Draw(img)
+    for r in range(SIDE):
+        x = r * SIDE
+        d.line([(x, 0), (x, 5)], fill=(200, 30, 30))
+        if r % 4 == 0:
+            d.text((x + 2, 4), f"{r + 1}행", fill=(120, 0, 0), font=font(10))
+    return np.asarray(img)
+
+
+def strip_rgb(image: np.ndarray) -> np.ndarray:
+    """The 784 values of one image in a row (1 px each), rows marked in red."""
+    flat = image.reshape(-1).astype(np.float32) / 255
+    g = (flat * 255).astype(np.uint8)
+    band = np.repeat(np.repeat(g[None, :], STRIP_H, axis=0)[..., None], 3, axis=2)
+    band[:, ::SIDE, :] = (200, 30, 30)            # row boundaries: every 28 values
+    return np.vstack([band, _RULER])
+
+
+_RULER = _ruler()
+
+
+def number_grid_html(image: np.ndarray, normalized: bool) -> str:
+    """The 28×28 pixel values as a small shaded table (0 = black … 255 = white)."""
+    cells = []
+    for row in image:
+        tds = []
+        for v in row:
+            v = int(v)
+            fg = "#000" if v > 127 else "#bbb"
+            text = f"{v / 255:.2f}".lstrip("0") if normalized else str(v)
+            if normalized and v == 0:
+                text = "0"
+            tds.append(f"<td style='background:rgb({v},{v},{v});color:{fg}'>{text}</td>")
+        cells.append("<tr>" + "".join(tds) + "</tr>")
+    style = ("border-collapse:collapse;font:7.5px/1 monospace;text-align:center;"
+             "table-layout:fixed")
+    css = ".mnl-grid td{width:15px;height:11px;padding:0;border:1px solid #333}"
+    return f"<style>{css}</style><table class='mnl-grid' style='{style}'>{''.join(cells)}</table>"
+
+
+class DigitBrowser(Explorer):
+    """숫자 브라우저: image, number grid and the 784-value strip of one digit."""
+
+    title = "숫자 브라우저"
+
+    def __init__(self, images: np.ndarray | None = None, labels: np.ndarray | None = None,
+                 split: str = "train", seed: int = 0):
+        if images is None or labels is None:
+            images, labels = load_mnist(split)
+        self.images, self.labels = np.asarray(images), np.asarray(labels)
+        if self.images.ndim != 3 or self.images.shape[1:] != (SIDE, SIDE):
+            raise ValueError(f"이미지는 (N, 28, 28) 모양이어야 합니다. 받은 모양: {self.images.shape}")
+        if len(self.labels) != len(self.images):
+            raise ValueError("이미지 수와 레이블 수가 다릅니다: "
+                             f"{len(self.images)} 대 {len(self.labels)}")
+        self._by_label = {d: np.flatnonzero(self.labels == d) for d in range(10)}
+        self._rng = np.random.default_rng(seed)
+
+        self.label = W.Dropdown(options=[ALL] + [str(d) for d in range(10)], value=ALL,
+                                description="숫자(레이블)")
+        self.index = W.IntSlider(0, 0, len(self.images) - 1, description="몇 번째",
+                                 continuous_update=True, layout=W.Layout(width="420px"))
+        self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
+        self.random = W.Button(description="무작위로 고르기", icon="random")
+        self.header = W.HTML()
+        self.picture = W.Image(format="png")
+        self.grid = W.HTML()
+        self.strip = W.Image(format="png")
+
+        self.label.observe(self._on_label, "value")
+        self.index.observe(self._on_change, "value")
+        self.normalized.observe(self._on_change, "value")
+        self.random.on_click(self._on_random)
+
+        super().__init__([
+            W.HBox([self.label, self.index, self.random]),
+            self.normalized,
+            self.header,
+            W.HBox([self.picture, self.grid], layout=W.Layout(align_items="flex-start")),
+            W.HTML("<b>한 줄로 펼친 784개의 값</b> (빨간 눈금 = 이미지의 한 행이 끝나는 곳, 28개마다)"),
+            self.strip,
+        ])
+        self._on_change()
+
+    # which dataset row the controls point at
+    @property
+    def current(self) -> int:
+        if self.label.value == ALL:
+            return int(self.index.value)
+        return int(self._by_label[int(self.label.value)][self.index.value])
+
+    def _on_label(self, _=None):
+        n = len(self.images) if self.label.value == ALL else len(self._by_label[int(self.label.value)])
+        with self.hold_trait_notifications():
+            self.index.value = 0
+            self.index.max = n - 1
+        self._on_change()
+
+    def _on_random(self, _=None):
+        self.index.value = int(self._rng.integers(0, self.index.max + 1))
+
+    def _on_change(self, _=None):
+        i = self.current
+        image = self.images[i]
+        self.header.value = (
+            f"<b>데이터 #{i}</b> · 정답(목표변수): <b style='font-size:1.3em'>{int(self.labels[i])}</b>"
+            f" · 잉크가 있는 픽셀 {int(np.count_nonzero(image))}개 / 784개"
+        )
+        self.picture.value = png(_grid_lines(gray(image / 255, SCALE), SCALE))
+        self.grid.value = number_grid_html(image, self.normalized.value)
+        self.strip.value = png(strip_rgb(image))
+
+    def snapshot(self) -> bytes:
+        i = self.current
+        image = self.images[i]
+        digit = _grid_lines(gray(image / 255, SCALE), SCALE)
+        numbers = _number_grid_rgb(image, self.normalized.value)
+        top = hstack(digit, numbers)
+        text = f"데이터 #{i} · 정답(목표변수): {int(self.labels[i])}"
+        return png(vstack(caption(top, text, 16), caption(strip_rgb(image), "한 줄로 펼친 784개의 값")))
+
+
+def _number_grid_rgb(image: np.ndarray, normalized: bool, cell: int = 17) -> np.ndarray:
+    """The number grid drawn with PIL (for the static snapshot only)."""
+    img = Image.new("RGB", (SIDE * cell, SIDE * cell), "white")
+    d = ImageDraw.Draw(img)
+    f = font(7)
+    for r in range(SIDE):
+        for c in range(SIDE):
+            v = int(image[r, c])
+            x, y = c * cell, r * cell
+            d.rectangle([x, y, x + cell - 1, y + cell - 1], fill=(v, v, v), outline=(60, 60, 60))
+            t = (f"{v / 255:.2f}".lstrip("0") or "0") if normalized else str(v)
+            d.text((x + 1, y + 5), t, fill=(0, 0, 0) if v > 127 else (170, 170, 170), font=f)
+    return np.asarray(img)
+
+
+def digit_browser(images=None, labels=None, split: str = "train") -> DigitBrowser:
+    """숫자 브라우저 widget: pick by index or by label; see image, numbers and strip.
+
+    With no arguments it browses the 60,000 training images.
+    """
+    return DigitBrowser(images, labels, split=split)
+
+
+__all__ = ["DigitBrowser", "digit_browser"]
