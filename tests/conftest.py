@@ -1,0 +1,46 @@
+"""Shared test set-up: a headless matplotlib and a guard against network use.
+
+The series must work offline, so any attempt by the code under test to open a
+connection to a non-loopback address fails the test that made it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _is_local(address) -> bool:
+    if isinstance(address, (str, bytes)):          # AF_UNIX path
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _guarded(real):
+    def connect(self, address):
+        if not _is_local(address):
+            raise AssertionError(f"테스트 중 네트워크 연결 시도: {address!r} (mnistlab 은 오프라인으로 동작해야 합니다)")
+        return real(self, address)
+    return connect
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Fail any test whose code connects anywhere but this machine."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded(_real_connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_real_connect_ex))
+    yield
