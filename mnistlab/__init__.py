@@ -13,11 +13,12 @@ from mnistlab.data import (
     unflatten,
 )
 from mnistlab.environment import check_environment
+from mnistlab.check import check
 
 use_korean_font()
 
 __version__ = "0.1.0"
 __all__ = [
     "THETA_CMAP", "use_korean_font", "MnistFileError", "flatten", "load_mnist",
-    "normalize", "unflatten", "check_environment",
+    "normalize", "unflatten", "check_environment", "check",
 ]

@@ -1,0 +1,30 @@
+"""Exercises of notebook 01 (MNIST 데이터셋)."""
+
+import numpy as np
+
+from mnistlab.check import integer, number, register
+
+
+def _train_count(digit: int) -> int:
+    from mnistlab.data import load_mnist
+
+    return int(np.count_nonzero(load_mnist("train")[1] == digit))
+
+
+register(
+    "01.normalize",
+    number(200 / 255, tol=0.005),
+    hint="min-max 정규화는 값을 (최댓값 − 최솟값)으로 나눕니다. MNIST 픽셀의 최댓값과 최솟값은?",
+)
+register(
+    "01.position",
+    integer(3 * 28 + 5),
+    hint="한 행에는 28개의 값이 있고, 위쪽 행부터 차례로 이어 붙입니다. 번호는 0부터 셉니다: "
+    "앞의 행들이 몇 개의 값을 차지했는지 먼저 세어 보세요.",
+)
+register(
+    "01.count7",
+    integer(lambda: _train_count(7)),
+    hint="훈련 데이터의 레이블 배열에서 7과 같은 원소가 몇 개인지 세어 보세요 "
+    "(예: (labels == 7) 의 합).",
+)
