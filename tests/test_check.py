@@ -1,0 +1,239 @@
+"""스스로 확인하기: the exercise rules of mnistlab.check on right, wrong and oddly-typed answers.
+
+``mnistlab.check`` the attribute is the function; the module with the rules is
+reached through importlib.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import numpy as np
+import pytest
+
+import mnistlab as ml
+
+C = importlib.import_module("mnistlab.check")
+HANGUL = re.compile("[가-힣]")
+
+# answers of the wrong kind for almost any exercise: none of them may crash a check
+ODD_ANSWERS = [None, {}, {"a": 1}, "zzz", "", [], [[1, 2], [3]], object(), float("nan"),
+               float("inf"), True, np.bool_(False), b"5", {1, 2}, (1, "x"), np.array([])]
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    """Register throw-away exercises for one test only (the real registry is left as it was)."""
+    C._load()
+
+    def add(name, judge, hint="힌트입니다."):
+        monkeypatch.setitem(C._REGISTRY, name, C.Exercise(judge, hint))
+        return name
+
+    return add
+
+
+# ------------------------------------------------------------------ integer
+
+@pytest.mark.parametrize("answer", [784, np.int64(784), np.int32(784), 784.0, np.float32(784),
+                                    "784", " 784 ", "784.0", np.array(784), np.array([784]),
+                                    [784]])
+def test_integer_accepts_equivalent_forms(answer):
+    assert C.integer(784)(answer) is True
+
+
+@pytest.mark.parametrize("answer", [783, np.int64(785), "0", -784])
+def test_integer_rejects_other_numbers(answer):
+    assert C.integer(784)(answer) is False
+
+
+@pytest.mark.parametrize("answer", [784.5, "7.5", True, None, "칠백", [1, 2], {}, {"n": 784}])
+def test_integer_names_the_expected_shape(answer):
+    with pytest.raises(C.AnswerShapeError) as e:
+        C.integer(784)(answer)
+    assert HANGUL.search(str(e.value))
+
+
+def test_integer_expected_may_be_lazy():
+    calls = []
+
+    def expected():
+        calls.append(1)
+        return np.int64(12)
+
+    judge = C.integer(expected)
+    assert calls == []                       # nothing computed at registration time
+    assert judge(12) is True and judge(13) is False
+    assert len(calls) == 2
+
+
+# ------------------------------------------------------------------ number
+
+@pytest.mark.parametrize("answer", [0.784, 0.79, 0.775, np.float32(0.784), np.float64(0.78),
+                                    "0.78", "0.784", np.array([[0.78]])])
+def test_number_within_absolute_tolerance(answer):
+    assert C.number(0.784, tol=0.01)(answer) is True
+
+
+@pytest.mark.parametrize("answer", [0.8, 0.77, 1, "0.7", -0.784])
+def test_number_outside_tolerance(answer):
+    assert C.number(0.784, tol=0.01)(answer) is False
+
+
+def test_number_relative_tolerance():
+    judge = C.number(60000, tol=0.01, relative=True)
+    assert judge(60500) and judge("59,500") and judge(np.int64(60000))
+    assert not judge(61000)
+    assert not judge(0.6)
+
+
+def test_number_lazy_expected_and_default_tolerance():
+    judge = C.number(lambda: 1 / 3)
+    assert judge(0.33) is True                 # default tol 0.01
+    assert judge(0.32) is False
+
+
+@pytest.mark.parametrize("answer", [None, "약 0.8", [0.1, 0.2], {}, False, np.array([0.5, 0.5])])
+def test_number_rejects_non_numbers_with_a_shape_message(answer):
+    with pytest.raises(C.AnswerShapeError):
+        C.number(0.5)(answer)
+
+
+# ------------------------------------------------------------------ choice
+
+def test_choice_text_ignores_spaces_and_case():
+    judge = C.choice("딥러닝", options=["인공지능", "머신러닝", "딥러닝"])
+    assert judge("딥러닝") and judge(" 딥 러닝 ")
+    assert judge("머신러닝") is False
+    en = C.choice("Deep Learning")
+    assert en("deeplearning") and en("DEEP learning")
+    assert en("machine learning") is False
+
+
+def test_choice_outside_the_options_explains_what_is_allowed():
+    judge = C.choice("딥러닝", options=["인공지능", "머신러닝", "딥러닝"])
+    with pytest.raises(C.AnswerShapeError) as e:
+        judge("양자컴퓨터")
+    assert "인공지능" in str(e.value) and "딥러닝" in str(e.value)
+
+
+def test_choice_numbers_compare_as_numbers():
+    judge = C.choice(3, options=[1, 2, 3])
+    assert judge(3) and judge(np.int64(3)) and judge(3.0)
+    assert judge(np.int8(2)) is False
+
+
+def test_choice_several_right_answers():
+    judge = C.choice({"a", "b"}, options=["a", "b", "c"])
+    assert judge("A") and judge("b") and not judge("c")
+
+
+# ------------------------------------------------------------------ array
+
+@pytest.mark.parametrize("answer", [[1, 2, 3], (1, 2, 3), np.array([1, 2, 3]),
+                                    np.array([1.0, 2.0, 3.0], dtype=np.float32),
+                                    [np.int64(1), 2, 3.0000001]])
+def test_array_accepts_lists_tuples_and_arrays(answer):
+    assert C.array([1, 2, 3])(answer) is True
+
+
+def test_array_tolerance_and_wrong_values():
+    judge = C.array(np.array([0.25, 0.5]), tol=0.01)
+    assert judge([0.251, 0.499])
+    assert judge([0.3, 0.5]) is False
+
+
+def test_array_shape_mismatch_names_both_shapes():
+    with pytest.raises(C.AnswerShapeError) as e:
+        C.array(np.zeros((2, 3)))(np.zeros(6))
+    assert "(2, 3)" in str(e.value) and "(6,)" in str(e.value)
+
+
+@pytest.mark.parametrize("answer", ["1, 2, 3", b"123", {"a": 1}, ["a", "b", "c"], None,
+                                    [None, None, None]])
+def test_array_rejects_non_numeric_answers(answer):
+    with pytest.raises(C.AnswerShapeError):
+        C.array([1, 2, 3])(answer)
+
+
+# ------------------------------------------------------------------ check() and Feedback
+
+def test_placeholder_means_not_answered_yet(registry):
+    name = registry("test.int", C.integer(5))
+    fb = ml.check(name, ...)
+    assert fb.correct is None and not fb
+    assert "아직 답하지 않았습니다" in str(fb) and str(fb).startswith("⏳")
+
+
+def test_right_and_wrong_answers(registry):
+    name = registry("test.int", C.integer(5), hint="다섯 손가락을 세어 보세요.")
+    right, wrong = ml.check(name, np.int64(5)), ml.check(name, 4)
+    assert right.correct is True and bool(right) and str(right).startswith("✅")
+    assert wrong.correct is False and not wrong
+    assert "다섯 손가락" in wrong.message and str(wrong).startswith("❌")
+
+
+def test_shape_problems_are_replies_not_exceptions(registry):
+    name = registry("test.int", C.integer(5))
+    fb = ml.check(name, "다섯")
+    assert fb.correct is False and "답의 형태" in fb.message
+
+
+def test_custom_judge_that_crashes_gives_a_korean_reply(registry):
+    def judge(answer):
+        return answer["key"] > 0                    # crashes on anything but a dict
+
+    name = registry("test.custom", judge)
+    assert ml.check(name, {"key": 1}).correct is True
+    assert ml.check(name, {"key": -1}).correct is False
+    for odd in ODD_ANSWERS:
+        fb = ml.check(name, odd)
+        assert fb.correct is False and HANGUL.search(fb.message)
+
+
+def test_unknown_exercise_is_a_clear_error():
+    with pytest.raises(KeyError, match="연습문제는 없습니다"):
+        ml.check("99.nothing", 1)
+
+
+def test_feedback_html_escapes_and_colours(registry):
+    name = registry("test.int", C.integer(5), hint="<b>굵게</b> 가 아니라 글자 그대로")
+    html = ml.check(name, 3)._repr_html_()
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert ml.check(name, 5)._repr_html_() != ml.check(name, ...)._repr_html_()
+
+
+# ------------------------------------------------------------------ every registered exercise
+
+def test_exercises_are_discovered_for_every_chapter_module():
+    ids = C.exercises()
+    import pkgutil
+
+    import mnistlab.exercises as pkg
+
+    chapters = {m.name[2:] for m in pkgutil.iter_modules(pkg.__path__) if m.name.startswith("ch")}
+    assert chapters, "mnistlab/exercises 에 chNN.py 가 하나도 없습니다"
+    for ch in chapters:
+        mine = [i for i in ids if i.startswith(ch + ".")]
+        assert len(mine) >= 2, f"{ch} 장의 연습문제가 {len(mine)}개뿐입니다"
+
+
+@pytest.mark.parametrize("exercise", C.exercises())
+def test_every_exercise_placeholder_is_not_answered(exercise):
+    fb = ml.check(exercise, ...)
+    assert fb.correct is None and "아직 답하지 않았습니다" in fb.message
+
+
+@pytest.mark.parametrize("exercise", C.exercises())
+def test_every_exercise_survives_odd_answers(exercise):
+    for odd in ODD_ANSWERS:
+        fb = ml.check(exercise, odd)
+        assert fb.correct is False, f"{exercise}: {odd!r} 가 정답으로 처리되었습니다"
+        assert HANGUL.search(fb.message)
+
+
+@pytest.mark.parametrize("exercise", C.exercises())
+def test_every_exercise_has_a_korean_hint(exercise):
+    ex = C._REGISTRY[exercise]
+    assert HANGUL.search(ex.hint) and HANGUL.search(ex.praise)
