@@ -69,7 +69,8 @@ def _data() -> Check:
     try:
         n = {split: len(load_mnist(split)[0]) for split in ("train", "test")}
     except MnistFileError as e:
-        return Check("MNIST 데이터", False, str(e).splitlines()[0], str(e).splitlines()[-1])
+        first, *rest = str(e).splitlines()
+        return Check("MNIST 데이터", False, first, " ".join(rest))
     return Check("MNIST 데이터", True,
                  f"훈련 {n['train']:,}장, 시험 {n['test']:,}장 (체크섬 확인 완료)")
 
@@ -83,7 +84,8 @@ def _font() -> Check:
     try:
         family = use_korean_font()
     except FileNotFoundError as e:
-        return Check("한글 글꼴", False, str(e).splitlines()[0], str(e).splitlines()[-1])
+        first, *rest = str(e).splitlines()
+        return Check("한글 글꼴", False, first, " ".join(rest))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig = Figure()

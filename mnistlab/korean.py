@@ -37,7 +37,9 @@ def use_korean_font() -> str:
                 "'git checkout -- mnistlab/fonts' 후 'pip install -e .' 를 다시 실행하세요."
             )
         font_manager.fontManager.addfont(str(path))
-    matplotlib.rcParams["font.family"] = FONT_NAME
+    # DejaVu Sans (shipped with matplotlib) only fills in the few symbols NanumGothic
+    # lacks, such as − (U+2212) and subscript digits; Hangul always comes from NanumGothic.
+    matplotlib.rcParams["font.family"] = [FONT_NAME, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212
     return FONT_NAME
 
