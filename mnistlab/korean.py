@@ -37,11 +37,23 @@ def use_korean_font() -> str:
                 "'git checkout -- mnistlab/fonts' 후 'pip install -e .' 를 다시 실행하세요."
             )
         font_manager.fontManager.addfont(str(path))
+    _mark_bold_as_700()
     # DejaVu Sans (shipped with matplotlib) only fills in the few symbols NanumGothic
     # lacks, such as − (U+2212) and subscript digits; Hangul always comes from NanumGothic.
     matplotlib.rcParams["font.family"] = [FONT_NAME, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212
     return FONT_NAME
+
+
+def _mark_bold_as_700() -> None:
+    """NanumGothicBold declares weight 600; register it as bold (700) so that
+    fontweight="bold" finds it exactly, without a 'Failed to find font weight' log."""
+    import dataclasses
+
+    fm = font_manager.fontManager
+    bold = str(FONT_FILES[1])
+    fm.ttflist = [dataclasses.replace(f, weight=700) if f.fname == bold else f for f in fm.ttflist]
+    fm._findfont_cached.cache_clear()
 
 
 def font_path(bold: bool = False) -> Path:

@@ -11,8 +11,9 @@ from mnistlab.draw.digits import (
     pixel_image,
     pixel_numbers,
 )
+from mnistlab.draw.intro import ai_map
 
 __all__ = [
-    "digit_grid", "flatten_strip", "label_counts", "normalization", "pixel_image",
+    "ai_map", "digit_grid", "flatten_strip", "label_counts", "normalization", "pixel_image",
     "pixel_numbers",
 ]

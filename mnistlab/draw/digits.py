@@ -68,7 +68,7 @@ def pixel_numbers(image: np.ndarray, ax=None, normalized: bool = False,
     ax.set_yticks(range(r0, r0 + part.shape[0], 2))
     ax.tick_params(labelsize=7)
     ax.set_xlabel("열")
-    ax.set_ylabel("행")
+    ax.set_ylabel("행", rotation=0, labelpad=10)
     unit = "0..1로 정규화한 값" if normalized else "원래 값 0..255"
     ax.set_title(title or f"픽셀의 숫자 ({unit})")
     return fig
@@ -82,14 +82,15 @@ def normalization(ax=None, example: int = 100):
     y = example / 255
     ax.plot([example, example, 0], [0, y, y], "--", color="#e53935")
     ax.scatter([example], [y], color="#e53935", zorder=3)
-    ax.annotate(f"{example} → {example}/255 = {y:.2f}", (example, y), (example + 20, y - 0.15),
-                arrowprops=dict(arrowstyle="->", color="#e53935"), color="#b71c1c")
+    ax.annotate(f"픽셀 값 {example}  ÷ 255  ≈ {y:.2f}", (example, y), (example + 45, y - 0.22),
+                arrowprops=dict(arrowstyle="->", color="#e53935"), color="#b71c1c", fontsize=11)
     ax.set_xlim(0, 255)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("원래 픽셀 값 (0 = 검정, 255 = 흰색)")
     ax.set_ylabel("정규화한 값 (0 … 1)")
     ax.set_title("min-max 정규화: 값 ÷ (최댓값 − 최솟값)")
     ax.grid(alpha=0.3)
+    fig.tight_layout()
     return fig
 
 
@@ -101,7 +102,7 @@ def flatten_strip(image: np.ndarray, highlight: tuple[int, ...] | None = None):
         mid = inked[len(inked) // 2] if len(inked) else SIDE // 2
         highlight = (int(inked[0]) if len(inked) else 5, int(mid), int(inked[-1]) if len(inked) else 20)
     fig = plt.figure(figsize=(11, 4.6))
-    ax_img = fig.add_axes([0.02, 0.3, 0.25, 0.62])
+    ax_img = fig.add_axes([0.06, 0.3, 0.22, 0.62])
     ax_strip = fig.add_axes([0.32, 0.55, 0.66, 0.16])
     ax_zoom = fig.add_axes([0.32, 0.12, 0.66, 0.16])
 
@@ -151,9 +152,10 @@ def label_counts(train_labels: np.ndarray, test_labels: np.ndarray, ax=None):
     ax.set_xticks(digits)
     ax.set_xlabel("숫자(레이블)")
     ax.set_ylabel("이미지 수")
-    ax.set_ylim(0, tr.max() * 1.25)
+    ax.set_ylim(0, tr.max() * 1.4)
     ax.set_title("숫자별 이미지 수")
     ax.legend(loc="upper left", ncols=2)
+    fig.tight_layout()
     return fig
 
 

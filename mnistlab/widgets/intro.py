@@ -1,0 +1,42 @@
+"""위젯 점검: a first slider to try (chapter 00)."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+import numpy as np
+
+from mnistlab.data import load_mnist
+from mnistlab.widgets.base import Explorer, caption, gray, png
+
+
+class WidgetCheck(Explorer):
+    """A slider that dims or brightens one real digit: proof that widgets answer."""
+
+    title = "위젯 점검"
+
+    def __init__(self, image: np.ndarray | None = None):
+        if image is None:
+            image = load_mnist("train")[0][0]
+        self.image = np.asarray(image, dtype=np.float32) / 255
+        self.brightness = W.FloatSlider(1.0, min=0.0, max=1.0, step=0.05, description="밝기",
+                                        readout_format=".2f")
+        self.text = W.HTML()
+        self.picture = W.Image(format="png")
+        self.brightness.observe(self._on_change, "value")
+        super().__init__([self.brightness, self.text, self.picture])
+        self._on_change()
+
+    def _on_change(self, _=None):
+        b = self.brightness.value
+        self.text.value = (f"슬라이더 값: <b>{b:.2f}</b> — 가장 밝은 픽셀이 "
+                           f"{b:.2f} × 255 ≈ {round(b * 255)} 이 됩니다.")
+        self.picture.value = png(gray(self.image * b, 6))
+
+    def snapshot(self) -> bytes:
+        return png(caption(gray(self.image * self.brightness.value, 6),
+                           f"밝기 {self.brightness.value:.2f}"))
+
+
+def widget_check(image=None) -> WidgetCheck:
+    """위젯 점검: move the slider and the digit should change at once."""
+    return WidgetCheck(image)
