@@ -47,6 +47,8 @@ class Feedback:
         mark = {True: "✅", False: "❌", None: "⏳"}[self.correct]
         return f"{mark} [{self.exercise}] {self.message}"
 
+    __repr__ = __str__
+
     def _repr_html_(self) -> str:
         color = {True: "#e8f5e9", False: "#fff3e0", None: "#eceff1"}[self.correct]
         return (f"<div style='background:{color};padding:6px 10px;border-radius:4px'>"

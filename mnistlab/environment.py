@@ -39,6 +39,8 @@ class EnvironmentReport:
         lines.append("모든 점검을 통과했습니다." if self.ok else "위의 문제를 해결한 뒤 이 셀을 다시 실행하세요.")
         return "\n".join(lines)
 
+    __repr__ = __str__
+
     def _repr_html_(self) -> str:
         rows = []
         for c in self.checks:
