@@ -13,6 +13,8 @@ from mnistlab.data import (
     unflatten,
 )
 from mnistlab.environment import check_environment
+from mnistlab.neuron import Neuron
+from mnistlab.network import Network, NetworkFileError, pretrained_network
 from mnistlab.check import check
 
 use_korean_font()
@@ -20,5 +22,6 @@ use_korean_font()
 __version__ = "0.1.0"
 __all__ = [
     "THETA_CMAP", "use_korean_font", "MnistFileError", "flatten", "load_mnist",
-    "normalize", "unflatten", "check_environment", "check",
+    "normalize", "unflatten", "check_environment",
+    "Neuron", "Network", "NetworkFileError", "pretrained_network", "check",
 ]
