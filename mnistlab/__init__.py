@@ -16,6 +16,8 @@ from mnistlab.environment import check_environment
 from mnistlab.neuron import Neuron
 from mnistlab.network import Network, NetworkFileError, pretrained_network
 from mnistlab.check import check
+from mnistlab.inside import incoming_weights, template_network, top_images
+from mnistlab.notation import Notation
 
 use_korean_font()
 
@@ -24,4 +26,5 @@ __all__ = [
     "THETA_CMAP", "use_korean_font", "MnistFileError", "flatten", "load_mnist",
     "normalize", "unflatten", "check_environment",
     "Neuron", "Network", "NetworkFileError", "pretrained_network", "check",
+    "incoming_weights", "template_network", "top_images", "Notation",
 ]

@@ -11,9 +11,20 @@ from mnistlab.draw.digits import (
     pixel_image,
     pixel_numbers,
 )
+from mnistlab.draw.inside import (
+    hidden_neurons,
+    pattern_hierarchy,
+    pattern_response,
+    pattern_templates,
+    template_reading,
+    weight_maps,
+)
 from mnistlab.draw.intro import ai_map
+from mnistlab.draw.network import network_diagram, network_legend, network_positions
 
 __all__ = [
-    "ai_map", "digit_grid", "flatten_strip", "label_counts", "normalization", "pixel_image",
-    "pixel_numbers",
+    "ai_map", "digit_grid", "flatten_strip", "hidden_neurons", "label_counts", "normalization",
+    "pattern_hierarchy", "pattern_response", "pattern_templates", "pixel_image", "pixel_numbers",
+    "template_reading", "weight_maps",
+    "network_diagram", "network_legend", "network_positions",
 ]

@@ -1,0 +1,215 @@
+"""Figures of chapter 05 (신경망 안에서 일어나는 일들).
+
+The hoped-for picture (drawn patterns that compose into digits) and the real
+one (a trained network's hidden weights and the images that excite them).
+Weights use THETA_CMAP (red = negative, black ≈ 0, green = positive) with a
+symmetric limit, as the θ maps of chapter 02 do.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Circle, FancyArrowPatch
+
+from mnistlab.data import SIDE
+from mnistlab.inside import TemplateNetwork, bar, ring, template_network, top_k
+from mnistlab.korean import THETA_CMAP, symmetric_limit
+
+
+def weight_maps(weights, titles=None, cols: int = 8, title: str = "", size: float = 1.45,
+                suptitle_size: int = 13):
+    """Several 784-weight vectors as 28×28 maps on THETA_CMAP, each with its own ± limit."""
+    ws = [np.asarray(w, dtype=float).reshape(SIDE, SIDE) for w in weights]
+    n = len(ws)
+    cols = min(cols, n)
+    rows = -(-n // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(cols * size, rows * (size + 0.25) + 0.5),
+                             squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if k < n:
+            lim = symmetric_limit(ws[k])
+            ax.imshow(ws[k], cmap=THETA_CMAP, vmin=-lim, vmax=lim, interpolation="nearest")
+            if titles is not None:
+                ax.set_title(titles[k], fontsize=10)
+    if title:
+        fig.suptitle(title, fontsize=suptitle_size)
+    fig.tight_layout()
+    return fig
+
+
+def pattern_templates(tn: TemplateNetwork | None = None):
+    """The hand-built network's hidden neurons: each drawing and its weights [1_36]."""
+    tn = tn or template_network()
+    n = len(tn.patterns)
+    fig, axes = plt.subplots(2, n, figsize=(n * 1.9, 4.6))
+    for j, p in enumerate(tn.patterns):
+        top, bottom = axes[0, j], axes[1, j]
+        top.imshow(p.drawing, cmap="gray", vmin=0, vmax=1)
+        top.set_title(f"{p.name}\n(숫자 {', '.join(map(str, p.digits))})", fontsize=10)
+        lim = symmetric_limit(p.weights)
+        bottom.imshow(p.weights, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
+        bottom.set_title(f"$a^{{[1]}}_{{{j + 1}}}$ 의 가중치", fontsize=10)
+        top.axis("off")
+        bottom.axis("off")
+    fig.suptitle("손으로 그린 은닉층 뉴런: 위 = 찾는 무늬, 아래 = 가중치 "
+                 "(초록 +, 빨강 −, 검정 0)", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def pattern_response(tn: TemplateNetwork, images, labels):
+    """Mean activation of every drawn pattern and detector for each digit 0–9 (real digits)."""
+    X = np.asarray(images, dtype=float).reshape(len(images), -1)
+    y = np.asarray(labels)
+    a = tn.forward(X)
+    digits = np.arange(10)
+    hidden = np.array([[a[1][y == d, j].mean() for d in digits] for j in range(len(tn.hidden))])
+    detect = np.array([[a[2][y == d, j].mean() for d in digits] for j in range(len(tn.digits))])
+    fig, axes = plt.subplots(2, 1, figsize=(8.6, 6.6),
+                             gridspec_kw={"height_ratios": [len(tn.hidden), len(tn.digits)]})
+    for ax, m, names, what in ((axes[0], hidden, tn.hidden, "은닉층: 무늬 뉴런"),
+                               (axes[1], detect, [f"숫자 {d} 검출기" for d in tn.digits],
+                                "출력층: 숫자 검출기")):
+        ax.imshow(m, cmap="gray", vmin=0, vmax=1, aspect="auto")
+        for (r, c), v in np.ndenumerate(m):
+            ax.text(c, r, f"{v:.2f}", ha="center", va="center", fontsize=9,
+                    color="black" if v > 0.55 else "white")
+        ax.set_yticks(range(len(names)), names, fontsize=10)
+        ax.set_xticks(digits, [f"{d}" for d in digits])
+        ax.set_title(f"{what} — 정답 숫자별 평균 출력 (시험 이미지 {len(y):,}장)", fontsize=11)
+    axes[1].set_xlabel("이미지의 정답 숫자")
+    fig.tight_layout()
+    return fig
+
+
+def template_reading(tn: TemplateNetwork, image, label: int | None = None):
+    """One real digit through the hand-built network: which patterns fire, which digit wins
+    [1_37, 1_38]. Circles are shaded by activation (0 black … 1 white); lines by weight."""
+    x = np.asarray(image, dtype=float).reshape(SIDE, SIDE)
+    a = tn.forward(x)
+    h, out = a[1], a[2]
+    W2 = tn.net.W[2]
+    fig, ax = plt.subplots(figsize=(11, 6.6))
+    ax.set_xlim(0, 11.4)
+    ax.set_ylim(-0.5, 6.9)
+    ax.axis("off")
+    ax.imshow(x, cmap="gray", vmin=0, vmax=1, extent=(0.1, 2.5, 2.0, 4.4))
+    ax.text(1.3, 4.6, "입력 이미지" + (f" (정답 {label})" if label is not None else ""),
+            ha="center", fontsize=11)
+    hy = np.linspace(5.9, 0.1, len(tn.hidden))
+    oy = np.linspace(5.3, 0.7, len(tn.digits))
+    hx, ox = 7.0, 9.5
+    win = int(np.argmax(out))
+    for j, yj in enumerate(oy):
+        for k, yk in enumerate(hy):
+            w = W2[j, k]
+            if w:
+                ax.plot([hx + 0.35, ox - 0.35], [yk, yj], color="#2e7d32" if w > 0 else "#c62828",
+                        lw=0.6 + 0.35 * abs(w) * h[k], alpha=0.25 + 0.7 * h[k], zorder=1)
+    for k, (p, yk) in enumerate(zip(tn.patterns, hy)):
+        ax.imshow(p.drawing, cmap="gray", vmin=0, vmax=1, extent=(3.0, 3.8, yk - 0.4, yk + 0.4))
+        ax.text(3.9, yk, p.name, va="center", fontsize=10)
+        ax.add_patch(Circle((hx, yk), 0.33, facecolor=str(h[k]), edgecolor="#1565c0", lw=1.5,
+                            zorder=2))
+        ax.text(hx, yk, f"{h[k]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
+                color="black" if h[k] > 0.5 else "white")
+        ax.annotate("", (3.0, yk), (2.55, 3.2), arrowprops={"arrowstyle": "-", "color": "#bbb",
+                                                                   "lw": 0.6})
+    for j, (d, yj) in enumerate(zip(tn.digits, oy)):
+        ax.add_patch(Circle((ox, yj), 0.33, facecolor=str(out[j]),
+                            edgecolor="#e65100" if j == win else "#1565c0",
+                            lw=3 if j == win else 1.5, zorder=2))
+        ax.text(ox, yj, f"{out[j]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
+                color="black" if out[j] > 0.5 else "white")
+        ax.text(ox + 0.45, yj, f"숫자 {d}", va="center", fontsize=11,
+                fontweight="bold" if j == win else "normal")
+    ax.text(hx, 6.45, "은닉층 (무늬)", ha="center", fontsize=11)
+    ax.text(ox, 6.45, "출력층 (숫자 검출기)", ha="center", fontsize=11)
+    ax.set_title(f"손으로 만든 신경망의 판단: 숫자 {tn.digits[win]} "
+                 "(초록 선 = 이 무늬가 있으면 +, 빨간 선 = 있으면 −)", fontsize=12)
+    return fig
+
+
+def pattern_hierarchy():
+    """Pixels → small pieces → loops and strokes → a digit: the layers we hope for [1_40, 1_41]."""
+    up = ring(9, 14, 4, width=1.6)
+    right = bar((9, 23), (17, 19))
+    r, c = np.mgrid[0:SIDE, 0:SIDE]
+    quarters = [up * ((r < 9) & (c < 14)), up * ((r < 9) & (c >= 14)),
+                up * ((r >= 9) & (c < 14)), up * ((r >= 9) & (c >= 14))]
+    pieces = quarters + [right * (r < 16), right * (r >= 16)]
+    loop, nine = up, np.clip(up + right, 0, 1)
+    fig, ax = plt.subplots(figsize=(12, 6.4))
+    ax.set_xlim(0, 12)
+    ax.set_ylim(0, 7)
+    ax.axis("off")
+
+    def pic(img, x, y, s=1.0):
+        ax.imshow(img, cmap="gray", vmin=0, vmax=1, extent=(x - s / 2, x + s / 2, y - s / 2, y + s / 2))
+
+    def arrow(a, b):
+        ax.add_patch(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=12, color="#90a4ae",
+                                     lw=1, shrinkA=2, shrinkB=2))
+
+    heads = ((1.2, "입력층\n픽셀 784개"), (4.3, "첫 은닉층\n작은 조각 (짧은 곡선·획)"),
+             (7.3, "둘째 은닉층\n고리·막대"), (10.4, "출력층\n숫자"))
+    for x, text in heads:
+        ax.text(x, 6.55, text, ha="center", va="center", fontsize=11)
+    pic(nine, 1.2, 3.0, 2.2)
+    py = np.linspace(5.45, 0.55, len(pieces))
+    for img, yk in zip(pieces, py):
+        pic(img, 4.3, yk, 0.9)
+        arrow((2.35, 3.0), (3.83, yk))
+    for img, yk, group in ((loop, 4.1, range(4)), (right, 1.6, range(4, 6))):
+        pic(img, 7.3, yk, 1.4)
+        for g in group:
+            arrow((4.77, py[g]), (6.58, yk))
+    pic(nine, 10.4, 3.0, 1.6)
+    ax.text(10.4, 1.9, "9", ha="center", va="center", fontsize=20, fontweight="bold")
+    arrow((8.02, 4.1), (9.58, 3.2))
+    arrow((8.02, 1.6), (9.58, 2.8))
+    fig.suptitle("기대하는 그림: 층을 지날 때마다 더 큰 무늬를 찾는다 "
+                 "(실제로 학습된 신경망이 꼭 이렇게 되지는 않습니다)", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
+                   activations: np.ndarray | None = None):
+    """Trained hidden neurons, one row each: incoming weights, then the k most exciting images.
+
+    ``images`` are 0..1 (N, 28, 28) or (N, 784); ``activations`` (N, n[l]) may be passed
+    when already computed. For layer 1 the weights are drawn as a 28×28 map [1_39].
+    """
+    X = np.asarray(images, dtype=float).reshape(len(images), -1)
+    if activations is None:
+        activations = net.forward(X)[l]
+    neurons = list(range(1, net.sizes[l] + 1)) if neurons is None else list(neurons)
+    idx, val = top_k(activations, k)
+    rows = len(neurons)
+    fig, axes = plt.subplots(rows, k + 1, figsize=((k + 1) * 1.05, rows * 1.2 + 0.6),
+                             squeeze=False)
+    for r, i in enumerate(neurons):
+        w = np.asarray(net.W[l][i - 1])
+        ax = axes[r, 0]
+        if w.size == SIDE * SIDE:
+            lim = symmetric_limit(w)
+            ax.imshow(w.reshape(SIDE, SIDE), cmap=THETA_CMAP, vmin=-lim, vmax=lim)
+        else:
+            lim = symmetric_limit(w)
+            ax.imshow(w[None, :], cmap=THETA_CMAP, vmin=-lim, vmax=lim, aspect="auto")
+        ax.set_ylabel(f"$a^{{[{l}]}}_{{{i}}}$", rotation=0, fontsize=11, labelpad=16, va="center")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for c in range(k):
+            axc = axes[r, c + 1]
+            axc.imshow(X[idx[i - 1, c]].reshape(SIDE, SIDE), cmap="gray", vmin=0, vmax=1)
+            axc.set_title(f"{val[i - 1, c]:.2f}", fontsize=8, pad=2)
+            axc.axis("off")
+    axes[0, 0].set_title("가중치", fontsize=10)
+    fig.suptitle(f"{l}번째 층의 뉴런들: 가중치(초록 +, 빨강 −)와 가장 크게 반응한 이미지 {k}장 "
+                 "(숫자 = 뉴런의 출력)", fontsize=11)
+    fig.tight_layout()
+    return fig

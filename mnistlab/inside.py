@@ -1,0 +1,188 @@
+"""신경망 안에서 일어나는 일들: what hidden neurons respond to (chapter 05).
+
+Two pictures of a hidden layer:
+
+- **the hoped-for one** — :func:`template_network` builds a small network by
+  hand whose 은닉층 neurons are drawn 28×28 templates (an upper loop, a lower
+  loop, a big ring, a vertical bar, a top bar, a lower-right stroke) and whose
+  output neurons combine them into digit detectors (8 = upper loop + lower
+  loop, 9 = upper loop + lower-right stroke, …). Run on real MNIST digits it
+  shows which patterns fire;
+- **the real one** — a trained network's hidden neurons: their incoming
+  가중치 as a 28×28 picture (:func:`incoming_weights`) and the test images that
+  excite each neuron most (:func:`top_images`, vectorised over all images).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from mnistlab.data import N_PIXELS, SIDE, as_inputs
+
+# ------------------------------------------------------------------ drawing templates
+
+_R, _C = np.mgrid[0:SIDE, 0:SIDE].astype(float)
+
+
+def _blur(a: np.ndarray, sigma: float = 0.8) -> np.ndarray:
+    """Soften a drawn mask a little (a pen stroke, not a pixel-sharp edge)."""
+    k = np.exp(-0.5 * (np.arange(-3, 4) / sigma) ** 2)
+    k /= k.sum()
+    a = np.apply_along_axis(np.convolve, 0, a, k, "same")
+    return np.apply_along_axis(np.convolve, 1, a, k, "same")
+
+
+def ring(row: float, col: float, radius_r: float, radius_c: float | None = None,
+         width: float = 1.2) -> np.ndarray:
+    """A drawn ring (고리) centred at (row, col): 1 on the stroke, 0 elsewhere."""
+    rc = radius_c or radius_r
+    d = np.sqrt(((_R - row) / radius_r) ** 2 + ((_C - col) / rc) ** 2)
+    return (np.abs(d - 1) * min(radius_r, rc) < width).astype(float)
+
+
+def disk(row: float, col: float, radius_r: float, radius_c: float | None = None) -> np.ndarray:
+    """A filled ellipse: the hole a loop should leave empty."""
+    rc = radius_c or radius_r
+    return ((((_R - row) / radius_r) ** 2 + ((_C - col) / rc) ** 2) < 1).astype(float)
+
+
+def bar(rows: tuple[int, int], cols: tuple[int, int]) -> np.ndarray:
+    """A filled rectangle (rows and cols inclusive): a straight stroke (획)."""
+    return ((_R >= rows[0]) & (_R <= rows[1]) & (_C >= cols[0]) & (_C <= cols[1])).astype(float)
+
+
+def template(ink: np.ndarray, empty: np.ndarray, empty_weight: float = 1.0) -> np.ndarray:
+    """Weights that look for ``ink`` where the pattern has a stroke and no ink in ``empty``.
+
+    The positive part sums to 1 and the negative part to ``empty_weight``, so
+    ``template · image`` is "mean ink on the stroke − mean ink in the hole".
+    """
+    ink, empty = _blur(ink), _blur(empty)
+    return ink / ink.sum() - empty_weight * empty / empty.sum()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One hand-drawn hidden neuron: its name, its 28×28 weights and when it fires."""
+
+    name: str
+    weights: np.ndarray          # (28, 28), the template
+    threshold: float             # template · image above this → output above 0.5
+    gain: float                  # how sharply it switches on
+    digits: tuple[int, ...]      # the digits it was drawn for
+    drawing: np.ndarray          # (28, 28) 0..1, the stroke as a picture
+
+
+def patterns() -> list[Pattern]:
+    """The six drawn patterns of the hand-built network (은닉층 of :func:`template_network`).
+
+    Thresholds and gains were set by hand after looking at how strongly each
+    template responds to real training digits: about halfway between the
+    digits it was drawn for and the rest.
+    """
+    drawn = [  # name, stroke, hole (must stay empty), hole weight, threshold, gain, digits
+        ("위쪽 고리", ring(10, 14, 3), disk(10, 14, 1.2), 0.3, 0.36, 30, (8, 9)),
+        ("아래쪽 고리", ring(18, 14, 3), disk(18, 14, 2), 0.3, 0.33, 30, (6, 8)),
+        ("큰 고리", ring(14, 14, 9, 6), disk(14, 14, 5, 2.5), 1.0, 0.092, 7, (0,)),
+        ("가운데 세로 막대", bar((5, 23), (13, 15)),
+         bar((5, 23), (6, 9)) + bar((5, 23), (19, 22)), 1.0, 0.344, 15, (1,)),
+        ("위쪽 가로 막대", bar((6, 9), (6, 22)), bar((14, 18), (6, 22)), 1.0, 0.03, 25, (5, 7)),
+        ("오른쪽 아래 세로 획", bar((14, 23), (16, 19)), bar((14, 23), (8, 11)), 1.0, 0.068, 22,
+         (4, 7, 9)),
+    ]
+    return [Pattern(name, template(ink, empty, w), thr, gain, digits, _blur(ink).clip(0, 1))
+            for name, ink, empty, w, thr, gain, digits in drawn]
+
+
+# digit detectors: which patterns each output neuron wants (+) and refuses (−)
+DETECTORS: dict[int, dict[str, float]] = {
+    0: {"큰 고리": 6, "가운데 세로 막대": -3, "위쪽 가로 막대": -1},
+    1: {"가운데 세로 막대": 6, "큰 고리": -4, "위쪽 고리": -2, "아래쪽 고리": -2},
+    7: {"위쪽 가로 막대": 4, "오른쪽 아래 세로 획": 4, "아래쪽 고리": -4, "큰 고리": -3},
+    8: {"위쪽 고리": 4, "아래쪽 고리": 4, "큰 고리": -3, "오른쪽 아래 세로 획": -1},
+    9: {"위쪽 고리": 5, "오른쪽 아래 세로 획": 4, "아래쪽 고리": -3, "위쪽 가로 막대": -2},
+}
+DETECTOR_BIAS = {0: -3.0, 1: -3.0, 7: -4.5, 8: -5.0, 9: -5.0}
+
+
+@dataclass
+class TemplateNetwork:
+    """A hand-built 784-6-5 network: drawn hidden patterns → digit detectors.
+
+    ``net`` is an ordinary :class:`mnistlab.Network` (sigmoid) whose W^[1] rows
+    are the drawn templates and whose W^[2] says which patterns each digit
+    needs; ``hidden`` names the 6 hidden neurons, ``digits`` the 5 outputs.
+    """
+
+    net: object
+    hidden: list[str]
+    digits: list[int]
+    patterns: list[Pattern] = field(repr=False)
+
+    def forward(self, X) -> list[np.ndarray]:
+        """[a^[0], a^[1] (the patterns), a^[2] (the detectors)] for one image or a batch."""
+        return self.net.forward(X)
+
+    def read(self, X):
+        """The digit whose detector fires most (an int, or one per image)."""
+        out = self.forward(X)[-1]
+        idx = np.argmax(out, axis=-1)
+        return int(self.digits[int(idx)]) if np.ndim(idx) == 0 else np.asarray(self.digits)[idx]
+
+
+def template_network() -> TemplateNetwork:
+    """The hand-built network of chapter 05: what we *hope* hidden neurons do."""
+    from mnistlab.network import Network
+
+    pats = patterns()
+    names = [p.name for p in pats]
+    digits = sorted(DETECTORS)
+    net = Network([N_PIXELS, len(pats), len(digits)])
+    net.W[1] = np.stack([p.gain * p.weights.reshape(-1) for p in pats])
+    net.b[1] = np.array([-p.gain * p.threshold for p in pats])
+    net.W[2] = np.array([[DETECTORS[d].get(n, 0.0) for n in names] for d in digits], dtype=float)
+    net.b[2] = np.array([DETECTOR_BIAS[d] for d in digits])
+    return TemplateNetwork(net, names, digits, pats)
+
+
+# ------------------------------------------------------------------ the trained network's hidden neurons
+
+def incoming_weights(net, l: int, i: int) -> np.ndarray:
+    """가중치 into neuron i (from 1, top) of layer l; as a 28×28 picture for layer 1."""
+    l, i = net.check_neuron(l, i)
+    w = np.asarray(net.W[l][i - 1])
+    return w.reshape(SIDE, SIDE) if w.size == N_PIXELS else w
+
+
+def layer_activations(net, X, l: int = 1) -> np.ndarray:
+    """a^[l] for a batch of images: shape (N, n[l]) (one row per image)."""
+    batch, _ = as_inputs(X, "X")
+    if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
+        raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
+    return net.forward(batch)[l]
+
+
+def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
+    """For every neuron (column), the k rows (images) that excite it most.
+
+    activations: (N, n) — one row per image. Returns ``(index, value)``, each
+    (n, k), strongest first. Vectorised: one argpartition over all images.
+    """
+    a = np.asarray(activations, dtype=float)
+    if a.ndim != 2:
+        raise ValueError(f"활성값은 (이미지 수, 뉴런 수) 모양의 2차원 배열이어야 합니다. 받은 모양: {a.shape}")
+    N = a.shape[0]
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= N:
+        raise ValueError(f"k 는 1 부터 이미지 수 {N} 까지의 정수여야 합니다 (받은 것: {k!r}).")
+    part = np.argpartition(-a, k - 1, axis=0)[:k]                 # (k, n), unordered
+    vals = np.take_along_axis(a, part, axis=0)
+    order = np.lexsort((part, -vals), axis=0)                      # by value, ties by index
+    idx = np.take_along_axis(part, order, axis=0).T
+    return idx, np.take_along_axis(a, idx.T, axis=0).T
+
+
+def top_images(net, X, l: int = 1, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
+    """The k images of X that excite each neuron of layer l most: ``(index, value)``, (n[l], k)."""
+    return top_k(layer_activations(net, X, l), k)
