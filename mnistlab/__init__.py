@@ -13,6 +13,13 @@ from mnistlab.data import (
     unflatten,
 )
 from mnistlab.environment import check_environment
+from mnistlab.logistic import (
+    OneDigitLogistic,
+    OnePixelLogistic,
+    PerDigitLogistic,
+    log_loss,
+    sigmoid,
+)
 from mnistlab.neuron import Neuron
 from mnistlab.network import Network, NetworkFileError, pretrained_network
 from mnistlab.check import check
@@ -25,6 +32,7 @@ __version__ = "0.1.0"
 __all__ = [
     "THETA_CMAP", "use_korean_font", "MnistFileError", "flatten", "load_mnist",
     "normalize", "unflatten", "check_environment",
+    "sigmoid", "log_loss", "OnePixelLogistic", "PerDigitLogistic", "OneDigitLogistic",
     "Neuron", "Network", "NetworkFileError", "pretrained_network", "check",
     "incoming_weights", "template_network", "top_images", "Notation",
 ]

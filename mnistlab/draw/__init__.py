@@ -20,11 +20,29 @@ from mnistlab.draw.inside import (
     weight_maps,
 )
 from mnistlab.draw.intro import ai_map
+from mnistlab.draw.logistic import (
+    confusion,
+    diagram_785,
+    diagram_image,
+    evidence,
+    loss_curve,
+    one_pixel,
+    output_bars,
+    sigmoid_of_z,
+    sigmoid_shapes,
+    ten_models_diagram,
+    theta_map,
+    theta_maps,
+    two_pixels,
+)
 from mnistlab.draw.network import network_diagram, network_legend, network_positions
 
 __all__ = [
     "ai_map", "digit_grid", "flatten_strip", "hidden_neurons", "label_counts", "normalization",
     "pattern_hierarchy", "pattern_response", "pattern_templates", "pixel_image", "pixel_numbers",
     "template_reading", "weight_maps",
+    "confusion", "diagram_785", "diagram_image", "evidence", "loss_curve", "one_pixel",
+    "output_bars", "sigmoid_of_z", "sigmoid_shapes", "ten_models_diagram", "theta_map",
+    "theta_maps", "two_pixels",
     "network_diagram", "network_legend", "network_positions",
 ]

@@ -1,0 +1,467 @@
+"""로지스틱 회귀 on MNIST: sigmoid, log loss, one pixel, and ten per-digit models.
+
+The chapter-02 models, small enough to read in one sitting:
+
+- :func:`sigmoid` and :func:`log_loss` (with their gradients) — the two formulas
+  the whole chapter rests on;
+- :class:`OnePixelLogistic` — 입력변수 하나: ``p = sigmoid(θ0 + θ1·x)`` for one
+  pixel's value, fitted by gradient descent one step at a time;
+- :class:`PerDigitLogistic` — 785개의 입력(x0 = 1 and 784 pixels) per model, ten
+  "is it a d?" models trained side by side (one-vs-rest), the answer is the
+  model with the largest output (argmax);
+- :class:`OneDigitLogistic` — a single "is it a 5?" model: the same training,
+  restricted to one digit, answered with the 0.5 threshold.
+
+Training is mini-batch gradient descent with momentum and a step size that
+decays linearly to zero: on the full 60,000 images the ten models reach about
+91.9 % test accuracy in about a second on two CPU cores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from mnistlab.data import N_PIXELS, SIDE, as_inputs
+
+EPS = 1e-7          # log loss clips probabilities to [EPS, 1 - EPS]
+DIGITS = tuple(range(10))
+
+
+# ------------------------------------------------------------ the two formulas
+
+def sigmoid(z):
+    """Sigmoid (로지스틱 함수) 1 / (1 + e^(-z)), without overflow for any z.
+
+    Written as (1 + tanh(z/2)) / 2, which is the same function but never
+    computes e^(+large): no warning and no NaN even for z = ±1e4, in float32
+    and float64. Returns an array of z's shape (a float for a scalar).
+    """
+    z = np.asarray(z)
+    if not np.issubdtype(z.dtype, np.floating):
+        z = z.astype(np.float64)
+    out = 0.5 * (1.0 + np.tanh(0.5 * z))
+    return out if out.ndim else float(out)
+
+
+def sigmoid_grad(z):
+    """Derivative of the sigmoid: σ(z)·(1 − σ(z)), largest (0.25) at z = 0."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def log_loss(y, p, eps: float = EPS) -> float:
+    """Log loss (로그 손실), the mean of −[y·log p + (1 − y)·log(1 − p)].
+
+    y: targets 0 or 1 (목표변수: "is it a 5?"); p: predicted probabilities of
+    the same shape. p is clipped to [eps, 1 − eps], so a confident mistake
+    costs a large but finite amount instead of infinity.
+    """
+    y, p = _pair(y, p)
+    return _log_loss(y, p, eps)
+
+
+def _log_loss(y: np.ndarray, p: np.ndarray, eps: float = EPS) -> float:
+    p = np.clip(p, eps, 1.0 - eps)
+    return float(np.mean(-(y * np.log(p) + (1.0 - y) * np.log1p(-p))))
+
+
+def log_loss_grad(y, p, eps: float = EPS) -> np.ndarray:
+    """Gradient of :func:`log_loss` with respect to each p: (p − y) / (p(1 − p)) / n."""
+    y, p = _pair(y, p)
+    p = np.clip(p, eps, 1.0 - eps)
+    return (p - y) / (p * (1.0 - p)) / y.size
+
+
+def _pair(y, p) -> tuple[np.ndarray, np.ndarray]:
+    y = np.asarray(y, dtype=np.float64)
+    p = np.asarray(p, dtype=np.float64)
+    if y.shape != p.shape:
+        raise ValueError(
+            f"정답 y 와 확률 p 의 모양이 다릅니다: {y.shape} 대 {p.shape}. 같은 수의 값을 넣으세요."
+        )
+    if y.size == 0:
+        raise ValueError("값이 하나도 없습니다. 적어도 하나의 (정답, 확률) 쌍이 필요합니다.")
+    if not (np.all(np.isfinite(y)) and np.all(np.isfinite(p))):
+        raise ValueError("y 또는 p 에 NaN 이나 무한대 값이 있습니다.")
+    if np.any((y != 0) & (y != 1)):
+        raise ValueError("정답 y 는 0(아니다) 또는 1(맞다)만 될 수 있습니다.")
+    if p.min() < 0 or p.max() > 1:
+        raise ValueError(
+            f"확률 p 는 0..1 사이여야 합니다. 받은 범위: {p.min():.4g} .. {p.max():.4g}. "
+            "sigmoid 를 거친 값을 넣으세요."
+        )
+    return y, p
+
+
+# ------------------------------------------------------------ input checks
+
+def check_labels(y, n: int | None = None, name: str = "y") -> np.ndarray:
+    """Digit labels (목표변수) as an int array; each must be one of 0..9."""
+    a = np.asarray(y)
+    if a.ndim == 0:
+        a = a[None]
+    if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+        raise TypeError(f"{name} 는 숫자 레이블 배열이어야 합니다(받은 dtype: {a.dtype}).")
+    if a.ndim != 1:
+        raise ValueError(f"{name} 는 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+    if n is not None and len(a) != n:
+        raise ValueError(
+            f"이미지 수와 레이블 수가 다릅니다: 이미지 {n}장, 레이블 {len(a)}개. "
+            "한 이미지에 레이블 하나씩 넣으세요."
+        )
+    if np.issubdtype(a.dtype, np.floating):
+        if not np.all(np.isfinite(a)):
+            raise ValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+        if np.any(a != np.round(a)):
+            raise ValueError(f"{name} 는 0..9 의 정수여야 합니다(소수가 있습니다).")
+    bad = (a < 0) | (a > 9)
+    if np.any(bad):
+        raise ValueError(
+            f"레이블은 숫자 0..9 여야 합니다. 범위를 벗어난 값: {a[bad][0]!r} "
+            f"({int(bad.sum())}개)."
+        )
+    return a.astype(np.intp)
+
+
+def check_digit(digit, allowed: Iterable[int] = DIGITS) -> int:
+    """One digit 0..9 (e.g. the "5" of "is it a 5?")."""
+    allowed = tuple(allowed)
+    if isinstance(digit, (bool, np.bool_)) or not isinstance(digit, (int, np.integer)):
+        raise TypeError(f"숫자는 0..9 의 정수로 고르세요(받은 값: {digit!r}).")
+    if int(digit) not in allowed:
+        raise ValueError(
+            f"이 모델에는 숫자 {digit} 의 모델이 없습니다. 고를 수 있는 숫자: "
+            f"{', '.join(map(str, allowed))}."
+        )
+    return int(digit)
+
+
+def pixel_values(X, pixel: int | tuple[int, int]) -> np.ndarray:
+    """입력변수 하나: one pixel's value in every image, as a float (N,) array.
+
+    pixel is a flat index 0..783 or a (row, column) pair.
+    """
+    batch, _ = as_inputs(X)
+    return batch[:, pixel_index(pixel)].astype(np.float64)
+
+
+def pixel_index(pixel: int | tuple[int, int]) -> int:
+    """Flat index 0..783 of a pixel given flat or as (row, column)."""
+    if isinstance(pixel, tuple):
+        if len(pixel) != 2 or not all(isinstance(v, (int, np.integer)) for v in pixel):
+            raise ValueError(f"픽셀은 (행, 열) 정수 쌍으로 주세요. 받은 값: {pixel!r}")
+        r, c = (int(v) for v in pixel)
+        if not (0 <= r < SIDE and 0 <= c < SIDE):
+            raise ValueError(f"행과 열은 0..27 이어야 합니다. 받은 값: ({r}, {c})")
+        return r * SIDE + c
+    if isinstance(pixel, (bool, np.bool_)) or not isinstance(pixel, (int, np.integer)):
+        raise TypeError(f"픽셀 번호는 0..783 의 정수 또는 (행, 열) 쌍입니다. 받은 값: {pixel!r}")
+    if not 0 <= int(pixel) < N_PIXELS:
+        raise ValueError(f"픽셀 번호는 0..783 이어야 합니다. 받은 값: {pixel}")
+    return int(pixel)
+
+
+def _targets01(t, n: int) -> np.ndarray:
+    a = np.asarray(t)
+    if a.dtype == bool:
+        a = a.astype(np.float64)
+    if not np.issubdtype(a.dtype, np.number) or a.ndim != 1:
+        raise ValueError(f"정답은 0/1 값의 1차원 배열이어야 합니다. 받은 모양: {a.shape}, dtype {a.dtype}")
+    if len(a) != n:
+        raise ValueError(f"픽셀 값 {n}개와 정답 {len(a)}개의 수가 다릅니다.")
+    if not np.all(np.isfinite(a)):
+        raise ValueError("정답에 NaN 이나 무한대 값이 있습니다.")
+    if np.any((a != 0) & (a != 1)):
+        raise ValueError("정답은 0(아니다) 또는 1(맞다)이어야 합니다. 예: (labels == 5)")
+    return a.astype(np.float64)
+
+
+def _positive(value, name: str, integer: bool = False):
+    kind = (int, np.integer) if integer else (int, float, np.integer, np.floating)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, kind) or not value > 0:
+        what = "양의 정수" if integer else "양수"
+        raise ValueError(f"{name} 은(는) {what}여야 합니다. 받은 값: {value!r}")
+    return int(value) if integer else float(value)
+
+
+# ------------------------------------------------------------ one pixel
+
+class OnePixelLogistic:
+    """입력변수 하나의 로지스틱 회귀: p = sigmoid(θ0 + θ1·x).
+
+    θ0 shifts the curve left and right, θ1 sets how steep it is (and which
+    way it faces). x is one pixel's value 0..1 in each image, the target is
+    1 for "it is a 5" and 0 otherwise.
+    """
+
+    def __init__(self, theta0: float = 0.0, theta1: float = 0.0):
+        self.theta0 = float(theta0)
+        self.theta1 = float(theta1)
+
+    def __repr__(self) -> str:
+        return f"OnePixelLogistic(theta0={self.theta0:.4g}, theta1={self.theta1:.4g})"
+
+    def predict_proba(self, x) -> np.ndarray:
+        """The sigmoid's output for each pixel value: the probability of "yes"."""
+        return sigmoid(self.theta0 + self.theta1 * self._x(x))
+
+    def loss(self, x, t) -> float:
+        """Log loss of the current θ0, θ1 on pixel values x and 0/1 targets t."""
+        x = self._x(x)
+        return log_loss(_targets01(t, len(x)), self.predict_proba(x))
+
+    def gradient(self, x, t) -> tuple[float, float]:
+        """(∂loss/∂θ0, ∂loss/∂θ1) = (mean(p − t), mean((p − t)·x))."""
+        x = self._x(x)
+        err = self.predict_proba(x) - _targets01(t, len(x))
+        return float(err.mean()), float((err * x).mean())
+
+    def step(self, x, t, learning_rate: float = 5.0) -> OnePixelLogistic:
+        """경사 하강법 한 단계: move θ0 and θ1 a little against the gradient."""
+        lr = _positive(learning_rate, "learning_rate")
+        g0, g1 = self.gradient(x, t)
+        self.theta0 -= lr * g0
+        self.theta1 -= lr * g1
+        return self
+
+    def fit(self, x, t, steps: int = 500, learning_rate: float = 5.0) -> OnePixelLogistic:
+        """Gradient descent from the current θ0, θ1 for a number of steps."""
+        x = self._x(x)
+        t = _targets01(t, len(x))
+        steps = _positive(steps, "steps", integer=True)
+        lr = _positive(learning_rate, "learning_rate")
+        for _ in range(steps):
+            err = sigmoid(self.theta0 + self.theta1 * x) - t
+            self.theta0 -= lr * float(err.mean())
+            self.theta1 -= lr * float((err * x).mean())
+        return self
+
+    @staticmethod
+    def _x(x) -> np.ndarray:
+        a = np.asarray(x)
+        if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+            raise TypeError(f"픽셀 값은 숫자여야 합니다(받은 dtype: {a.dtype}).")
+        a = np.atleast_1d(a).astype(np.float64)
+        if a.ndim != 1 or a.size == 0:
+            raise ValueError(f"픽셀 값은 1차원 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+        if not np.all(np.isfinite(a)):
+            raise ValueError("픽셀 값에 NaN 이나 무한대 값이 있습니다.")
+        if a.min() < 0 or a.max() > 1:
+            raise ValueError(
+                f"픽셀 값은 0..1 로 정규화되어 있어야 합니다. 받은 범위: {a.min():.4g} .. {a.max():.4g}. "
+                "mnistlab.normalize 로 먼저 정규화하세요."
+            )
+        return a
+
+
+# ------------------------------------------------------------ 784 pixels, ten digits
+
+class PerDigitLogistic:
+    """Ten "is it a d?" logistic models (one-vs-rest) trained side by side.
+
+    Each model d has 785 θ: the bias θ0 = ``b[d]`` (times x0 = 1) and one
+    weight per pixel, θ1..θ784 = ``W[:, d]``. Its output sigmoid(x·W[:, d] + b[d])
+    answers "is it a d?" on its own; the ten answers do not sum to 1. The
+    prediction is the digit whose model answers highest (argmax).
+
+    Training: mini-batch gradient descent on the mean log loss of all the
+    models, with momentum and a step size decaying linearly to 0; the batch
+    order is drawn from ``seed``, so the same seed gives the same θ.
+    """
+
+    def __init__(self, digits: Iterable[int] = DIGITS, epochs: int = 8, batch_size: int = 200,
+                 learning_rate: float = 0.3, momentum: float = 0.9, seed: int = 0):
+        digits = tuple(digits)
+        if not digits or len(set(digits)) != len(digits):
+            raise ValueError(f"digits 는 서로 다른 숫자 0..9 의 목록이어야 합니다. 받은 값: {digits!r}")
+        self.digits = tuple(check_digit(d) for d in digits)
+        self.epochs = _positive(epochs, "epochs", integer=True)
+        self.batch_size = _positive(batch_size, "batch_size", integer=True)
+        self.learning_rate = _positive(learning_rate, "learning_rate")
+        if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.floating)) \
+                or not 0 <= momentum < 1:
+            raise ValueError(f"momentum 은 0 이상 1 미만이어야 합니다. 받은 값: {momentum!r}")
+        self.momentum = float(momentum)
+        self.seed = seed
+        self.W: np.ndarray | None = None      # (784, k): θ1..θ784 of each model
+        self.b: np.ndarray | None = None      # (k,): θ0 of each model
+        self.loss_history: list[float] = []   # mean training log loss of each epoch
+
+    def __repr__(self) -> str:
+        state = "학습됨" if self.W is not None else "학습 전"
+        return (f"PerDigitLogistic(digits={self.digits}, epochs={self.epochs}, "
+                f"batch_size={self.batch_size}, learning_rate={self.learning_rate}, "
+                f"momentum={self.momentum}, seed={self.seed})  # {state}")
+
+    def fit(self, X, y, progress: bool = False) -> PerDigitLogistic:
+        """Learn θ from images X (normalized 0..1) and their labels y (0..9).
+
+        progress=True shows a progress bar (tqdm) with the loss of each epoch.
+        """
+        X, _ = as_inputs(X, "X")
+        y = check_labels(y, len(X))
+        X = X.astype(np.float32, copy=False)
+        T = (y[:, None] == np.array(self.digits)[None, :]).astype(np.float32)
+        n, k = len(X), len(self.digits)
+        bs = min(self.batch_size, n)
+        rng = np.random.default_rng(self.seed)
+        W = np.zeros((N_PIXELS, k), np.float32)
+        b = np.zeros(k, np.float32)
+        vW, vb = np.zeros_like(W), np.zeros_like(b)
+        total, t = self.epochs * (n // bs), 0
+        self.loss_history = []
+        epochs = range(self.epochs)
+        if progress:
+            from tqdm.auto import tqdm
+            epochs = tqdm(epochs, desc="학습", unit="epoch")
+        for _ in epochs:
+            order = rng.permutation(n)
+            losses = []
+            for start in range(0, n - bs + 1, bs):
+                rows = order[start:start + bs]
+                x, target = X[rows], T[rows]
+                p = sigmoid(x @ W + b)
+                losses.append(_log_loss(target, p))
+                err = (p - target) / bs                    # ∂loss/∂z, for every model
+                rate = np.float32(self.learning_rate * (1 - t / total))
+                vW = self.momentum * vW - rate * (x.T @ err)
+                vb = self.momentum * vb - rate * err.sum(axis=0)
+                W += vW
+                b += vb
+                t += 1
+            self.loss_history.append(float(np.mean(losses)))
+            if progress:
+                epochs.set_postfix(loss=f"{self.loss_history[-1]:.4f}")
+        self.W, self.b = W, b
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        """z = θ0 + Σ θi·xi of every model: (N, k), or (k,) for one image."""
+        batch, single = as_inputs(X, "X")
+        W, b = self._fitted()
+        z = batch.astype(np.float32, copy=False) @ W + b
+        return z[0] if single else z
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Each model's sigmoid output (N, k): the probability it gives "yes"."""
+        return sigmoid(self.decision_function(X))
+
+    def predict(self, X) -> np.ndarray:
+        """The digit whose model answers highest (argmax), for each image."""
+        z = self.decision_function(X)
+        return np.asarray(self.digits)[np.argmax(z, axis=-1)]
+
+    def score(self, X, y) -> float:
+        """Accuracy: the fraction of images whose prediction equals the label."""
+        X, _ = as_inputs(X, "X")
+        y = check_labels(y, len(X))
+        return float(np.mean(self.predict(X) == y))
+
+    def theta(self, digit: int) -> np.ndarray:
+        """θ1..θ784 of the "is it a {digit}?" model as a 28×28 image (세타 지도)."""
+        W, _ = self._fitted()
+        return W[:, self.digits.index(check_digit(digit, self.digits))].reshape(SIDE, SIDE)
+
+    def theta0(self, digit: int) -> float:
+        """θ0 (the bias, multiplied by x0 = 1) of the "is it a {digit}?" model."""
+        _, b = self._fitted()
+        return float(b[self.digits.index(check_digit(digit, self.digits))])
+
+    def evidence(self, image, digit: int) -> np.ndarray:
+        """Pixel × θ for one image and one model, as 28×28 (증폭: where the sum comes from).
+
+        Its sum plus θ0 is the model's z; green cells push towards "yes", red towards "no".
+        """
+        batch, single = as_inputs(image, "image")
+        if not single:
+            raise ValueError("evidence 는 이미지 한 장((784,) 또는 (28, 28))을 받습니다.")
+        return (batch[0] * self.theta(digit).reshape(-1)).reshape(SIDE, SIDE)
+
+    def _fitted(self) -> tuple[np.ndarray, np.ndarray]:
+        if self.W is None or self.b is None:
+            raise RuntimeError("아직 학습하지 않은 모델입니다. 먼저 model.fit(X, y) 를 실행하세요.")
+        return self.W, self.b
+
+
+class OneDigitLogistic:
+    """One "is it a {digit}?" model: 785 θ, sigmoid output, the 0.5 threshold.
+
+    The same training as :class:`PerDigitLogistic`, restricted to one digit
+    (with the same seed it learns exactly that model's θ).
+    """
+
+    def __init__(self, digit: int = 5, **training):
+        self.digit = check_digit(digit)
+        self.model = PerDigitLogistic(digits=(self.digit,), **training)
+
+    def __repr__(self) -> str:
+        return f"OneDigitLogistic(digit={self.digit})  # {self.model!r}"
+
+    def fit(self, X, y, progress: bool = False) -> OneDigitLogistic:
+        """Learn θ from images X and their digit labels y (0..9)."""
+        self.model.fit(X, y, progress=progress)
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        """z = θ0 + Σ θi·xi for each image."""
+        return self.model.decision_function(X)[..., 0]
+
+    def predict_proba(self, X) -> np.ndarray:
+        """The sigmoid output: the probability that the image is the digit."""
+        return sigmoid(self.decision_function(X))
+
+    def predict(self, X, threshold: float = 0.5) -> np.ndarray:
+        """True where the output is above the threshold ("yes, it is a 5")."""
+        return self.predict_proba(X) > threshold
+
+    def score(self, X, y) -> float:
+        """Accuracy of yes/no against (y == digit)."""
+        X, _ = as_inputs(X, "X")
+        y = check_labels(y, len(X))
+        return float(np.mean(self.predict(X) == (y == self.digit)))
+
+    def theta(self) -> np.ndarray:
+        """θ1..θ784 as a 28×28 image."""
+        return self.model.theta(self.digit)
+
+    def theta0(self) -> float:
+        """θ0, the bias."""
+        return self.model.theta0(self.digit)
+
+    @property
+    def loss_history(self) -> list[float]:
+        return self.model.loss_history
+
+
+def accuracy(y_true, y_pred) -> float:
+    """Fraction of equal entries (정확도)."""
+    a, b = np.asarray(y_true), np.asarray(y_pred)
+    if a.shape != b.shape:
+        raise ValueError(f"정답과 예측의 모양이 다릅니다: {a.shape} 대 {b.shape}")
+    return float(np.mean(a == b))
+
+
+def confusion_matrix(y_true, y_pred) -> np.ndarray:
+    """10×10 counts: row = true digit, column = predicted digit."""
+    t = check_labels(y_true, name="y_true")
+    p = check_labels(y_pred, len(t), name="y_pred")
+    return np.bincount(t * 10 + p, minlength=100).reshape(10, 10)
+
+
+__all__ = [
+    "OneDigitLogistic",
+    "OnePixelLogistic",
+    "PerDigitLogistic",
+    "accuracy",
+    "check_digit",
+    "check_labels",
+    "confusion_matrix",
+    "log_loss",
+    "log_loss_grad",
+    "pixel_index",
+    "pixel_values",
+    "sigmoid",
+    "sigmoid_grad",
+]
