@@ -33,8 +33,12 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	@touch $@
 
+# Jupyter refuses to run as root unless told; containers and CI often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# Bound to this machine only; Jupyter's token authentication stays on.
 lab: $(VENV)/.installed
-	$(PY) -m jupyter lab --ip=127.0.0.1 --port=$(PORT) --notebook-dir=notebooks
+	$(PY) -m jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
