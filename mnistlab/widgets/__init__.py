@@ -7,5 +7,7 @@ the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
 from mnistlab.widgets.intro import WidgetCheck, widget_check
+from mnistlab.widgets.network import NetworkExplorer, network_explorer
 
-__all__ = ["Explorer", "DigitBrowser", "digit_browser", "WidgetCheck", "widget_check"]
+__all__ = ["Explorer", "DigitBrowser", "digit_browser", "WidgetCheck", "widget_check",
+           "NetworkExplorer", "network_explorer"]
