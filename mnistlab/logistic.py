@@ -51,20 +51,34 @@ def sigmoid_grad(z):
     return s * (1.0 - s)
 
 
-def log_loss(y, p, eps: float = EPS) -> float:
+def log_loss(y, p, eps: float = EPS, sample_weight=None) -> float:
     """Log loss (로그 손실), the mean of −[y·log p + (1 − y)·log(1 − p)].
 
     y: targets 0 or 1 (목표변수: "is it a 5?"); p: predicted probabilities of
     the same shape. p is clipped to [eps, 1 − eps], so a confident mistake
-    costs a large but finite amount instead of infinity.
+    costs a large but finite amount instead of infinity. sample_weight (one
+    count per value, optional) makes it a weighted mean.
     """
     y, p = _pair(y, p)
-    return _log_loss(y, p, eps)
+    return _log_loss(y, p, eps, _weights(sample_weight, y.shape))
 
 
-def _log_loss(y: np.ndarray, p: np.ndarray, eps: float = EPS) -> float:
+def _log_loss(y: np.ndarray, p: np.ndarray, eps: float = EPS, w=None) -> float:
     p = np.clip(p, eps, 1.0 - eps)
-    return float(np.mean(-(y * np.log(p) + (1.0 - y) * np.log1p(-p))))
+    losses = -(y * np.log(p) + (1.0 - y) * np.log1p(-p))
+    return float(np.mean(losses) if w is None else np.sum(w * losses) / np.sum(w))
+
+
+def _weights(w, shape) -> np.ndarray | None:
+    if w is None:
+        return None
+    w = np.asarray(w, dtype=np.float64)
+    if w.shape != shape or not np.all(np.isfinite(w)) or np.any(w < 0) or not w.sum() > 0:
+        raise ValueError(
+            f"sample_weight 는 값마다 하나씩, 0 이상의 유한한 수여야 합니다(합은 0보다 커야 함). "
+            f"기대한 모양: {shape}, 받은 모양: {w.shape}"
+        )
+    return w
 
 
 def log_loss_grad(y, p, eps: float = EPS) -> np.ndarray:
@@ -207,35 +221,49 @@ class OnePixelLogistic:
         """The sigmoid's output for each pixel value: the probability of "yes"."""
         return sigmoid(self.theta0 + self.theta1 * self._x(x))
 
-    def loss(self, x, t) -> float:
+    def loss(self, x, t, sample_weight=None) -> float:
         """Log loss of the current θ0, θ1 on pixel values x and 0/1 targets t."""
         x = self._x(x)
-        return log_loss(_targets01(t, len(x)), self.predict_proba(x))
+        return log_loss(_targets01(t, len(x)), self.predict_proba(x),
+                        sample_weight=sample_weight)
 
-    def gradient(self, x, t) -> tuple[float, float]:
+    def gradient(self, x, t, sample_weight=None) -> tuple[float, float]:
         """(∂loss/∂θ0, ∂loss/∂θ1) = (mean(p − t), mean((p − t)·x))."""
         x = self._x(x)
-        err = self.predict_proba(x) - _targets01(t, len(x))
-        return float(err.mean()), float((err * x).mean())
+        t = _targets01(t, len(x))
+        return self._gradient(x, t, _weights(sample_weight, x.shape))
 
-    def step(self, x, t, learning_rate: float = 5.0) -> OnePixelLogistic:
+    def _gradient(self, x, t, w) -> tuple[float, float]:
+        err = sigmoid(self.theta0 + self.theta1 * x) - t
+        if w is None:
+            return float(err.mean()), float((err * x).mean())
+        total = w.sum()
+        return float(np.sum(w * err) / total), float(np.sum(w * err * x) / total)
+
+    def step(self, x, t, learning_rate: float = 5.0, sample_weight=None) -> OnePixelLogistic:
         """경사 하강법 한 단계: move θ0 and θ1 a little against the gradient."""
         lr = _positive(learning_rate, "learning_rate")
-        g0, g1 = self.gradient(x, t)
+        g0, g1 = self.gradient(x, t, sample_weight)
         self.theta0 -= lr * g0
         self.theta1 -= lr * g1
         return self
 
-    def fit(self, x, t, steps: int = 500, learning_rate: float = 5.0) -> OnePixelLogistic:
-        """Gradient descent from the current θ0, θ1 for a number of steps."""
+    def fit(self, x, t, steps: int = 500, learning_rate: float = 5.0,
+            sample_weight=None) -> OnePixelLogistic:
+        """Gradient descent from the current θ0, θ1 for a number of steps.
+
+        sample_weight (optional) counts how often each (x, t) pair occurs, so
+        60,000 images can be passed as their 512 distinct (value, answer) pairs.
+        """
         x = self._x(x)
         t = _targets01(t, len(x))
+        w = _weights(sample_weight, x.shape)
         steps = _positive(steps, "steps", integer=True)
         lr = _positive(learning_rate, "learning_rate")
         for _ in range(steps):
-            err = sigmoid(self.theta0 + self.theta1 * x) - t
-            self.theta0 -= lr * float(err.mean())
-            self.theta1 -= lr * float((err * x).mean())
+            g0, g1 = self._gradient(x, t, w)
+            self.theta0 -= lr * g0
+            self.theta1 -= lr * g1
         return self
 
     @staticmethod

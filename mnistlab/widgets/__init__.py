@@ -7,7 +7,14 @@ the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
 from mnistlab.widgets.intro import WidgetCheck, widget_check
+from mnistlab.widgets.logistic import (
+    OnePixelExplorer,
+    PerDigitExplorer,
+    per_digit_explorer,
+    sigmoid_explorer,
+)
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 
 __all__ = ["Explorer", "DigitBrowser", "digit_browser", "WidgetCheck", "widget_check",
-           "NetworkExplorer", "network_explorer"]
+           "NetworkExplorer", "network_explorer",
+           "OnePixelExplorer", "PerDigitExplorer", "per_digit_explorer", "sigmoid_explorer"]

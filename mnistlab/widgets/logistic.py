@@ -1,0 +1,419 @@
+"""Chapter 02 widgets: the one-pixel sigmoid explorer and the per-digit explorer.
+
+Both follow the widget convention of :mod:`mnistlab.widgets.base`: controls are
+built once; a change recomputes a few numbers and replaces the bytes of an
+``Image`` (numpy + PIL) or the text of an ``HTML`` widget.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+import numpy as np
+from PIL import Image, ImageDraw
+
+from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
+from mnistlab.draw.logistic import jitter_points
+from mnistlab.korean import THETA_CMAP
+from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
+from mnistlab.widgets.base import (
+    Explorer,
+    caption,
+    colormap,
+    font,
+    gray,
+    hstack,
+    png,
+    vstack,
+)
+
+YES_RGB, NO_RGB = (46, 125, 50), (120, 144, 156)
+CURVE_RGB = (30, 136, 229)
+RED_RGB = (229, 57, 53)
+
+
+# ------------------------------------------------------------ one pixel
+
+class _Plot:
+    """A fixed scatter-plot frame (x: pixel value 0..1, y: 'is it a d?' −0.15..1.15).
+
+    The frame is drawn once; the points are laid onto a copy per pixel choice and
+    the sigmoid curve per θ change, all in numpy/PIL.
+    """
+
+    W, H = 560, 330
+    LEFT, RIGHT, TOP, BOTTOM = 62, 16, 14, 48
+    Y0, Y1 = -0.15, 1.15
+
+    def __init__(self):
+        self.pw = self.W - self.LEFT - self.RIGHT
+        self.ph = self.H - self.TOP - self.BOTTOM
+        self.frame = self._frame()
+        self.curve_x = np.linspace(0, 1, 160)
+
+    def px(self, x):
+        return self.LEFT + (np.asarray(x) + 0.03) / 1.06 * self.pw
+
+    def py(self, y):
+        return self.TOP + (self.Y1 - np.asarray(y)) / (self.Y1 - self.Y0) * self.ph
+
+    def _frame(self) -> np.ndarray:
+        img = Image.new("RGB", (self.W, self.H), "white")
+        d = ImageDraw.Draw(img)
+        x0, x1 = self.LEFT, self.W - self.RIGHT
+        y0, y1 = self.TOP, self.H - self.BOTTOM
+        d.rectangle([x0, y0, x1, y1], outline=(60, 60, 60))
+        f = font(11)
+        for v in (0, 0.2, 0.4, 0.6, 0.8, 1.0):
+            x = float(self.px(v))
+            d.line([(x, y1), (x, y1 + 4)], fill=(60, 60, 60))
+            d.text((x - 8, y1 + 6), f"{v:.1f}", fill="black", font=f)
+        for v in (0, 0.5, 1):
+            y = float(self.py(v))
+            d.line([(x0 - 4, y), (x0, y)], fill=(60, 60, 60))
+            d.text((x0 - 28, y - 7), f"{v:g}", fill="black", font=f)
+        for x in range(x0, x1, 8):                                # the 0.5 threshold, dashed
+            y = float(self.py(0.5))
+            d.line([(x, y), (x + 4, y)], fill=RED_RGB)
+        d.text((x1 - 70, float(self.py(0.5)) - 16), "0.5 기준선", fill=RED_RGB, font=f)
+        d.text((x0 + 110, self.H - 22), "픽셀 값 x (0 = 검정 … 1 = 흰색)", fill="black",
+               font=font(12))
+        return np.asarray(img).copy()
+
+    def with_points(self, x, t, seed: int = 0) -> np.ndarray:
+        """The frame with jittered points (green = the digit, gray = other digits)."""
+        px, py, pt = jitter_points(x, t, n=2500, seed=seed)
+        out = self.frame.copy()
+        cols = np.round(self.px(px)).astype(int)
+        rows = np.round(self.py(py)).astype(int)
+        for cls, rgb, alpha in ((0, NO_RGB, 0.35), (1, YES_RGB, 0.6)):
+            sel = pt == cls
+            for dr in (0, 1):
+                for dc in (0, 1):
+                    r, c = rows[sel] + dr, cols[sel] + dc
+                    out[r, c] = (out[r, c] * (1 - alpha) + np.array(rgb) * alpha).astype(np.uint8)
+        return out
+
+    def draw_curve(self, base: np.ndarray, theta0: float, theta1: float) -> np.ndarray:
+        img = Image.fromarray(base)
+        ys = np.clip(sigmoid(theta0 + theta1 * self.curve_x), self.Y0, self.Y1)
+        pts = list(zip(self.px(self.curve_x).tolist(), self.py(ys).tolist()))
+        ImageDraw.Draw(img).line(pts, fill=CURVE_RGB, width=3, joint="curve")
+        return np.asarray(img)
+
+
+class OnePixelExplorer(Explorer):
+    """시그모이드 탐색기: one pixel, θ0 and θ1 on sliders, the log loss live.
+
+    The loss and the gradient use all training images, grouped by their 256
+    possible pixel values (the same numbers, 100× faster than 60,000 rows).
+    """
+
+    title = "시그모이드 탐색기 (픽셀 하나)"
+
+    def __init__(self, images=None, labels=None, pixel: tuple[int, int] = (12, 12),
+                 digit: int = 5, learning_rate: float = 5.0, fit_steps: int = 300):
+        if images is None or labels is None:
+            images, labels = load_mnist("train")
+        images = np.asarray(images)
+        if images.dtype != np.uint8:
+            batch, _ = as_inputs(images, "images")
+            images = np.round(batch * 255).astype(np.uint8)
+        self.images = images.reshape(len(images), N_PIXELS)
+        self.labels = check_labels(labels, len(self.images), "labels")
+        self.learning_rate = learning_rate
+        self.fit_steps = fit_steps
+        self.model = OnePixelLogistic()
+        self._plot = _Plot()
+        self._levels = np.arange(256) / 255.0
+        self._mean = {}
+        self._scatter = {}
+
+        self.digit = W.Dropdown(options=list(range(10)), value=digit, description="어떤 숫자인가?",
+                                style={"description_width": "initial"})
+        self.row = W.IntSlider(pixel[0], 0, SIDE - 1, description="픽셀 행")
+        self.col = W.IntSlider(pixel[1], 0, SIDE - 1, description="픽셀 열")
+        self.theta0 = W.FloatSlider(0.0, min=-10, max=10, step=0.05, description="θ0",
+                                    readout_format=".2f", layout=W.Layout(width="420px"))
+        self.theta1 = W.FloatSlider(0.0, min=-20, max=20, step=0.05, description="θ1",
+                                    readout_format=".2f", layout=W.Layout(width="420px"))
+        self.step_button = W.Button(description="경사 하강법 한 단계", icon="step-forward",
+                                    layout=W.Layout(width="170px"))
+        self.fit_button = W.Button(description="학습", icon="play", button_style="success")
+        self.reset_button = W.Button(description="θ 를 0 으로", icon="undo")
+        self.plot = W.Image(format="png")
+        self.where = W.Image(format="png")
+        self.loss = W.HTML()
+
+        self.digit.observe(self._on_data, "value")
+        self.row.observe(self._on_data, "value")
+        self.col.observe(self._on_data, "value")
+        self.theta0.observe(self._on_theta, "value")
+        self.theta1.observe(self._on_theta, "value")
+        self.step_button.on_click(self.gradient_step)
+        self.fit_button.on_click(self.fit)
+        self.reset_button.on_click(self._on_reset)
+
+        super().__init__([
+            W.HBox([self.digit, self.row, self.col]),
+            W.HBox([self.plot, W.VBox([W.HTML("<b>고른 픽셀의 위치</b>"), self.where])],
+                   layout=W.Layout(align_items="flex-start")),
+            self.theta0, self.theta1,
+            W.HBox([self.step_button, self.fit_button, self.reset_button]),
+            self.loss,
+        ])
+        self._on_data()
+
+    # ---- the numbers
+    @property
+    def pixel(self) -> int:
+        return int(self.row.value) * SIDE + int(self.col.value)
+
+    def _on_data(self, _=None):
+        """A new pixel or digit: count images per (pixel value, answer), redraw the points."""
+        v = self.images[:, self.pixel]
+        t = self.labels == int(self.digit.value)
+        n1 = np.bincount(v[t], minlength=256)
+        n0 = np.bincount(v[~t], minlength=256)
+        self._x = np.concatenate([self._levels, self._levels])
+        self._t = np.concatenate([np.ones(256), np.zeros(256)])
+        self._w = np.concatenate([n1, n0]).astype(np.float64)
+        self._base = self._points()
+        self.where.value = png(self._where_rgb())
+        self._on_theta()
+
+    def _points(self) -> np.ndarray:
+        key = (self.pixel, int(self.digit.value))
+        if key not in self._scatter:
+            if len(self._scatter) > 64:
+                self._scatter.clear()
+            x = self.images[:, key[0]] / 255.0
+            self._scatter[key] = self._plot.with_points(x, (self.labels == key[1]).astype(float))
+        return self._scatter[key]
+
+    def _where_rgb(self) -> np.ndarray:
+        d = int(self.digit.value)
+        if d not in self._mean:
+            self._mean[d] = self.images[self.labels == d].mean(axis=0).reshape(SIDE, SIDE) / 255
+        rgb = gray(self._mean[d], 5).copy()
+        r, c = int(self.row.value), int(self.col.value)
+        rgb[r * 5:(r + 1) * 5, c * 5:(c + 1) * 5] = RED_RGB
+        return caption(rgb, f"숫자 {d}의 평균 이미지", 11)
+
+    def current_loss(self) -> float:
+        self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
+        return self.model.loss(self._x, self._t, sample_weight=self._w)
+
+    def _on_theta(self, _=None):
+        th0, th1 = float(self.theta0.value), float(self.theta1.value)
+        self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
+        loss = self.current_loss()
+        p = sigmoid(th0 + th1 * self._x)
+        acc = float(np.sum(self._w * ((p > 0.5) == (self._t == 1))) / self._w.sum())
+        d = int(self.digit.value)
+        self.loss.value = (
+            f"<span style='font-size:1.15em'>로그 손실: <b>{loss:.4f}</b></span> &nbsp;·&nbsp; "
+            f"0.5 기준으로 맞힌 비율: <b>{acc:.1%}</b> "
+            f"<span style='color:#666'>(훈련 이미지 {int(self._w.sum()):,}장, "
+            f"{d}인 이미지는 {int(self._w[:256].sum()):,}장)</span>"
+        )
+
+    # ---- the buttons
+    def _set_theta(self, th0: float, th1: float):
+        with self.hold_trait_notifications():
+            self.theta0.value = float(np.clip(th0, self.theta0.min, self.theta0.max))
+            self.theta1.value = float(np.clip(th1, self.theta1.min, self.theta1.max))
+
+    def gradient_step(self, _=None):
+        """경사 하강법 한 단계 (the button)."""
+        self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
+        self.model.step(self._x, self._t, self.learning_rate, sample_weight=self._w)
+        self._set_theta(self.model.theta0, self.model.theta1)
+
+    def fit(self, _=None):
+        """학습 (the button): many gradient-descent steps."""
+        self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
+        self.model.fit(self._x, self._t, self.fit_steps, self.learning_rate, sample_weight=self._w)
+        self._set_theta(self.model.theta0, self.model.theta1)
+
+    def _on_reset(self, _=None):
+        self._set_theta(0.0, 0.0)
+
+    def snapshot(self) -> bytes:
+        th0, th1 = float(self.theta0.value), float(self.theta1.value)
+        plot = self._plot.draw_curve(self._base, th0, th1)
+        text = (f"픽셀 ({self.row.value}행, {self.col.value}열) · '{self.digit.value}인가?' · "
+                f"θ0 = {th0:.2f}, θ1 = {th1:.2f} · 로그 손실 {self.current_loss():.4f}")
+        return png(caption(hstack(plot, self._where_rgb()), text, 14))
+
+
+def sigmoid_explorer(images=None, labels=None, pixel: tuple[int, int] = (12, 12),
+                     digit: int = 5) -> OnePixelExplorer:
+    """시그모이드 탐색기: fit sigmoid(θ0 + θ1·x) to one pixel by hand or by gradient descent.
+
+    With no arguments it uses the 60,000 training images and asks "is it a 5?".
+    """
+    return OnePixelExplorer(images, labels, pixel=pixel, digit=digit)
+
+
+# ------------------------------------------------------------ ten per-digit models
+
+ALL = "전체"
+SCALE = 7
+
+
+def _evidence_rgb(image01: np.ndarray, theta: np.ndarray, title: str, detail: str) -> np.ndarray:
+    ev = image01 * theta
+    inked = ev[image01 > 0]
+    lim = float(np.percentile(np.abs(inked), 99)) if inked.size else 1.0
+    rgb = colormap(ev, THETA_CMAP.name, -(lim or 1.0), lim or 1.0, SCALE)
+    return caption(caption(rgb, detail, 12, pad=3), title, 13, pad=4)
+
+
+def _bars_rgb(values, winner: int, label: int, width: int = 300) -> np.ndarray:
+    """The ten outputs as PIL bars (for the static snapshot)."""
+    row = 20
+    img = Image.new("RGB", (width, row * 10 + 4), "white")
+    d = ImageDraw.Draw(img)
+    f = font(12)
+    for k, v in enumerate(values):
+        y = 2 + k * row
+        d.text((4, y + 2), f"'{k}'", fill="black", font=f)
+        d.rectangle([34, y + 4, 34 + int(float(v) * 150), y + row - 4],
+                    fill=YES_RGB if k == winner else NO_RGB)
+        mark = "  (정답)" if k == label else ""
+        d.text((190, y + 2), f"{float(v):.3f}{mark}", fill="black", font=f)
+    return np.asarray(img)
+
+
+class PerDigitExplorer(Explorer):
+    """열 모델 탐색기: pick a test image → the ten outputs, the winner, and its evidence.
+
+    The evidence map is pixel × θ of a model: green pixels pushed its output up,
+    red pixels pushed it down. Left: the winning model; right: any model you choose.
+    """
+
+    title = "열 개의 '이 숫자인가?' 모델"
+
+    def __init__(self, model: PerDigitLogistic | None = None, images=None, labels=None,
+                 seed: int = 0):
+        if images is None or labels is None:
+            images, labels = load_mnist("test")
+        images = np.asarray(images)
+        if images.dtype == np.uint8:
+            images = normalize(images)
+        batch, _ = as_inputs(images, "images")
+        self.images = batch.reshape(-1, SIDE, SIDE).astype(np.float32)
+        self.labels = check_labels(labels, len(batch), "labels")
+        if model is None:
+            Xtr, ytr = load_mnist("train")
+            model = PerDigitLogistic(seed=seed).fit(normalize(Xtr), ytr)
+        if tuple(model.digits) != tuple(range(10)):
+            raise ValueError("열 개의 숫자 0..9 모두를 학습한 PerDigitLogistic 이 필요합니다.")
+        self.model = model
+        self.outputs = model.predict_proba(batch)          # (N, 10), computed once
+        self._thetas = [model.theta(d) for d in range(10)]
+        self._by_label = {d: np.flatnonzero(self.labels == d) for d in range(10)}
+        self._rng = np.random.default_rng(seed)
+
+        self.label = W.Dropdown(options=[ALL] + [str(d) for d in range(10)], value=ALL,
+                                description="정답 숫자")
+        self.index = W.IntSlider(0, 0, len(self.images) - 1, description="몇 번째",
+                                 layout=W.Layout(width="380px"))
+        self.random = W.Button(description="무작위로 고르기", icon="random")
+        self.chosen = W.Dropdown(options=list(range(10)), value=5, description="살펴볼 모델",
+                                 style={"description_width": "initial"})
+        self.header = W.HTML()
+        self.picture = W.Image(format="png")
+        self.bars = W.HTML()
+        self.winner_map = W.Image(format="png")
+        self.chosen_map = W.Image(format="png")
+
+        self.label.observe(self._on_label, "value")
+        self.index.observe(self._on_change, "value")
+        self.chosen.observe(self._on_change, "value")
+        self.random.on_click(self._on_random)
+
+        legend = W.HTML("<span style='color:#666'>증거 지도 = 픽셀 × θ: "
+                        "<b style='color:#2e7d32'>초록</b>은 출력을 키운 픽셀, "
+                        "<b style='color:#e53935'>빨강</b>은 줄인 픽셀, 검정은 영향 없음</span>")
+        super().__init__([
+            W.HBox([self.label, self.index, self.random]),
+            self.header,
+            W.HBox([self.picture, self.bars], layout=W.Layout(align_items="flex-start",
+                                                             grid_gap="16px")),
+            W.HBox([self.winner_map, self.chosen, self.chosen_map],
+                   layout=W.Layout(align_items="flex-start", grid_gap="12px")),
+            legend,
+        ])
+        self._on_change()
+
+    @property
+    def current(self) -> int:
+        """The row of the test set the controls point at."""
+        if self.label.value == ALL:
+            return int(self.index.value)
+        return int(self._by_label[int(self.label.value)][self.index.value])
+
+    def _on_label(self, _=None):
+        n = len(self.images) if self.label.value == ALL else len(self._by_label[int(self.label.value)])
+        with self.hold_trait_notifications():
+            self.index.value = 0
+            self.index.max = n - 1
+        self._on_change()
+
+    def _on_random(self, _=None):
+        self.index.value = int(self._rng.integers(0, self.index.max + 1))
+
+    def _maps(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        out = self.outputs[i]
+        win, pick = int(np.argmax(out)), int(self.chosen.value)
+        img = self.images[i]
+
+        def detail(d):
+            z = float(self.model.theta0(d) + np.sum(img * self._thetas[d]))
+            return f"z = {z:.2f}, 출력 {out[d]:.3f}"
+        return (_evidence_rgb(img, self._thetas[win], f"이긴 모델 '{win}인가?'", detail(win)),
+                _evidence_rgb(img, self._thetas[pick], f"고른 모델 '{pick}인가?'", detail(pick)))
+
+    def _on_change(self, _=None):
+        i = self.current
+        out = self.outputs[i]
+        win, truth = int(np.argmax(out)), int(self.labels[i])
+        ok = "<b style='color:#2e7d32'>맞음</b>" if win == truth else \
+            "<b style='color:#e53935'>틀림</b>"
+        self.header.value = (f"<b>시험 이미지 #{i}</b> · 정답: <b>{truth}</b> · "
+                             f"예측(가장 큰 출력): <b style='font-size:1.3em'>{win}</b> · {ok}")
+        self.picture.value = png(gray(self.images[i], SCALE))
+        self.bars.value = _bars_html(out, win, truth)
+        left, right = self._maps(i)
+        self.winner_map.value = png(left)
+        self.chosen_map.value = png(right)
+
+    def snapshot(self) -> bytes:
+        i = self.current
+        out = self.outputs[i]
+        win, truth = int(np.argmax(out)), int(self.labels[i])
+        left, right = self._maps(i)
+        top = hstack(gray(self.images[i], SCALE), _bars_rgb(out, win, truth))
+        text = f"시험 이미지 #{i} · 정답 {truth} · 예측 {win}"
+        return png(vstack(caption(top, text, 15), hstack(left, right)))
+
+
+def _bars_html(out, winner: int, truth: int) -> str:
+    from mnistlab.widgets.base import bars_html
+
+    labels = [f"'{d}인가?'" + (" (정답)" if d == truth else "") for d in range(10)]
+    return bars_html(out, labels, winner=winner, title="열 모델의 출력 (sigmoid)")
+
+
+def per_digit_explorer(model: PerDigitLogistic | None = None, images=None,
+                       labels=None) -> PerDigitExplorer:
+    """열 모델 탐색기: ten outputs as bars, the winner, and pixel × θ evidence maps.
+
+    With no arguments it trains the ten models on the 60,000 training images
+    (about a second) and browses the 10,000 test images.
+    """
+    return PerDigitExplorer(model, images, labels)
+
+
+__all__ = ["OnePixelExplorer", "PerDigitExplorer", "per_digit_explorer", "sigmoid_explorer"]
