@@ -36,6 +36,13 @@ from mnistlab.draw.logistic import (
     two_pixels,
 )
 from mnistlab.draw.network import network_diagram, network_legend, network_positions
+from mnistlab.draw.neuron import (
+    activation_functions,
+    artificial_neuron,
+    biological_neuron,
+    learning_connections,
+    neuron_as_model,
+)
 
 __all__ = [
     "ai_map", "digit_grid", "flatten_strip", "hidden_neurons", "label_counts", "normalization",
@@ -45,4 +52,6 @@ __all__ = [
     "output_bars", "sigmoid_of_z", "sigmoid_shapes", "ten_models_diagram", "theta_map",
     "theta_maps", "two_pixels",
     "network_diagram", "network_legend", "network_positions",
+    "activation_functions", "artificial_neuron", "biological_neuron", "learning_connections",
+    "neuron_as_model",
 ]
