@@ -156,19 +156,21 @@ def incoming_weights(net, l: int, i: int) -> np.ndarray:
     return w.reshape(SIDE, SIDE) if w.size == N_PIXELS else w
 
 
-def layer_activations(net, X, l: int = 1) -> np.ndarray:
-    """a^[l] for a batch of images: shape (N, n[l]) (one row per image)."""
+def layer_activations(net, X, l: int = 1, weighted_sum: bool = False) -> np.ndarray:
+    """a^[l] (or the 가중합 z^[l]) for a batch of images: shape (N, n[l]), one row per image."""
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
         raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
-    return net.forward(batch)[l]
+    a, z = net.forward(batch, return_z=True)
+    return z[l] if weighted_sum else a[l]
 
 
 def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
     """For every neuron (column), the k rows (images) that excite it most.
 
     activations: (N, n) — one row per image. Returns ``(index, value)``, each
-    (n, k), strongest first. Vectorised: one argpartition over all images.
+    (n, k), strongest first (ties: the lower index first). Vectorised: one
+    argpartition over all images, then a sort of the k winners.
     """
     a = np.asarray(activations, dtype=float)
     if a.ndim != 2:
@@ -184,5 +186,15 @@ def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
 
 
 def top_images(net, X, l: int = 1, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
-    """The k images of X that excite each neuron of layer l most: ``(index, value)``, (n[l], k)."""
-    return top_k(layer_activations(net, X, l), k)
+    """The k images of X that excite each neuron of layer l most: ``(index, value)``, (n[l], k).
+
+    Images are ranked by the weighted sum z (the sigmoid is increasing, so this
+    is the order of the outputs a, without the ties of outputs that round to
+    1.0); the values returned are the outputs a^[l]_i.
+    """
+    batch, _ = as_inputs(X, "X")
+    if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
+        raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
+    a, z = net.forward(batch, return_z=True)
+    idx, _ = top_k(z[l], k)
+    return idx, np.take_along_axis(a[l], idx.T, axis=0).T

@@ -62,16 +62,21 @@ def test_top_k_with_ties_returns_the_largest_values():
     assert all(len(set(row)) == 3 for row in idx)
 
 
-def test_top_images_on_a_real_network_and_all_test_images(test_digits):
+def test_top_images_on_the_trained_network_and_all_test_images(test_digits):
     X, _ = test_digits
-    net = Network([784, 16, 16, 10], seed=3)
+    net = ml.pretrained_network()
     idx, val = inside.top_images(net, X, l=1, k=9)
-    a1 = net.forward(X)[1]
-    bidx, bval = brute_top_k(a1[:, :2], 9)            # brute force is slow: check two neurons
-    assert np.array_equal(idx[:2], bidx) and np.allclose(val[:2], bval)
+    a, z = net.forward(X, return_z=True)
+    # ranked by the weighted sum (no ties at a = 1.0), values are the outputs a
+    bidx, _ = brute_top_k(z[1][:, :3], 9)             # brute force is slow: check three neurons
+    _, bval = brute_top_k(a[1][:, :3], 9)
+    assert np.array_equal(idx[:3], bidx) and np.allclose(val[:3], bval)
     assert idx.shape == (16, 9) and np.all(np.diff(val, axis=1) <= 0)
+    assert np.allclose(val, np.take_along_axis(a[1], idx.T, 0).T)
     idx2, _ = inside.top_images(net, X, l=2, k=4)
     assert idx2.shape == (16, 4)
+    with pytest.raises(ValueError, match="1 부터 L = 3"):
+        inside.top_images(net, X[:5], l=4)
 
 
 @pytest.mark.parametrize("k", [0, 11, 2.5, True])

@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from mnistlab.data import SIDE
-from mnistlab.inside import TemplateNetwork, bar, ring, template_network, top_k
+from mnistlab.inside import TemplateNetwork, bar, ring, template_network, top_images, top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 
 
@@ -180,14 +180,15 @@ def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
                    activations: np.ndarray | None = None):
     """Trained hidden neurons, one row each: incoming weights, then the k most exciting images.
 
-    ``images`` are 0..1 (N, 28, 28) or (N, 784); ``activations`` (N, n[l]) may be passed
-    when already computed. For layer 1 the weights are drawn as a 28×28 map [1_39].
+    ``images`` are 0..1 (N, 28, 28) or (N, 784); ranked as :func:`mnistlab.inside.top_images`
+    (or by ``activations`` (N, n[l]) when given). For layer 1 the weights are drawn as a 28×28 map [1_39].
     """
     X = np.asarray(images, dtype=float).reshape(len(images), -1)
-    if activations is None:
-        activations = net.forward(X)[l]
     neurons = list(range(1, net.sizes[l] + 1)) if neurons is None else list(neurons)
-    idx, val = top_k(activations, k)
+    if activations is None:
+        idx, val = top_images(net, X, l, k)
+    else:
+        idx, val = top_k(activations, k)
     rows = len(neurons)
     fig, axes = plt.subplots(rows, k + 1, figsize=((k + 1) * 1.05, rows * 1.2 + 0.6),
                              squeeze=False)

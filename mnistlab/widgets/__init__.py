@@ -6,6 +6,7 @@ the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
+from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
 from mnistlab.widgets.logistic import (
     OnePixelExplorer,
@@ -14,7 +15,10 @@ from mnistlab.widgets.logistic import (
     sigmoid_explorer,
 )
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
+from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
 
 __all__ = ["Explorer", "DigitBrowser", "digit_browser", "WidgetCheck", "widget_check",
            "NetworkExplorer", "network_explorer",
+           "HiddenNeuronExplorer", "hidden_neuron_explorer",
+           "NotationExplorer", "notation_explorer", "notation_picture",
            "OnePixelExplorer", "PerDigitExplorer", "per_digit_explorer", "sigmoid_explorer"]

@@ -1,0 +1,189 @@
+"""은닉 뉴런 탐색기: pick a hidden neuron → its weights, its top images, its output now (ch. 05).
+
+Everything that depends only on the neuron (its weight map, its top images) is
+computed once for all 10,000 test images at start and cached as PNG bytes; a
+change of digit re-encodes one small image and a line of text.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as W
+import numpy as np
+from PIL import Image, ImageDraw
+
+from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab.inside import top_k
+from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, png, vstack
+
+K = 12              # top images shown per neuron
+SCALE = 6           # weight map: one weight → 6×6 screen pixels
+THUMB = 2           # top images: one pixel → 2×2
+
+
+def weight_picture(w: np.ndarray) -> np.ndarray:
+    """A neuron's incoming 가중치 on THETA_CMAP (red −, black 0, green +), symmetric limit.
+
+    784 weights are drawn as the 28×28 image they multiply; other lengths as a row of cells.
+    """
+    w = np.asarray(w, dtype=float).reshape(-1)
+    lim = symmetric_limit(w)
+    if w.size == N_PIXELS:
+        return colormap(w.reshape(SIDE, SIDE), THETA_CMAP.name, -lim, lim, SCALE)
+    cell = max(8, min(24, 336 // w.size))
+    row = colormap(w[None, :], THETA_CMAP.name, -lim, lim, cell)
+    img = Image.new("RGB", (row.shape[1], row.shape[0] + 16), "white")
+    img.paste(Image.fromarray(row), (0, 0))
+    d = ImageDraw.Draw(img)
+    for k in range(w.size):
+        d.text((k * cell + 2, row.shape[0] + 1), str(k + 1), font=font(9), fill=(90, 90, 90))
+    return np.asarray(img)
+
+
+def top_grid(images: np.ndarray, labels: np.ndarray, idx: np.ndarray, vals: np.ndarray,
+             cols: int = 6) -> np.ndarray:
+    """The top images of one neuron in a grid, each with its label and the neuron's output."""
+    tiles = []
+    for n, (k, v) in enumerate(zip(idx, vals)):
+        t = gray(images[k].reshape(SIDE, SIDE), THUMB)
+        tiles.append(caption(t, f"{int(labels[k])} · {v:.2f}", size=10, pad=2))
+    rows = [hstack(*tiles[r:r + cols], gap=4) for r in range(0, len(tiles), cols)]
+    return vstack(*rows, gap=4)
+
+
+class HiddenNeuronExplorer(Explorer):
+    """은닉 뉴런 탐색기: weights, the most exciting test images, and the current digit's output."""
+
+    title = "은닉 뉴런 탐색기"
+
+    def __init__(self, net=None, images=None, labels=None, names=None, k: int = K):
+        if net is None:
+            from mnistlab.network import pretrained_network
+
+            net = pretrained_network()
+        if images is None or labels is None:
+            images, labels = load_mnist("test")
+        images = np.asarray(images)
+        self.X = (normalize(images) if images.dtype == np.uint8 else images.astype(np.float32))
+        self.X = self.X.reshape(len(self.X), -1)
+        self.labels = np.asarray(labels)
+        self.net, self.k = net, k
+        if net.L < 2:
+            raise ValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
+        self.names = names
+        self.acts, z = net.forward(self.X, return_z=True)      # every layer, all images
+        # ranked by the weighted sum z: the order of the outputs, without ties at 1.0
+        self.top = {}
+        for l in range(1, net.L):
+            idx, _ = top_k(z[l], k)
+            self.top[l] = (idx, np.take_along_axis(self.acts[l], idx.T, axis=0).T)
+        self._cache: dict[tuple, tuple[bytes, bytes]] = {}
+        self._quiet = False
+
+        self.layer = W.Dropdown(options=[(f"{l}번째 층 (은닉층)", l) for l in range(1, net.L)],
+                                value=1, description="층")
+        self.neuron = W.IntSlider(1, 1, net.sizes[1], description="뉴런 i",
+                                  layout=W.Layout(width="360px"))
+        self.index = W.IntSlider(0, 0, len(self.X) - 1, description="지금 숫자 #",
+                                 layout=W.Layout(width="420px"))
+        self.header = W.HTML()
+        self.weights = W.Image(format="png")
+        self.grid = W.Image(format="png")
+        self.digit = W.Image(format="png")
+        self.now = W.HTML()
+
+        self.layer.observe(self._on_layer, "value")
+        self.neuron.observe(self._on_neuron, "value")
+        self.index.observe(self._on_digit, "value")
+        col = {"align_items": "flex-start"}
+        super().__init__([
+            W.HBox([self.layer, self.neuron]),
+            self.header,
+            W.HBox([
+                W.VBox([W.HTML("<b>가중치</b> (초록 +, 빨강 -, 검정 0)"), self.weights],
+                       layout=W.Layout(**col)),
+                W.VBox([W.HTML(f"<b>가장 크게 반응한 시험 이미지 {k}장</b> (정답 · 출력)"),
+                        self.grid], layout=W.Layout(**col)),
+            ], layout=W.Layout(**col, grid_gap="16px")),
+            self.index,
+            W.HBox([self.digit, self.now], layout=W.Layout(**col, grid_gap="12px")),
+        ])
+        self._on_neuron()
+
+    @property
+    def current(self) -> tuple[int, int]:
+        return int(self.layer.value), int(self.neuron.value)
+
+    def _neuron_pictures(self, l: int, i: int) -> tuple[np.ndarray, np.ndarray]:
+        idx, vals = self.top[l]
+        return (weight_picture(self.net.W[l][i - 1]),
+                top_grid(self.X, self.labels, idx[i - 1], vals[i - 1]))
+
+    def _on_layer(self, _=None):
+        n = self.net.sizes[self.layer.value]
+        self._quiet = True                 # one update for the layer change, not two
+        try:
+            self.neuron.value = min(self.neuron.value, n)
+            self.neuron.max = n
+        finally:
+            self._quiet = False
+        self._on_neuron()
+
+    def _on_neuron(self, _=None):
+        if self._quiet:
+            return
+        l, i = self.current
+        key = (l, i)
+        if key not in self._cache:
+            w, g = self._neuron_pictures(l, i)
+            self._cache[key] = (png(w), png(g))
+        self.weights.value, self.grid.value = self._cache[key]
+        name = ""
+        if self.names is not None and l == 1:
+            name = f" — 「{html.escape(str(self.names[i - 1]))}」"
+        self.header.value = (f"<b style='font-size:1.15em'>a<sup>[{l}]</sup><sub>{i}</sub></b>: "
+                             f"{l}번째 층의 위에서 {i}번째 뉴런{name}")
+        self._on_digit()
+
+    def _digit_text(self) -> str:
+        l, i = self.current
+        k = int(self.index.value)
+        a = self.acts[l][:, i - 1]
+        v = float(a[k])
+        share = float(np.mean(a > v)) * 100
+        return (f"시험 이미지 #{k} (정답 {int(self.labels[k])}) 에 대한 이 뉴런의 출력 "
+                f"<b>a<sup>[{l}]</sup><sub>{i}</sub> = {v:.3f}</b><br>"
+                f"시험 이미지 {len(a):,}장 중 이보다 크게 반응한 이미지: {share:.1f}%")
+
+    def _on_digit(self, _=None):
+        k = int(self.index.value)
+        self.digit.value = png(gray(self.X[k].reshape(SIDE, SIDE), 4))
+        self.now.value = self._digit_text()
+
+    def snapshot(self) -> bytes:
+        l, i = self.current
+        w, g = self._neuron_pictures(l, i)
+        k = int(self.index.value)
+        v = float(self.acts[l][k, i - 1])
+        top = hstack(caption(w, "가중치 (초록 +, 빨강 -)"),
+                     caption(g, f"가장 크게 반응한 이미지 {self.k}장 (정답 · 출력)"))
+        note = Image.new("RGB", (360, 40), "white")
+        ImageDraw.Draw(note).text((4, 10), f"시험 이미지 #{k} (정답 {int(self.labels[k])}) 에 대한 "
+                                  f"출력: {v:.3f}", font=font(14), fill="black")
+        now = hstack(gray(self.X[k].reshape(SIDE, SIDE), 4), np.asarray(note))
+        name = f" ({self.names[i - 1]})" if self.names is not None and l == 1 else ""
+        return png(vstack(caption(top, f"{l}번째 층의 위에서 {i}번째 뉴런{name}", 16), now))
+
+
+def hidden_neuron_explorer(net=None, images=None, labels=None, names=None) -> HiddenNeuronExplorer:
+    """은닉 뉴런 탐색기 widget: pick a hidden neuron → its weights, top images, output now.
+
+    With no arguments: the shipped 784-16-16-10 network on the 10,000 test images.
+    ``names`` labels the first hidden layer's neurons (e.g. the hand-built patterns).
+    """
+    return HiddenNeuronExplorer(net, images, labels, names)
+
+
+__all__ = ["HiddenNeuronExplorer", "hidden_neuron_explorer", "top_grid", "weight_picture"]

@@ -1,0 +1,467 @@
+"""표기법 탐색기: choose a layer l and a neuron i; see a^[l]_i on the network (chapter 06).
+
+The diagram is drawn with PIL: the fixed parts (lines, labels) once, the
+neurons' shades and the highlight on every change, so a control change costs
+a few milliseconds. :func:`notation_picture` draws the same picture for the
+notebook's static figures (layer numbers and L, a^[l], a^[l]_i, n^[l], the
+vector a^[l]).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+import ipywidgets as W
+import matplotlib
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from mnistlab import notation
+from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab.widgets.base import Explorer, font, png
+
+BLUE = (30, 136, 229)
+ORANGE = (255, 152, 0)
+GRAY_LINE = (214, 218, 222)
+INK = (34, 34, 34)
+SOFT = (100, 100, 100)
+PIX = 6                       # one input pixel → 6×6 screen pixels
+
+
+@functools.lru_cache(maxsize=8)
+def math_font(size: int) -> ImageFont.FreeTypeFont:
+    """DejaVu Serif Italic (shipped with matplotlib) for the letters a, n, L."""
+    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSerif-Italic.ttf"
+    return ImageFont.truetype(str(path), size)
+
+
+@functools.lru_cache(maxsize=8)
+def digit_font(size: int) -> ImageFont.FreeTypeFont:
+    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSerif.ttf"
+    return ImageFont.truetype(str(path), size)
+
+
+def draw_symbol(d: ImageDraw.ImageDraw, xy, letter: str, l: int | None = None,
+                sub: int | str | None = None, size: int = 22, fill=INK, suffix: str = "") -> int:
+    """Draw ``letter^[l]_sub`` (sub may be "n" → n^[l]) at xy (left, middle); returns the right x."""
+    x, y = xy
+    big, small, tiny = math_font(size), digit_font(int(size * 0.62)), digit_font(int(size * 0.5))
+    top = y - size * 0.62
+    d.text((x, top), letter, font=big, fill=fill)
+    x += d.textlength(letter, font=big) + 1
+    right = x
+    if l is not None:
+        d.text((x, top - size * 0.2), f"[{l}]", font=small, fill=fill)
+        right = max(right, x + d.textlength(f"[{l}]", font=small))
+    if sub is not None:
+        sy = top + size * 0.62
+        if sub == notation.LAST:
+            sf = math_font(int(size * 0.62))
+            d.text((x, sy), "n", font=sf, fill=fill)
+            sx = x + d.textlength("n", font=sf) + 1
+            d.text((sx, sy - size * 0.12), f"[{l}]", font=tiny, fill=fill)
+            right = max(right, sx + d.textlength(f"[{l}]", font=tiny))
+        else:
+            d.text((x, sy), str(sub), font=small, fill=fill)
+            right = max(right, x + d.textlength(str(sub), font=small))
+    if suffix:
+        d.text((right + 4, top + size * 0.08), suffix, font=digit_font(int(size * 0.8)), fill=fill)
+        right += 4 + d.textlength(suffix, font=digit_font(int(size * 0.8)))
+    return int(right)
+
+
+class NotationPicture:
+    """The network drawn for the notation chapter: layers as columns, the 784 inputs as the
+    digit (28×28 block, pixel i = a^[0]_i row by row), every neuron at a known place.
+
+    The parts that never change (lines, labels, the vector's symbols) are drawn
+    once and cached; :meth:`render` only shades the neurons and marks (l, i).
+    """
+
+    VECTOR_W = 250
+
+    def __init__(self, sizes, width: int = 1000, height: int = 640):
+        self.sizes = notation.as_sizes(sizes)
+        self.L = len(self.sizes) - 1
+        self.width, self.height = width, height
+        self.block = self.sizes[0] == N_PIXELS
+        self.top, self.bottom = 100, height - 150
+        span = self.bottom - self.top
+        left0 = 30 if self.block else 60
+        self.block_box = (left0, (self.top + self.bottom) // 2 - SIDE * PIX // 2)
+        first = 1 if self.block else 0
+        first_x = left0 + SIDE * PIX + 150 if self.block else left0
+        gap = min(190, (width - self.VECTOR_W - 70 - first_x) // max(1, self.L - first))
+        self.col_x = {l: first_x + (l - first) * gap for l in range(first, self.L + 1)}
+        if self.block:
+            self.col_x[0] = left0 + SIDE * PIX // 2
+        self.pos: dict[int, np.ndarray] = {}
+        self.radius: dict[int, int] = {}
+        for l, n in enumerate(self.sizes):
+            if l == 0 and self.block:
+                continue
+            shown = min(n, 20)
+            step = min(30.0, span / max(shown, 1))
+            self.pos[l] = (self.top + self.bottom) / 2 + (np.arange(shown) - (shown - 1) / 2) * step
+            self.radius[l] = int(max(4, min(11, step * 0.38)))
+        self._statics: dict[tuple, Image.Image] = {}
+        self._vectors: dict[tuple, Image.Image] = {}
+
+    # which drawn row shows neuron i of layer l (big layers show their first and last 10)
+    def _row(self, l: int, i: int) -> int | None:
+        n = self.sizes[l]
+        if n <= 20 or i <= 10:
+            return i - 1
+        if i > n - 10:
+            return 20 - (n - i) - 1
+        return None
+
+    def neuron_xy(self, l: int, i: int) -> tuple[float, float]:
+        """Screen position of neuron i of layer l (for layer 0 as a block: pixel i's centre)."""
+        if l == 0 and self.block:
+            r, c = divmod(i - 1, SIDE)
+            bx, by = self.block_box
+            return bx + c * PIX + PIX / 2, by + r * PIX + PIX / 2
+        row = self._row(l, i)
+        ys = self.pos[l]
+        if row is None:
+            return self.col_x[l], float((ys[9] + ys[10]) / 2)
+        return self.col_x[l], float(ys[row])
+
+    def _centres(self, l: int) -> list[tuple[float, float]]:
+        if l == 0 and self.block:
+            bx, by = self.block_box
+            e = SIDE * PIX
+            return [(bx + e, by + e * k / 6) for k in range(1, 6)]
+        return [(self.col_x[l], float(y)) for y in self.pos[l]]
+
+    def _static(self, show: tuple[str, ...]) -> Image.Image:
+        """Lines, the block's frame and the labels chosen by ``show`` (drawn once per choice)."""
+        key = tuple(sorted(k for k in show if k in ("layers", "a", "n")))
+        if key in self._statics:
+            return self._statics[key]
+        img = Image.new("RGB", (self.width, self.height), "white")
+        d = ImageDraw.Draw(img)
+        for l in range(1, self.L + 1):
+            src = self._centres(l - 1)
+            for (x1, y1) in self._centres(l):
+                for (x0, y0) in src:
+                    d.line([(x0, y0), (x1, y1)], fill=GRAY_LINE, width=1)
+        if self.block:
+            bx, by = self.block_box
+            d.rectangle([bx - 1, by - 1, bx + SIDE * PIX, by + SIDE * PIX], outline=(68, 68, 68))
+        for l, n in enumerate(self.sizes):
+            if n > 20 and not (l == 0 and self.block):
+                ys = self.pos[l]
+                d.text((self.col_x[l] - 3, (ys[9] + ys[10]) / 2 - 9), "⋮", font=font(16),
+                       fill=SOFT)
+        if "layers" in key:
+            self._layer_labels(d, with_n="n" in key)
+        elif "n" in key:
+            for layer, n in enumerate(self.sizes):
+                self._n_label(d, layer, self.bottom + 24)
+        if "a" in key:
+            for layer in range(self.L + 1):
+                draw_symbol(d, (self.col_x[layer] - 16, self.top - 48), "a", layer, size=24,
+                            fill=BLUE)
+        self._statics[key] = img
+        return img
+
+    def _n_label(self, d, layer: int, y: float) -> None:
+        t = f"= {self.sizes[layer]}"
+        w = 30 + d.textlength(t, font=digit_font(14))
+        draw_symbol(d, (self.col_x[layer] - w / 2, y + 10), "n", layer, size=18, suffix=t)
+
+    def _layer_labels(self, d: ImageDraw.ImageDraw, with_n: bool) -> None:
+        y = self.bottom + 20
+        for layer in range(self.L + 1):
+            x = self.col_x[layer]
+            t1, t2 = f"{layer}번째 층", notation.layer_name(self.sizes, layer)
+            d.text((x - d.textlength(t1, font=font(14, True)) / 2, y), t1, font=font(14, True),
+                   fill=INK)
+            d.text((x - d.textlength(t2, font=font(12)) / 2, y + 20), t2, font=font(12), fill=SOFT)
+            if with_n:
+                self._n_label(d, layer, y + 40)
+        # L counts layers 1 … L: a bracket under them
+        x0, x1 = self.col_x[1] - 30, self.col_x[self.L] + 30
+        yb = y + (78 if with_n else 44)
+        d.line([(x0, yb), (x0, yb + 6), (x1, yb + 6), (x1, yb)], fill=ORANGE, width=2)
+        t = f"L = {self.L}  (입력층은 세지 않습니다)"
+        d.text(((x0 + x1) / 2 - d.textlength(t, font=font(13, True)) / 2, yb + 10), t,
+               font=font(13, True), fill=(230, 81, 0))
+
+    def render(self, activations=None, l: int | None = None, i: int | str | None = None,
+               show: tuple[str, ...] = ("layers",), title: str = "") -> np.ndarray:
+        """RGB array: the diagram shaded by ``activations`` (or gray), with the chosen labels.
+
+        show: any of "layers" (l numbers, layer names and L), "a" (a^[l] over each column),
+        "n" (n^[l] = … under each column), "symbol" (a^[l]_i at the highlighted neuron),
+        "vector" (the whole a^[l] beside the network).
+        """
+        img = self._static(tuple(show)).copy()
+        d = ImageDraw.Draw(img)
+        acts = None if activations is None else [np.asarray(a, dtype=float).reshape(-1)
+                                                 for a in activations]
+        if i == notation.LAST and l is not None:
+            i = self.sizes[l]
+        if self.block:
+            x0 = np.zeros((SIDE, SIDE)) if acts is None else acts[0].reshape(SIDE, SIDE)
+            g = (np.clip(x0, 0, 1) * 255 + 0.5).astype(np.uint8)
+            img.paste(Image.fromarray(np.repeat(np.repeat(g, PIX, 0), PIX, 1)).convert("RGB"),
+                      self.block_box)
+        for layer, ys in self.pos.items():
+            n, r, x = self.sizes[layer], self.radius[layer], self.col_x[layer]
+            for row, y in enumerate(ys):
+                k = row if n <= 20 or row < 10 else n - 20 + row
+                v = 0.5 if acts is None else float(np.clip(acts[layer][k], 0, 1))
+                s = int(v * 255 + 0.5)
+                d.ellipse([x - r, y - r, x + r, y + r], fill=(s, s, s), outline=(51, 51, 51))
+        if acts is not None and self.sizes[-1] <= 20:
+            win = int(np.argmax(acts[-1]))
+            x = self.col_x[self.L] + self.radius[self.L] + 6
+            for row, y in enumerate(self.pos[self.L]):
+                d.text((x, y - 8), str(row), font=font(13, bold=row == win),
+                       fill=ORANGE if row == win else INK)
+        if l is not None and i is not None:
+            cx, cy = self.neuron_xy(l, i)
+            if l == 0 and self.block:
+                d.rectangle([cx - PIX / 2 - 2, cy - PIX / 2 - 2, cx + PIX / 2 + 1, cy + PIX / 2 + 1],
+                            outline=BLUE, width=2)
+                d.rectangle([cx - PIX * 2, cy - PIX * 2, cx + PIX * 2, cy + PIX * 2],
+                            outline=BLUE, width=1)
+            else:
+                rr = self.radius[l] + 5
+                d.ellipse([cx - rr, cy - rr, cx + rr, cy + rr], outline=BLUE, width=3)
+            if "symbol" in show:
+                self._symbol_tag(d, l, i, cx, cy, acts)
+            if "vector" in show:
+                self._vector(img, d, l, i, acts)
+        if title:
+            d.text((16, 10), title, font=font(17, bold=True), fill=INK)
+        return np.asarray(img)
+
+    def _symbol_tag(self, d, l, i, cx, cy, acts) -> None:
+        sub = notation.LAST if (i == self.sizes[l] and self.sizes[l] > 1 and l > 0) else i
+        x = cx + (PIX * 2 + 8 if l == 0 and self.block else self.radius[l] + 12)
+        y = cy - 28 if l < self.L else cy + 26
+        d.rounded_rectangle([x - 4, y - 19, x + 150, y + 19], radius=6, fill=(227, 242, 253),
+                            outline=BLUE)
+        right = draw_symbol(d, (x + 2, y), "a", l, sub, size=22, fill=(13, 71, 161))
+        if acts is not None:
+            d.text((right + 6, y - 9), f"= {acts[l][i - 1]:.2f}", font=font(14, True),
+                   fill=(13, 71, 161))
+
+    def _vector_labels(self, l: int, rows: tuple, h: int) -> Image.Image:
+        """The bracket and the symbols a^[l]_k of the vector panel (cached per layer and rows)."""
+        key = (l, rows, h)
+        if key not in self._vectors:
+            if len(self._vectors) > 64:
+                self._vectors.clear()
+            img = Image.new("RGB", (self.VECTOR_W, self.height), "white")
+            d = ImageDraw.Draw(img)
+            n, x0, y = self.sizes[l], 10, self.top
+            draw_symbol(d, (x0, self.top - 34), "a", l, size=24, fill=INK, suffix="=")
+            yb = y + h * len(rows)
+            d.line([(x0 + 6, y), (x0, y), (x0, yb), (x0 + 6, yb)], fill=INK, width=2)
+            xr = x0 + 190
+            d.line([(xr - 6, y), (xr, y), (xr, yb), (xr - 6, yb)], fill=INK, width=2)
+            for k, row in enumerate(rows):
+                yy = y + k * h
+                if row is None:
+                    d.text((x0 + 70, yy + 1), "⋮", font=font(h - 6), fill=SOFT)
+                    continue
+                sub = notation.LAST if row == n and n > 1 else row
+                draw_symbol(d, (x0 + h + 10, yy + h / 2), "a", l, sub, size=int(h * 0.8),
+                            fill=INK)
+            self._vectors[key] = img
+        return self._vectors[key]
+
+    def _vector(self, img, d, l, i, acts) -> None:
+        """The whole a^[l] as a column beside the network, row i marked."""
+        rows = tuple(_vector_rows(self.sizes[l], i))
+        h = min(26, (self.bottom + 60 - self.top) // len(rows))
+        X0 = self.width - self.VECTOR_W
+        img.paste(self._vector_labels(l, rows, h), (X0, 0))
+        x0 = X0 + 10
+        for k, row in enumerate(rows):
+            if row is None:
+                continue
+            yy = self.top + k * h
+            if row == i:
+                d.rectangle([x0 + 4, yy + 1, x0 + 186, yy + h - 1], outline=BLUE, width=2)
+            if acts is not None:
+                v = float(acts[l][row - 1])
+                s = int(np.clip(v, 0, 1) * 255 + 0.5)
+                d.rectangle([x0 + 10, yy + 3, x0 + 10 + h - 6, yy + h - 3], fill=(s, s, s),
+                            outline=(80, 80, 80))
+                d.text((x0 + 128, yy + h / 2 - 8), f"{v:.2f}", font=font(14, bold=row == i),
+                       fill=BLUE if row == i else INK)
+
+
+def _vector_rows(n: int, i: int | None) -> list[int | None]:
+    """Which rows of a long vector to show: the first and last few and the rows around i."""
+    if n <= 16:
+        return list(range(1, n + 1))
+    keep = {1, 2, 3, n - 1, n}
+    if i is not None:
+        keep |= set(range(max(1, i - 2), min(n, i + 2) + 1))
+    out: list[int | None] = []
+    for r in sorted(keep):
+        if out and out[-1] is not None and r != out[-1] + 1:
+            out.append(None)
+        out.append(r)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _palette() -> Image.Image:
+    """A fixed 256-colour palette: 192 grays and ramps of the few colours the diagram uses."""
+    colors = [(round(k * 255 / 191),) * 3 for k in range(192)]
+    for c in (BLUE, ORANGE, (230, 81, 0), (13, 71, 161)):
+        for t in np.linspace(0, 1, 8, endpoint=False):
+            colors.append(tuple(int(255 + (v - 255) * t) for v in c))
+        for t in np.linspace(0, 1, 8):
+            colors.append(tuple(int(v * (1 - 0.6 * t)) for v in c))
+    pal = Image.new("P", (1, 1))
+    pal.putpalette([v for c in colors[:256] for v in c])
+    return pal
+
+
+def png_fast(rgb: np.ndarray) -> bytes:
+    """PNG of a mostly-gray diagram through a fixed palette: 1 byte a pixel, a few ms to encode."""
+    buf = io.BytesIO()
+    img = Image.fromarray(rgb).quantize(palette=_palette(), dither=Image.Dither.NONE)
+    img.save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
+
+
+class Picture:
+    """A rendered RGB array that notebooks show as a PNG image."""
+
+    def __init__(self, rgb: np.ndarray):
+        self.rgb = rgb
+
+    def _repr_png_(self) -> bytes:
+        return png(self.rgb)
+
+    def save(self, path) -> None:
+        Image.fromarray(self.rgb).save(path)
+
+
+def notation_picture(net, x=None, l: int | None = None, i: int | str | None = None,
+                     show=("layers",), title: str = "") -> Picture:
+    """The notation figure of chapter 06 for ``net`` and one image ``x`` (may be None).
+
+    ``show`` picks the labels: "layers" (층 번호와 L), "a", "n", "symbol", "vector";
+    ``(l, i)`` highlights a^[l]_i (i from 1 at the top, or "n" for the last).
+    """
+    sizes = notation.as_sizes(net)
+    if l is not None:
+        notation.a_symbol(sizes, l, i)                  # checks l and i, Korean errors
+    acts = None if x is None else net.forward(x)
+    return Picture(NotationPicture(sizes).render(acts, l, i, tuple(show), title))
+
+
+class NotationExplorer(Explorer):
+    """표기법 탐색기: pick l and i → the neuron on the diagram, its symbol, its value, a^[l]."""
+
+    title = "층과 뉴런의 표기법"
+
+    def __init__(self, net=None, images=None, labels=None):
+        if net is None:
+            from mnistlab.network import pretrained_network
+
+            net = pretrained_network()
+        if images is None or labels is None:
+            images, labels = load_mnist("test")
+        self.net = net
+        self.images, self.labels = np.asarray(images), np.asarray(labels)
+        self.nt = notation.Notation(net)
+        self.picture_maker = NotationPicture(self.nt.sizes)
+        self._acts_cache: dict[int, list[np.ndarray]] = {}
+        self._quiet = False
+
+        self.index = W.IntSlider(0, 0, len(self.images) - 1, description="이미지 번호",
+                                 layout=W.Layout(width="380px"))
+        self.layer = W.Dropdown(options=[(f"{l}번째 층 ({self.nt.layer_name(l)})", l)
+                                         for l in range(self.nt.L + 1)],
+                                value=1, description="층 l")
+        self.neuron = W.IntSlider(4, 1, self.nt.n(1), description="뉴런 i (위에서부터)",
+                                  style={"description_width": "initial"},
+                                  layout=W.Layout(width="380px"))
+        self.last = W.Button(description="이 층의 마지막 뉴런", icon="arrow-down")
+        self.symbol = W.HTMLMath()
+        self.image = W.Image(format="png")
+
+        self.index.observe(self._on_change, "value")
+        self.layer.observe(self._on_layer, "value")
+        self.neuron.observe(self._on_change, "value")
+        self.last.on_click(self._on_last)
+        super().__init__([
+            W.HBox([self.index, self.layer]),
+            W.HBox([self.neuron, self.last]),
+            self.symbol,
+            self.image,
+        ])
+        self._on_change()
+
+    def activations(self) -> list[np.ndarray]:
+        k = int(self.index.value)
+        if k not in self._acts_cache:
+            if len(self._acts_cache) > 256:
+                self._acts_cache.clear()
+            x = normalize(self.images[k]) if self.images.dtype == np.uint8 else self.images[k]
+            self._acts_cache[k] = self.net.forward(x)
+        return self._acts_cache[k]
+
+    def _on_layer(self, _=None):
+        n = self.nt.n(self.layer.value)
+        self._quiet = True                 # one update for the layer change, not two
+        try:
+            self.neuron.value = min(self.neuron.value, n)
+            self.neuron.max = n
+        finally:
+            self._quiet = False
+        self._on_change()
+
+    def _on_last(self, _=None):
+        self.neuron.value = self.neuron.max
+
+    def _render(self) -> np.ndarray:
+        l, i = int(self.layer.value), int(self.neuron.value)
+        k = int(self.index.value)
+        title = f"시험 이미지 #{k} (정답 {int(self.labels[k])})"
+        return self.picture_maker.render(self.activations(), l, i,
+                                         ("layers", "a", "n", "symbol", "vector"), title)
+
+    def _on_change(self, _=None):
+        if self._quiet:
+            return
+        l, i = int(self.layer.value), int(self.neuron.value)
+        a = self.activations()
+        sym = self.nt.a(l, i)
+        last = ""
+        if i == self.nt.n(l) and l > 0:
+            last = f" &nbsp;(마지막 뉴런이므로 ${self.nt.a(l, notation.LAST)}$ 로도 씁니다)"
+        self.symbol.value = (
+            f"<span style='font-size:1.25em'>${sym} = {a[l][i - 1]:.3f}$</span> &nbsp; — "
+            f"{self.nt.describe(l, i)}; &nbsp; ${self.nt.n_symbol(l)}$, "
+            f"${self.nt.L_symbol()}${last}"
+        )
+        self.image.value = png_fast(self._render())
+
+    def snapshot(self) -> bytes:
+        return png(self._render())
+
+
+def notation_explorer(net=None, images=None, labels=None) -> NotationExplorer:
+    """표기법 탐색기 widget: choose l and i; see a^[l]_i on the diagram, its value and a^[l].
+
+    With no arguments it uses the shipped 784-16-16-10 network and the test images.
+    """
+    return NotationExplorer(net, images, labels)
+
+
+__all__ = ["NotationExplorer", "NotationPicture", "notation_explorer", "notation_picture"]
