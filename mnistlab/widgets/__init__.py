@@ -15,10 +15,11 @@ from mnistlab.widgets.logistic import (
     sigmoid_explorer,
 )
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
+from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
 
 __all__ = ["Explorer", "DigitBrowser", "digit_browser", "WidgetCheck", "widget_check",
-           "NetworkExplorer", "network_explorer",
+           "NetworkExplorer", "network_explorer", "NeuronPlayground", "neuron_playground",
            "HiddenNeuronExplorer", "hidden_neuron_explorer",
            "NotationExplorer", "notation_explorer", "notation_picture",
            "OnePixelExplorer", "PerDigitExplorer", "per_digit_explorer", "sigmoid_explorer"]
