@@ -237,3 +237,51 @@ def test_every_exercise_survives_odd_answers(exercise):
 def test_every_exercise_has_a_korean_hint(exercise):
     ex = C._REGISTRY[exercise]
     assert HANGUL.search(ex.hint) and HANGUL.search(ex.praise)
+
+
+# ------------------------------------------------------------------ known answers, in equivalent forms
+
+def _count7() -> int:
+    return int(np.count_nonzero(ml.load_mnist("train")[1] == 7))
+
+
+# exercise: (equivalent right answers, a wrong answer of the right kind)
+KNOWN = {
+    "00.add": ([784, np.int64(784), 784.0, "784"], 785),
+    "00.family": (["딥러닝", " 딥 러닝"], "머신러닝"),
+    "01.normalize": ([200 / 255, np.float32(0.784), "0.78"], 0.8),
+    "01.position": ([89, np.int32(89), np.array([89])], 88),
+    "01.count7": ([_count7, lambda: np.int64(_count7())], lambda: _count7() + 1),
+    "05.weights": ([784, np.int64(784)], 16),
+    "05.loops": ([8, np.int8(8), "8"], 9),
+    "05.zero": (["큰 고리", "큰고리"], "위쪽 고리"),
+    "06.n0": ([784, np.uint16(784)], 16),
+    "06.L": ([3, 3.0, np.int64(3)], 4),
+    "06.symbol": (["a^[2]_4", "a^{[2]}_{4}", "$a^{[2]}_{4}$", "a[2]4", (2, 4), [2, 4],
+                   np.array([2, 4])], "a^[4]_2"),
+    "06.last": ([10, np.int64(10)], 16),
+}
+
+
+def _value(v):
+    return v() if callable(v) else v
+
+
+@pytest.mark.parametrize("exercise", sorted(KNOWN))
+def test_known_answers_in_every_equivalent_form(exercise):
+    rights, wrong = KNOWN[exercise]
+    for r in rights:
+        fb = ml.check(exercise, _value(r))
+        assert fb.correct is True, f"{exercise}: {r!r} → {fb}"
+    fb = ml.check(exercise, _value(wrong))
+    assert fb.correct is False and fb.message.startswith("힌트:")
+
+
+def test_known_exercises_are_registered():
+    assert set(KNOWN) <= set(C.exercises())
+
+
+@pytest.mark.parametrize("answer", ["a^[2]", "2, 4", "b^[2]_4", 24, (2,), None])
+def test_symbol_exercise_explains_the_expected_form(answer):
+    fb = ml.check("06.symbol", answer)
+    assert fb.correct is False and not fb.message.startswith("힌트:")

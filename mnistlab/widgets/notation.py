@@ -82,7 +82,7 @@ class NotationPicture:
 
     VECTOR_W = 250
 
-    def __init__(self, sizes, width: int = 1000, height: int = 640):
+    def __init__(self, sizes, width: int = 960, height: int = 640):
         self.sizes = notation.as_sizes(sizes)
         self.L = len(self.sizes) - 1
         self.width, self.height = width, height
@@ -213,10 +213,10 @@ class NotationPicture:
                       self.block_box)
         for layer, ys in self.pos.items():
             n, r, x = self.sizes[layer], self.radius[layer], self.col_x[layer]
-            for row, y in enumerate(ys):
-                k = row if n <= 20 or row < 10 else n - 20 + row
-                v = 0.5 if acts is None else float(np.clip(acts[layer][k], 0, 1))
-                s = int(v * 255 + 0.5)
+            rows = np.arange(len(ys))
+            k = np.where((n <= 20) | (rows < 10), rows, n - 20 + rows)
+            v = np.full(len(ys), 0.5) if acts is None else np.clip(acts[layer][k], 0, 1)
+            for y, s in zip(ys.tolist(), (v * 255 + 0.5).astype(int).tolist()):
                 d.ellipse([x - r, y - r, x + r, y + r], fill=(s, s, s), outline=(51, 51, 51))
         if acts is not None and self.sizes[-1] <= 20:
             win = int(np.argmax(acts[-1]))
@@ -246,12 +246,13 @@ class NotationPicture:
         sub = notation.LAST if (i == self.sizes[l] and self.sizes[l] > 1 and l > 0) else i
         x = cx + (PIX * 2 + 8 if l == 0 and self.block else self.radius[l] + 12)
         y = cy - 28 if l < self.L else cy + 26
-        d.rounded_rectangle([x - 4, y - 19, x + 150, y + 19], radius=6, fill=(227, 242, 253),
+        value = "" if acts is None else f"= {acts[l][i - 1]:.2f}"
+        width = (62 if sub == notation.LAST or i > 99 else 48) + d.textlength(value, font=font(14, True))
+        d.rounded_rectangle([x - 4, y - 19, x + width, y + 19], radius=6, fill=(227, 242, 253),
                             outline=BLUE)
         right = draw_symbol(d, (x + 2, y), "a", l, sub, size=22, fill=(13, 71, 161))
-        if acts is not None:
-            d.text((right + 6, y - 9), f"= {acts[l][i - 1]:.2f}", font=font(14, True),
-                   fill=(13, 71, 161))
+        if value:
+            d.text((right + 5, y - 9), value, font=font(14, True), fill=(13, 71, 161))
 
     def _vector_labels(self, l: int, rows: tuple, h: int) -> Image.Image:
         """The bracket and the symbols a^[l]_k of the vector panel (cached per layer and rows)."""

@@ -1,0 +1,73 @@
+"""Chapters 05–06: top-k over all test images, the template network, and widget updates.
+
+Run: make bench   (or .venv/bin/python benchmarks/bench_inside.py)
+Prints p50 / p95 of many runs; nothing here is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from timing import row, time_calls, time_updates
+
+
+def main() -> None:
+    import mnistlab as ml
+    from mnistlab import inside
+    from mnistlab.widgets import hidden_neuron_explorer, notation_explorer, notation_picture
+
+    X, y = ml.load_mnist("test")
+    Xn = ml.normalize(X).reshape(-1, 784)
+    net = ml.pretrained_network()
+    a1 = net.forward(Xn)[1]
+
+    print("== chapters 05-06 benchmark (p50 / p95)")
+    print(row("top_k: 16 neurons × 10,000 images, k=12", time_calls(lambda: inside.top_k(a1, 12), 30)))
+
+    def loop():
+        for j in range(a1.shape[1]):
+            sorted(range(len(a1)), key=lambda r: -a1[r, j])[:12]
+    print(row("  (same with a Python sort loop, for scale)", time_calls(loop, 3)))
+    print(row("top_images(net, 10,000 test images, l=1)",
+              time_calls(lambda: inside.top_images(net, Xn, 1, 12), 20)))
+    print(row("template_network() build", time_calls(inside.template_network, 10)))
+    tn = inside.template_network()
+    print(row("template network on 10,000 test images", time_calls(lambda: tn.forward(Xn), 20)))
+    mine = np.isin(y, tn.digits)
+    acc = float(np.mean(tn.read(Xn[mine]) == y[mine]))
+    print(f"{'template network accuracy on its digits 0,1,7,8,9':<48s} {acc * 100:.1f} % "
+          f"(n {int(mine.sum())})")
+    print(row("notation_picture (build + render)", time_calls(
+        lambda: notation_picture(net, Xn[0], 1, 4, show=("layers", "a", "n", "symbol"))._repr_png_(),
+        10)))
+
+    w = hidden_neuron_explorer(net)
+    print(row("hidden explorer: build (forward 10,000 + top-k)", time_calls(
+        lambda: hidden_neuron_explorer(net), 5)))
+    print(row("hidden explorer: neuron change (first visit)",
+              time_updates(lambda v: setattr(w.neuron, "value", v), list(range(2, 17)))))
+    print(row("hidden explorer: neuron change (seen before)",
+              time_updates(lambda v: setattr(w.neuron, "value", v), list(range(16, 0, -1)) * 3)))
+    print(row("hidden explorer: layer change",
+              time_updates(lambda v: setattr(w.layer, "value", v), [2, 1] * 10)))
+    print(row("hidden explorer: digit change",
+              time_updates(lambda v: setattr(w.index, "value", v), list(range(1, 101)))))
+
+    n = notation_explorer(net)
+    print(row("notation explorer: neuron change",
+              time_updates(lambda v: setattr(n.neuron, "value", v), list(range(1, 17)) * 3)))
+    print(row("notation explorer: layer change",
+              time_updates(lambda v: setattr(n.layer, "value", v), [0, 1, 2, 3] * 8)))
+    print(row("notation explorer: digit change",
+              time_updates(lambda v: setattr(n.index, "value", v), list(range(1, 61)))))
+    n.layer.value = 0
+    print(row("notation explorer: pixel change (layer 0)",
+              time_updates(lambda v: setattr(n.neuron, "value", v), list(range(1, 784, 13)))))
+
+
+if __name__ == "__main__":
+    main()

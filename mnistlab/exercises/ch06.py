@@ -1,0 +1,46 @@
+"""Exercises of notebook 06 (층과 뉴런: 표기법)."""
+
+import re
+
+import numpy as np
+
+from mnistlab.check import AnswerShapeError, integer, register
+
+
+def symbol(l: int, i: int):
+    """Judge a written symbol for a^[l]_i: "a^[2]_4", "a^{[2]}_{4}", "a[2]4" or (2, 4) all count."""
+    def judge(answer) -> bool:
+        if not isinstance(answer, str) and np.ndim(answer) == 1 and np.size(answer) == 2:
+            return [int(v) for v in np.asarray(answer).tolist()] == [l, i]   # (l, i) as numbers
+        if not isinstance(answer, str):
+            raise AnswerShapeError('기호를 문자열로 적어 주세요. 예: "a^[1]_3"')
+        s = re.sub(r"[\s{}^_$\\]", "", answer).lower()
+        m = re.fullmatch(r"a\[(\d+)\](\d+)", s)
+        if m is None:
+            raise AnswerShapeError('a^[층]_번호 의 모양으로 적어 주세요. 예: "a^[1]_3"')
+        return (int(m.group(1)), int(m.group(2))) == (l, i)
+    return judge
+
+
+register(
+    "06.n0",
+    integer(784),
+    hint="n^[0] 은 0번째 층, 곧 입력층의 뉴런 수입니다. 입력층의 뉴런 하나가 무엇 하나를 맡고 있었나요?",
+)
+register(
+    "06.L",
+    integer(3),
+    hint="L 은 층의 수인데, 입력층은 세지 않습니다. 784-16-16-10 에서 입력층을 뺀 나머지 층을 세어 보세요.",
+)
+register(
+    "06.symbol",
+    symbol(2, 4),
+    hint="위 첨자 [ ] 안에는 층 번호, 아래 첨자에는 위에서부터 센 뉴런 번호(1부터)가 들어갑니다. "
+    "그림에서 파란 원이 몇 번째 층의 몇 번째 뉴런인지 다시 세어 보세요.",
+)
+register(
+    "06.last",
+    integer(10),
+    hint="아래 첨자 n^[3] 은 '3번째 층의 뉴런 수'를 뜻합니다. 그러니 마지막 뉴런의 번호는 그 층의 "
+    "뉴런 수와 같습니다. 출력층에는 뉴런이 몇 개였나요?",
+)
