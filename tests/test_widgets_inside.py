@@ -164,11 +164,18 @@ def test_highlight_is_drawn_at_the_neuron(net):
         assert abs(xs.mean() - x) < 12 and abs(ys.mean() - y) < 12, (l, i)
 
 
+def ink(rgb: np.ndarray) -> int:
+    return int(np.count_nonzero(np.any(rgb < 250, axis=2)))
+
+
 def test_notation_picture_labels_and_errors(net):
     x = ml.normalize(ml.load_mnist("test")[0][0])
     a = widgets.notation_picture(net, x, show=("layers",)).rgb
     b = widgets.notation_picture(net, x, show=("layers", "n", "a")).rgb
-    assert a.shape == b.shape and np.any(a != b)
+    assert ink(b) > ink(a) + 500                             # the n^[l] and a^[l] labels
+    assert widgets.notation_picture(net, x, 2).rgb.shape[1] < 800     # cropped margins
+    framed = widgets.notation_picture(net, x, 2, show=("vector",)).rgb
+    assert framed.shape[1] > 800 and ink(framed) > ink(a)
     assert widgets.notation_picture(net, x, 2, "n", show=("symbol",))._repr_png_()[:4] == b"\x89PNG"
     with pytest.raises(ValueError, match="l = 4"):
         widgets.notation_picture(net, x, 4, 1)

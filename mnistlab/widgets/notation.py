@@ -224,6 +224,13 @@ class NotationPicture:
             for row, y in enumerate(self.pos[self.L]):
                 d.text((x, y - 8), str(row), font=font(13, bold=row == win),
                        fill=ORANGE if row == win else INK)
+        if l is not None and i is None and not (l == 0 and self.block):
+            ys, r = self.pos[l], self.radius[l]                 # the whole layer: a^[l]
+            x = self.col_x[l]
+            d.rounded_rectangle([x - r - 7, ys[0] - r - 7, x + r + 7, ys[-1] + r + 7], radius=10,
+                                outline=BLUE, width=3)
+            if "vector" in show:
+                self._vector(img, d, l, None, acts)
         if l is not None and i is not None:
             cx, cy = self.neuron_xy(l, i)
             if l == 0 and self.block:
@@ -341,8 +348,12 @@ def png_fast(rgb: np.ndarray) -> bytes:
 class Picture:
     """A rendered RGB array that notebooks show as a PNG image."""
 
-    def __init__(self, rgb: np.ndarray):
+    def __init__(self, rgb: np.ndarray, title: str = ""):
         self.rgb = rgb
+        self.title = title
+
+    def __repr__(self) -> str:
+        return f"[그림] {self.title}" if self.title else "[그림]"
 
     def _repr_png_(self) -> bytes:
         return png(self.rgb)
@@ -356,13 +367,17 @@ def notation_picture(net, x=None, l: int | None = None, i: int | str | None = No
     """The notation figure of chapter 06 for ``net`` and one image ``x`` (may be None).
 
     ``show`` picks the labels: "layers" (층 번호와 L), "a", "n", "symbol", "vector";
-    ``(l, i)`` highlights a^[l]_i (i from 1 at the top, or "n" for the last).
+    ``(l, i)`` highlights a^[l]_i (i from 1 at the top, or "n" for the last); ``l`` alone
+    frames the whole layer a^[l].
     """
     sizes = notation.as_sizes(net)
     if l is not None:
         notation.a_symbol(sizes, l, i)                  # checks l and i, Korean errors
     acts = None if x is None else net.forward(x)
-    return Picture(NotationPicture(sizes).render(acts, l, i, tuple(show), title))
+    rgb = NotationPicture(sizes).render(acts, l, i, tuple(show), title)
+    ink = np.nonzero(np.any(rgb < 250, axis=2))          # crop the unused white margins
+    r1, c1 = min(rgb.shape[0], ink[0].max() + 14), min(rgb.shape[1], ink[1].max() + 14)
+    return Picture(np.ascontiguousarray(rgb[:r1, :c1]), title)
 
 
 class NotationExplorer(Explorer):
