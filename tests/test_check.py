@@ -7,7 +7,9 @@ reached through importlib.
 from __future__ import annotations
 
 import importlib
+import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -285,3 +287,50 @@ def test_known_exercises_are_registered():
 def test_symbol_exercise_explains_the_expected_form(answer):
     fb = ml.check("06.symbol", answer)
     assert fb.correct is False and not fb.message.startswith("힌트:")
+
+
+# ------------------------------------------------------------------ the notebooks use them
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+CHECK_CALL = re.compile(r"""ml\.check\(\s*["']([0-9]{2}\.[A-Za-z0-9_]+)["']""")
+
+
+def _cells(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_notebook_has_unanswered_exercises_and_a_summary(path):
+    cells = _cells(path)
+    chapter = path.name[:2]
+    ids = []
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        src = "".join(cell["source"])
+        found = CHECK_CALL.findall(src)
+        if not found:
+            continue
+        ids += found
+        assert re.search(r"^answer\s*=\s*\.\.\.", src, re.MULTILINE), \
+            f"{path.name}: 답 칸에 ... 이 없습니다"
+        shown = json.dumps(cell.get("outputs", []), ensure_ascii=False)
+        assert "아직 답하지 않았습니다" in shown, f"{path.name}: {found} 의 출력이 \"아직…\" 이 아닙니다"
+    assert len(set(ids)) >= 2, f"{path.name}: 연습문제가 {len(set(ids))}개뿐입니다"
+    assert all(i.startswith(chapter + ".") for i in ids), ids
+    assert set(ids) <= set(C.exercises()), set(ids) - set(C.exercises())
+    headings = [line for c in cells if c["cell_type"] == "markdown"
+                for line in "".join(c["source"]).splitlines() if line.startswith("#")]
+    assert any("정리" in h for h in headings), f"{path.name}: '정리' 절이 없습니다"
+
+
+def test_every_registered_exercise_is_asked_in_its_notebook():
+    asked = {i for path in NOTEBOOKS for cell in _cells(path) if cell["cell_type"] == "code"
+             for i in CHECK_CALL.findall("".join(cell["source"]))}
+    chapters = {p.name[:2] for p in NOTEBOOKS}
+    registered = {i for i in C.exercises() if i[:2] in chapters}
+    assert registered <= asked, f"노트북에서 묻지 않는 연습문제: {sorted(registered - asked)}"
