@@ -78,7 +78,7 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
     ax.set_ylim(-0.15, 1.15)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
     ax.set_title(f"픽셀 하나로 '{digit}인가?' 맞히기 (점 {len(px):,}개, 위아래로 흩뿌림)")
-    ax.legend(loc="center right", fontsize=8, markerscale=3, framealpha=0.9)
+    ax.legend(loc="center", bbox_to_anchor=(0.5, 0.72), fontsize=8, markerscale=3, framealpha=0.9)
     return fig
 
 
@@ -113,11 +113,11 @@ def sigmoid_of_z(ax=None, z_marks=(-4.0, 0.0, 3.0)):
     for zm in z_marks:
         s = sigmoid(zm)
         ax.scatter([zm], [s], color="#e53935", zorder=3)
-        ax.annotate(f"z = {zm:g} → {s:.2f}", (zm, s), (zm + 0.4, s - 0.12 if s > 0.5 else s + 0.1),
+        ax.annotate(f"z = {zm:g} ⇒ {s:.2f}", (zm, s), (zm + 0.4, s - 0.12 if s > 0.5 else s + 0.1),
                     fontsize=9, color="#b71c1c")
     ax.fill_between(z, 0, 1, where=z > 0, color=YES, alpha=0.07)
-    ax.text(4, 0.2, "z > 0 → 0.5 보다 큼\n('예')", ha="center", color=YES)
-    ax.text(-4, 0.75, "z < 0 → 0.5 보다 작음\n('아니오')", ha="center", color="#555")
+    ax.text(4, 0.2, "z > 0 ⇒ 0.5 보다 큼\n('예')", ha="center", color=YES)
+    ax.text(-4, 0.75, "z < 0 ⇒ 0.5 보다 작음\n('아니오')", ha="center", color="#555")
     ax.set_xlabel("z = θ0·x0 + θ1·x1 + … + θ784·x784  (θ와 x를 곱해서 더한 값)")
     ax.set_ylabel("sigmoid(z)")
     ax.set_title("곱해서 더한 값이 클수록 1에, 작을수록 0에 가깝다")
@@ -158,7 +158,7 @@ def two_pixels(X, t, pixels=((12, 12), (20, 14)), digit: int = 5, n: int = 1500,
     c.axis("off")
     c.text(0.5, 0.55, "입력 784개:\n784 + 1 = 785차원\n\n그림으로 그릴 수 없다!", ha="center",
            va="center", fontsize=15, color="#b71c1c")
-    c.text(0.5, 0.12, "→ 다른 그림이 필요하다 (동그라미와 선)", ha="center", fontsize=10)
+    c.text(0.5, 0.12, "⇒ 다른 그림이 필요하다 (동그라미와 선)", ha="center", fontsize=10)
     fig.suptitle("입력변수가 늘어날수록 필요한 차원도 늘어난다", fontsize=13)
     fig.tight_layout()
     return fig
@@ -202,8 +202,8 @@ def _sum_sigmoid_output(ax, x_sum, y, out: float | None = None, digit: int = 5,
         g = float(np.clip(out, 0, 1))
         _node(ax, (xo, y), 0.42, face=(g, g, g), edge="#333", lw=2,
               text=f"{out:.2f}", color="black" if g > 0.5 else "white", size=11)
-        ax.text(xo, y - 0.7, "출력 (회색척도)", ha="center", va="top", fontsize=9)
-        verdict = f"> 0.5 → '{digit}이다'" if out > 0.5 else f"< 0.5 → '{digit}이(가) 아니다'"
+        ax.text(xo, y - 0.7, "출력", ha="center", va="top", fontsize=9)
+        verdict = f"> 0.5 ⇒ '{digit}이다'" if out > 0.5 else f"< 0.5 ⇒ '{digit}이(가) 아니다'"
         ax.text(xo + 0.65, y, verdict, ha="left", va="center", fontsize=11,
                 color=YES if out > 0.5 else "#b71c1c", weight="bold")
     return xo
@@ -276,7 +276,9 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     _node(ax, x0, 0.22, face="white", edge=X0_COLOR, lw=1.5, text="1", size=9)
     ax.text(x0[0] - 0.35, x0[1], f"x0 (θ0 = {theta0:.2f})", ha="right", va="center", fontsize=9,
             color=X0_COLOR)
-    # 784 pixel circles
+    # 784 pixel circles on a dark panel that dims the θ lines behind the image
+    ax.add_patch(Rectangle((cx[0] - cell / 2, cy[-1] - cell / 2), SIDE * cell, SIDE * cell,
+                           facecolor="black", alpha=0.8, lw=0, zorder=2))
     faces = np.repeat(img.ravel()[:, None], 3, axis=1)
     ax.scatter(gx.ravel(), gy.ravel(), s=34, c=faces,
                edgecolors="#607d8b", linewidths=0.4, zorder=3)
@@ -297,11 +299,11 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
 # ------------------------------------------------------------ θ as an image [1_11 … 1_13]
 
 def theta_map(theta, ax=None, title: str | None = None, digit: int | None = None,
-              vmax: float | None = None, colorbar: bool = True):
+              vmax: float | None = None, colorbar: bool = True, percentile: float = 98.0):
     """θ1..θ784 as a 28×28 heatmap: red = negative, black ≈ 0, green = positive [1_11]."""
     fig, ax = _fig_ax(ax, (5.2, 4.2))
     th = np.asarray(theta, float).reshape(SIDE, SIDE)
-    lim = vmax if vmax is not None else theta_limit(th)
+    lim = vmax if vmax is not None else theta_limit(th, percentile)
     im = ax.imshow(th, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -364,8 +366,8 @@ def evidence(image, theta, theta0: float, digit: int = 5):
         a.set_xticks([])
         a.set_yticks([])
     pos, neg = float(ev[ev > 0].sum()), float(ev[ev < 0].sum())
-    fig.text(0.5, 0.02, f"초록의 합 {pos:+.2f}, 빨강의 합 {neg:+.2f}, θ0 {theta0:+.2f}  →  "
-             f"z = {z:.2f}  →  sigmoid(z) = {float(sigmoid(z)):.3f}",
+    fig.text(0.5, 0.02, f"초록의 합 {pos:+.2f}, 빨강의 합 {neg:+.2f}, θ0 {theta0:+.2f}  ⇒  "
+             f"z = {z:.2f}  ⇒  sigmoid(z) = {float(sigmoid(z)):.3f}",
              ha="center", fontsize=11)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
@@ -407,7 +409,7 @@ def ten_models_diagram(image=None, outputs=None, label: int | None = None):
             win = d == winner
             _node(ax, (x_out, yo), 0.36, face=(g, g, g), edge=YES if win else "#333",
                   lw=3 if win else 1, text=str(d), color="black" if g > 0.5 else "white", size=11)
-            ax.text(x_out + 0.55, yo, f"{g:.3f}" + ("  ← 가장 큼: 예측" if win else ""),
+            ax.text(x_out + 0.55, yo, f"{g:.3f}" + ("  ⇐ 가장 큼: 예측" if win else ""),
                     va="center", fontsize=10, color=YES if win else "black",
                     weight="bold" if win else "normal")
     if image is not None:
@@ -439,7 +441,11 @@ def output_bars(outputs, label: int | None = None, ax=None, title: str | None = 
                 weight="bold" if d == winner else "normal")
     ax.axhline(0.5, color="#e53935", ls="--", lw=1)
     ax.set_xticks(range(10))
-    ax.set_xticklabels([f"'{d}'" for d in range(10)])
+    ax.set_xticklabels([f"'{d}'\n(정답)" if d == label else f"'{d}'" for d in range(10)])
+    if label is not None:
+        ax.bar([label], [outputs[label]], color="none", edgecolor="#e53935", lw=2,
+               label="정답 숫자의 모델")
+        ax.legend(loc="upper left", fontsize=9)
     ax.set_ylim(0, 1.12)
     ax.set_xlabel("모델 ('이 숫자인가?')")
     ax.set_ylabel("출력 (sigmoid)")
@@ -456,11 +462,12 @@ def confusion(cm, ax=None, title: str | None = None):
     off = cm.astype(float).copy()
     np.fill_diagonal(off, np.nan)
     ax.imshow(np.log1p(off), cmap="Reds")
+    dark = 0.6 * np.log1p(np.nanmax(off))
     for (i, j), v in np.ndenumerate(cm):
         if i == j:
             ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, color="#c8e6c9"))
         ax.text(j, i, f"{v}", ha="center", va="center", fontsize=8,
-                color="#1b5e20" if i == j else ("white" if v > 40 else "black"),
+                color="#1b5e20" if i == j else ("white" if np.log1p(v) > dark else "black"),
                 weight="bold" if i == j else "normal")
     ax.set_xticks(range(10))
     ax.set_yticks(range(10))

@@ -79,8 +79,8 @@ class _Plot:
                font=font(12))
         return np.asarray(img).copy()
 
-    def with_points(self, x, t, seed: int = 0) -> np.ndarray:
-        """The frame with jittered points (green = the digit, gray = other digits)."""
+    def with_points(self, x, t, digit: int, seed: int = 0) -> np.ndarray:
+        """The frame with jittered points (green = the digit, gray = other digits) and a legend."""
         px, py, pt = jitter_points(x, t, n=2500, seed=seed)
         out = self.frame.copy()
         cols = np.round(self.px(px)).astype(int)
@@ -91,7 +91,19 @@ class _Plot:
                 for dc in (0, 1):
                     r, c = rows[sel] + dr, cols[sel] + dc
                     out[r, c] = (out[r, c] * (1 - alpha) + np.array(rgb) * alpha).astype(np.uint8)
-        return out
+        img = Image.fromarray(out)
+        d = ImageDraw.Draw(img)
+        f = font(11)
+        x, y = self.LEFT + 8, float(self.py(0.78))
+        d.rectangle([x - 4, y - 4, x + 205, y + 50], fill="white", outline=(200, 200, 200))
+        for k, (rgb, text) in enumerate(((YES_RGB, f"{digit}인 이미지 (정답 1)"),
+                                         (NO_RGB, f"{digit}이(가) 아닌 이미지 (정답 0)"))):
+            d.ellipse([x, y + 4 + 16 * k, x + 6, y + 10 + 16 * k], fill=rgb)
+            d.text((x + 12, y + 16 * k), text, fill="black", font=f)
+        d.line([(x, y + 40), (x + 8, y + 40)], fill=CURVE_RGB, width=3)
+        d.text((x + 12, y + 33), "sigmoid(θ0 + θ1·x)", fill="black", font=f)
+        d.text((4, self.TOP - 2), "정답", fill="black", font=f)
+        return np.asarray(img)
 
     def draw_curve(self, base: np.ndarray, theta0: float, theta1: float) -> np.ndarray:
         img = Image.fromarray(base)
@@ -187,7 +199,8 @@ class OnePixelExplorer(Explorer):
             if len(self._scatter) > 64:
                 self._scatter.clear()
             x = self.images[:, key[0]] / 255.0
-            self._scatter[key] = self._plot.with_points(x, (self.labels == key[1]).astype(float))
+            t = (self.labels == key[1]).astype(float)
+            self._scatter[key] = self._plot.with_points(x, t, key[1])
         return self._scatter[key]
 
     def _where_rgb(self) -> np.ndarray:
