@@ -138,7 +138,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
     if x is not None:
         a = net.forward(x)
         x = a[0]
-    fig, ax = _fig_ax(ax, (10.5, 6.6))
+    fig, ax = _fig_ax(ax, (9.6, 6.0))
     ax.set_aspect("equal")
     ax.axis("off")
 
@@ -194,8 +194,8 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
         cx = (layout.block[0] + layout.block[1]) / 2 if (l == 0 and layout.block) else layout.x(l)
         ax.text(cx, label_y, layer_name(l, L), ha="center", va="top", fontsize=12,
                 fontweight="bold", color="#222")
-        ax.text(cx, label_y - 0.55, f"{l}번째 층 · 뉴런 {net.n[l]}개", ha="center", va="top",
-                fontsize=9, color="#555")
+        ax.text(cx, label_y - 0.55, f"{l}번째 층\n뉴런 {net.n[l]}개", ha="center", va="top",
+                fontsize=9, color="#555", linespacing=1.4)
     if L >= 2:
         hx0, hx1 = layout.x(1) - 0.6, layout.x(L - 1) + 0.6
         ax.add_patch(FancyBboxPatch((hx0, bottom - 0.35), hx1 - hx0, top - bottom + 0.7,
@@ -203,7 +203,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
                                     edgecolor="#9e9e9e", zorder=0))
     x_left = layout.block[0] - 0.3 if layout.block else -0.8
     ax.set_xlim(x_left, xL + 4.6)
-    ax.set_ylim(label_y - 1.0, top + 0.7)
+    ax.set_ylim(label_y - 1.5, top + 0.7)
     if title is None:
         title = "인공신경망 " + "-".join(map(str, net.sizes)) + f" (L = {L})"
     if title:

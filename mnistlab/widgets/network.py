@@ -12,6 +12,7 @@ products) and paints the circles, the digit and a few labels with PIL.
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 
@@ -22,7 +23,7 @@ from PIL import Image, ImageDraw
 from mnistlab.data import SIDE, load_mnist, normalize
 from mnistlab.draw.network import HIGHLIGHT, WINNER, network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
-from mnistlab.widgets.base import Explorer, bars_html, font, png
+from mnistlab.widgets.base import Explorer, bars_html, font
 
 DPI = 80
 CHANGED = (142, 36, 170)          # purple ring: a neuron you edited
@@ -43,6 +44,15 @@ def png_fast(rgb: np.ndarray) -> bytes:
     header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)   # 8-bit RGB
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
             + chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)) + chunk(b"IEND", b""))
+
+
+def _png_small(rgb: np.ndarray) -> bytes:
+    """PNG bytes with a 256-colour palette (a third of the size, looks the same): for pictures
+    made once (snapshot, first frame, kept in the saved notebook), too slow per event."""
+    buf = io.BytesIO()
+    Image.fromarray(rgb).quantize(256, method=Image.Quantize.MEDIANCUT).save(buf, format="PNG",
+                                                                            optimize=True)
+    return buf.getvalue()
 
 
 def _hex(c: str) -> tuple[int, int, int]:
@@ -66,9 +76,11 @@ class DiagramCanvas:
         ink = np.flatnonzero((full < 250).any(axis=(1, 2)))
         cols = np.flatnonzero((full < 250).any(axis=(0, 2)))
         y0, y1 = max(0, ink[0] - 10), min(full.shape[0], ink[-1] + 10)
-        x0, x1 = max(0, cols[0] - 10), min(full.shape[1], cols[-1] + 95)
-        self.background = full[y0:y1, x0:x1].copy()
         ax = fig.axes[0]
+        out_x = ax.transData.transform(self.layout.pos[(net.L, 1)])[0]
+        need = out_x + 2 * self.layout.radius * ax.transData.get_matrix()[0, 0] + 190  # "← 예측: 9"
+        x0, x1 = max(0, cols[0] - 10), min(full.shape[1], max(cols[-1] + 10, int(need)))
+        self.background = full[y0:y1, x0:x1].copy()
         H = full.shape[0]
 
         def to_px(xy):
@@ -181,6 +193,8 @@ class NetworkExplorer(Explorer):
         ])
         self._sync_controls()
         self._on_change()
+        # the first picture is also saved in the notebook file: encode it small, once
+        self.picture.value = _png_small(self.canvas.paint(self.activations(), self.selected))
 
     # ---------------------------------------------------------------- API
     @property
@@ -298,7 +312,8 @@ class NetworkExplorer(Explorer):
         k = self.index.value
         text = (f"시험 이미지 #{k} · 정답 {int(self.y[k])} · 예측 {int(np.argmax(a[-1]))} · "
                 f"고른 뉴런 a[{self.selected[0]}]_{self.selected[1]} (파란 원)")
-        return png(caption(self.canvas.paint(a, self.selected, self.edits.keys(), off), text, 15))
+        return _png_small(caption(self.canvas.paint(a, self.selected, self.edits.keys(), off),
+                                  text, 15))
 
 
 def network_explorer(net: Network | None = None, index: int = 0) -> NetworkExplorer:
