@@ -29,6 +29,72 @@ INK = (34, 34, 34)
 SOFT = (100, 100, 100)
 PIX = 6                       # one input pixel → 6×6 screen pixels
 
+TAG_FILL = (227, 242, 253)
+DARK_BLUE = (13, 71, 161)
+DARK_ORANGE = (230, 81, 0)
+OUTLINE = (51, 51, 51)
+EXACT = (BLUE, ORANGE, DARK_BLUE, DARK_ORANGE, TAG_FILL, GRAY_LINE, INK, SOFT, OUTLINE)
+GRAYS = 192                   # palette entries 0 … 191 are grays from black to white
+
+
+@functools.lru_cache(maxsize=1)
+def _palette_colors() -> tuple[tuple[int, int, int], ...]:
+    """192 grays, the diagram's exact colours, and ramps so anti-aliased coloured text stays smooth."""
+    colors = [(round(k * 255 / (GRAYS - 1)),) * 3 for k in range(GRAYS)] + list(EXACT)
+    for c, bg in ((BLUE, (255, 255, 255)), (ORANGE, (255, 255, 255)),
+                  (DARK_ORANGE, (255, 255, 255)), (DARK_BLUE, TAG_FILL), (DARK_BLUE, (255, 255, 255))):
+        for t in np.linspace(0.1, 0.9, 11):
+            colors.append(tuple(round(bg[j] + (c[j] - bg[j]) * t) for j in range(3)))
+    return tuple(colors[:256])
+
+
+@functools.lru_cache(maxsize=1)
+def _palette() -> Image.Image:
+    pal = Image.new("P", (1, 1))
+    flat = [v for c in _palette_colors() for v in c]
+    pal.putpalette(flat + [0] * (768 - len(flat)))
+    return pal
+
+
+@functools.lru_cache(maxsize=64)
+def idx(color) -> int:
+    """The palette index of an exact colour (or the nearest gray for a gray)."""
+    colors = _palette_colors()
+    if color in colors[GRAYS:]:
+        return GRAYS + colors[GRAYS:].index(color)
+    return round(color[0] * (GRAYS - 1) / 255)
+
+
+def to_palette(img: Image.Image) -> Image.Image:
+    """RGB → the fixed palette (nearest colour, no dithering)."""
+    return img.convert("RGB").quantize(palette=_palette(), dither=Image.Dither.NONE)
+
+
+def encode_p(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
+
+
+@functools.lru_cache(maxsize=2048)
+def text_sprite(text: str, size: int, bold: bool, fill, bg=(255, 255, 255)) -> Image.Image:
+    """A line of text drawn once (anti-aliased, on ``bg``) and kept as a palette image."""
+    f = font(size, bold)
+    box = f.getbbox(text)
+    img = Image.new("RGB", (max(1, box[2] + 2), max(1, box[3] + 2)), bg)
+    ImageDraw.Draw(img).text((0, 0), text, font=f, fill=fill)
+    return to_palette(img)
+
+
+@functools.lru_cache(maxsize=4096)
+def symbol_sprite(letter: str, l, sub, size: int, fill, bg=(255, 255, 255),
+                  suffix: str = "") -> tuple[Image.Image, int]:
+    """:func:`draw_symbol` drawn once; returns the sprite (its middle at y = size) and its width."""
+    img = Image.new("RGB", (8 * size, 2 * size), bg)
+    right = draw_symbol(ImageDraw.Draw(img), (0, size), letter, l, sub, size, fill, suffix)
+    return to_palette(img.crop((0, 0, right + 2, 2 * size))), right
+
+
 
 @functools.lru_cache(maxsize=8)
 def math_font(size: int) -> ImageFont.FreeTypeFont:
@@ -166,8 +232,8 @@ class NotationPicture:
             for layer in range(self.L + 1):
                 draw_symbol(d, (self.col_x[layer] - 16, self.top - 48), "a", layer, size=24,
                             fill=BLUE)
-        self._statics[key] = img
-        return img
+        self._statics[key] = to_palette(img)
+        return self._statics[key]
 
     def _n_label(self, d, layer: int, y: float) -> None:
         t = f"= {self.sizes[layer]}"
@@ -200,6 +266,11 @@ class NotationPicture:
         "n" (n^[l] = … under each column), "symbol" (a^[l]_i at the highlighted neuron),
         "vector" (the whole a^[l] beside the network).
         """
+        return np.asarray(self.render_image(activations, l, i, show, title).convert("RGB"))
+
+    def render_image(self, activations=None, l: int | None = None, i: int | str | None = None,
+                     show: tuple[str, ...] = ("layers",), title: str = "") -> Image.Image:
+        """:meth:`render` as a palette image (what the widget encodes: no colour conversion)."""
         img = self._static(tuple(show)).copy()
         d = ImageDraw.Draw(img)
         acts = None if activations is None else [np.asarray(a, dtype=float).reshape(-1)
@@ -208,58 +279,62 @@ class NotationPicture:
             i = self.sizes[l]
         if self.block:
             x0 = np.zeros((SIDE, SIDE)) if acts is None else acts[0].reshape(SIDE, SIDE)
-            g = (np.clip(x0, 0, 1) * 255 + 0.5).astype(np.uint8)
-            img.paste(Image.fromarray(np.repeat(np.repeat(g, PIX, 0), PIX, 1)).convert("RGB"),
+            g = (np.clip(x0, 0, 1) * (GRAYS - 1) + 0.5).astype(np.uint8)
+            img.paste(Image.fromarray(np.repeat(np.repeat(g, PIX, 0), PIX, 1), "P"),
                       self.block_box)
+        outline = idx(OUTLINE)
         for layer, ys in self.pos.items():
             n, r, x = self.sizes[layer], self.radius[layer], self.col_x[layer]
             rows = np.arange(len(ys))
             k = np.where((n <= 20) | (rows < 10), rows, n - 20 + rows)
             v = np.full(len(ys), 0.5) if acts is None else np.clip(acts[layer][k], 0, 1)
-            for y, s in zip(ys.tolist(), (v * 255 + 0.5).astype(int).tolist()):
-                d.ellipse([x - r, y - r, x + r, y + r], fill=(s, s, s), outline=(51, 51, 51))
+            for y, s in zip(ys.tolist(), (v * (GRAYS - 1) + 0.5).astype(int).tolist()):
+                d.ellipse([x - r, y - r, x + r, y + r], fill=s, outline=outline)
         if acts is not None and self.sizes[-1] <= 20:
             win = int(np.argmax(acts[-1]))
             x = self.col_x[self.L] + self.radius[self.L] + 6
             for row, y in enumerate(self.pos[self.L]):
-                d.text((x, y - 8), str(row), font=font(13, bold=row == win),
-                       fill=ORANGE if row == win else INK)
+                img.paste(text_sprite(str(row), 13, row == win, ORANGE if row == win else INK),
+                          (int(x), int(y - 8)))
+        blue = idx(BLUE)
         if l is not None and i is None and not (l == 0 and self.block):
             ys, r = self.pos[l], self.radius[l]                 # the whole layer: a^[l]
             x = self.col_x[l]
             d.rounded_rectangle([x - r - 7, ys[0] - r - 7, x + r + 7, ys[-1] + r + 7], radius=10,
-                                outline=BLUE, width=3)
+                                outline=blue, width=3)
             if "vector" in show:
                 self._vector(img, d, l, None, acts)
         if l is not None and i is not None:
             cx, cy = self.neuron_xy(l, i)
             if l == 0 and self.block:
                 d.rectangle([cx - PIX / 2 - 2, cy - PIX / 2 - 2, cx + PIX / 2 + 1, cy + PIX / 2 + 1],
-                            outline=BLUE, width=2)
+                            outline=blue, width=2)
                 d.rectangle([cx - PIX * 2, cy - PIX * 2, cx + PIX * 2, cy + PIX * 2],
-                            outline=BLUE, width=1)
+                            outline=blue, width=1)
             else:
                 rr = self.radius[l] + 5
-                d.ellipse([cx - rr, cy - rr, cx + rr, cy + rr], outline=BLUE, width=3)
+                d.ellipse([cx - rr, cy - rr, cx + rr, cy + rr], outline=blue, width=3)
             if "symbol" in show:
-                self._symbol_tag(d, l, i, cx, cy, acts)
+                self._symbol_tag(img, d, l, i, cx, cy, acts)
             if "vector" in show:
                 self._vector(img, d, l, i, acts)
         if title:
-            d.text((16, 10), title, font=font(17, bold=True), fill=INK)
-        return np.asarray(img)
+            img.paste(text_sprite(title, 17, True, INK), (16, 10))
+        return img
 
-    def _symbol_tag(self, d, l, i, cx, cy, acts) -> None:
+    def _symbol_tag(self, img, d, l, i, cx, cy, acts) -> None:
         sub = notation.LAST if (i == self.sizes[l] and self.sizes[l] > 1 and l > 0) else i
-        x = cx + (PIX * 2 + 8 if l == 0 and self.block else self.radius[l] + 12)
-        y = cy - 28 if l < self.L else cy + 26
-        value = "" if acts is None else f"= {acts[l][i - 1]:.2f}"
-        width = (62 if sub == notation.LAST or i > 99 else 48) + d.textlength(value, font=font(14, True))
-        d.rounded_rectangle([x - 4, y - 19, x + width, y + 19], radius=6, fill=(227, 242, 253),
-                            outline=BLUE)
-        right = draw_symbol(d, (x + 2, y), "a", l, sub, size=22, fill=(13, 71, 161))
-        if value:
-            d.text((right + 5, y - 9), value, font=font(14, True), fill=(13, 71, 161))
+        x = int(cx + (PIX * 2 + 8 if l == 0 and self.block else self.radius[l] + 12))
+        y = int(cy - 28 if l < self.L else cy + 26)
+        sym, right = symbol_sprite("a", l, sub, 22, DARK_BLUE, TAG_FILL)
+        val = None if acts is None else text_sprite(f"= {acts[l][i - 1]:.2f}", 14, True,
+                                                   DARK_BLUE, TAG_FILL)
+        width = right + 8 + (val.width + 4 if val is not None else 0)
+        d.rounded_rectangle([x - 4, y - 19, x + width, y + 19], radius=6, fill=idx(TAG_FILL),
+                            outline=idx(BLUE))
+        img.paste(sym, (x + 2, y - 22))
+        if val is not None:
+            img.paste(val, (x + 2 + right + 5, y - 9))
 
     def _vector_labels(self, l: int, rows: tuple, h: int) -> Image.Image:
         """The bracket and the symbols a^[l]_k of the vector panel (cached per layer and rows)."""
@@ -283,7 +358,7 @@ class NotationPicture:
                 sub = notation.LAST if row == n and n > 1 else row
                 draw_symbol(d, (x0 + h + 10, yy + h / 2), "a", l, sub, size=int(h * 0.8),
                             fill=INK)
-            self._vectors[key] = img
+            self._vectors[key] = to_palette(img)
         return self._vectors[key]
 
     def _vector(self, img, d, l, i, acts) -> None:
@@ -298,14 +373,14 @@ class NotationPicture:
                 continue
             yy = self.top + k * h
             if row == i:
-                d.rectangle([x0 + 4, yy + 1, x0 + 186, yy + h - 1], outline=BLUE, width=2)
+                d.rectangle([x0 + 4, yy + 1, x0 + 186, yy + h - 1], outline=idx(BLUE), width=2)
             if acts is not None:
                 v = float(acts[l][row - 1])
-                s = int(np.clip(v, 0, 1) * 255 + 0.5)
-                d.rectangle([x0 + 10, yy + 3, x0 + 10 + h - 6, yy + h - 3], fill=(s, s, s),
-                            outline=(80, 80, 80))
-                d.text((x0 + 128, yy + h / 2 - 8), f"{v:.2f}", font=font(14, bold=row == i),
-                       fill=BLUE if row == i else INK)
+                s = int(np.clip(v, 0, 1) * (GRAYS - 1) + 0.5)
+                d.rectangle([x0 + 10, yy + 3, x0 + 10 + h - 6, yy + h - 3], fill=s,
+                            outline=idx((80, 80, 80)))
+                img.paste(text_sprite(f"{v:.2f}", 14, row == i, BLUE if row == i else INK),
+                          (x0 + 128, int(yy + h / 2 - 8)))
 
 
 def _vector_rows(n: int, i: int | None) -> list[int | None]:
@@ -323,26 +398,9 @@ def _vector_rows(n: int, i: int | None) -> list[int | None]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _palette() -> Image.Image:
-    """A fixed 256-colour palette: 192 grays and ramps of the few colours the diagram uses."""
-    colors = [(round(k * 255 / 191),) * 3 for k in range(192)]
-    for c in (BLUE, ORANGE, (230, 81, 0), (13, 71, 161)):
-        for t in np.linspace(0, 1, 8, endpoint=False):
-            colors.append(tuple(int(255 + (v - 255) * t) for v in c))
-        for t in np.linspace(0, 1, 8):
-            colors.append(tuple(int(v * (1 - 0.6 * t)) for v in c))
-    pal = Image.new("P", (1, 1))
-    pal.putpalette([v for c in colors[:256] for v in c])
-    return pal
-
-
 def png_fast(rgb: np.ndarray) -> bytes:
-    """PNG of a mostly-gray diagram through a fixed palette: 1 byte a pixel, a few ms to encode."""
-    buf = io.BytesIO()
-    img = Image.fromarray(rgb).quantize(palette=_palette(), dither=Image.Dither.NONE)
-    img.save(buf, format="PNG", compress_level=1)
-    return buf.getvalue()
+    """PNG of a mostly-gray diagram through the fixed palette: 1 byte a pixel, fast to encode."""
+    return encode_p(to_palette(Image.fromarray(np.ascontiguousarray(rgb))))
 
 
 class Picture:
@@ -445,12 +503,12 @@ class NotationExplorer(Explorer):
     def _on_last(self, _=None):
         self.neuron.value = self.neuron.max
 
-    def _render(self) -> np.ndarray:
+    def _render(self) -> Image.Image:
         l, i = int(self.layer.value), int(self.neuron.value)
         k = int(self.index.value)
         title = f"시험 이미지 #{k} (정답 {int(self.labels[k])})"
-        return self.picture_maker.render(self.activations(), l, i,
-                                         ("layers", "a", "n", "symbol", "vector"), title)
+        return self.picture_maker.render_image(self.activations(), l, i,
+                                               ("layers", "a", "n", "symbol", "vector"), title)
 
     def _on_change(self, _=None):
         if self._quiet:
@@ -466,10 +524,10 @@ class NotationExplorer(Explorer):
             f"{self.nt.describe(l, i)}; &nbsp; ${self.nt.n_symbol(l)}$, "
             f"${self.nt.L_symbol()}${last}"
         )
-        self.image.value = png_fast(self._render())
+        self.image.value = encode_p(self._render())
 
     def snapshot(self) -> bytes:
-        return png(self._render())
+        return encode_p(self._render())
 
 
 def notation_explorer(net=None, images=None, labels=None) -> NotationExplorer:
