@@ -79,7 +79,12 @@ class HiddenNeuronExplorer(Explorer):
         for l in range(1, net.L):
             idx, _ = top_k(z[l], k)
             self.top[l] = (idx, np.take_along_axis(self.acts[l], idx.T, axis=0).T)
+        # every hidden neuron's two pictures, encoded once (a neuron change is then a lookup)
         self._cache: dict[tuple, tuple[bytes, bytes]] = {}
+        for l in range(1, net.L):
+            for i in range(1, net.sizes[l] + 1):
+                w, g = self._neuron_pictures(l, i)
+                self._cache[(l, i)] = (png(w), png(g))
         self._quiet = False
 
         self.layer = W.Dropdown(options=[(f"{l}번째 층 (은닉층)", l) for l in range(1, net.L)],
@@ -135,11 +140,7 @@ class HiddenNeuronExplorer(Explorer):
         if self._quiet:
             return
         l, i = self.current
-        key = (l, i)
-        if key not in self._cache:
-            w, g = self._neuron_pictures(l, i)
-            self._cache[key] = (png(w), png(g))
-        self.weights.value, self.grid.value = self._cache[key]
+        self.weights.value, self.grid.value = self._cache[(l, i)]
         name = ""
         if self.names is not None and l == 1:
             name = f" — 「{html.escape(str(self.names[i - 1]))}」"
