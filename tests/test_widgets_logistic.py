@@ -71,12 +71,16 @@ def test_sigmoid_explorer_buttons_descend(one):
     one.step_button.click()
     assert (one.theta0.value, one.theta1.value) != (0.0, 0.0)
     after_step = one.current_loss()
+    assert f"{after_step:.4f}" in one.loss.value          # the shown loss follows the step
+    plot_after_step = one.plot.value
     one.fit_button.click()
     after_fit = one.current_loss()
+    assert f"{after_fit:.4f}" in one.loss.value and one.plot.value != plot_after_step
     assert start > after_step > after_fit
     one.reset_button.click()
     assert (one.theta0.value, one.theta1.value) == (0.0, 0.0)
     assert one.current_loss() == pytest.approx(start)
+    assert f"{start:.4f}" in one.loss.value
 
 
 def test_sigmoid_explorer_nothing_changes_without_a_control(one):

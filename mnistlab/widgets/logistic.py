@@ -139,6 +139,7 @@ class OnePixelExplorer(Explorer):
         self._levels = np.arange(256) / 255.0
         self._mean = {}
         self._scatter = {}
+        self._moving = False
 
         self.digit = W.Dropdown(options=list(range(10)), value=digit, description="어떤 숫자인가?",
                                 style={"description_width": "initial"})
@@ -217,6 +218,8 @@ class OnePixelExplorer(Explorer):
         return self.model.loss(self._x, self._t, sample_weight=self._w)
 
     def _on_theta(self, _=None):
+        if self._moving:
+            return
         th0, th1 = float(self.theta0.value), float(self.theta1.value)
         self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
         loss = self.current_loss()
@@ -232,9 +235,14 @@ class OnePixelExplorer(Explorer):
 
     # ---- the buttons
     def _set_theta(self, th0: float, th1: float):
-        with self.hold_trait_notifications():
+        """Move both sliders, then redraw once (not once per slider)."""
+        self._moving = True
+        try:
             self.theta0.value = float(np.clip(th0, self.theta0.min, self.theta0.max))
             self.theta1.value = float(np.clip(th1, self.theta1.min, self.theta1.max))
+        finally:
+            self._moving = False
+        self._on_theta()
 
     def gradient_step(self, _=None):
         """경사 하강법 한 단계 (the button)."""
