@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from timing import row, time_calls, time_updates  # noqa: E402
+from timing import row, time_calls, time_updates
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,8 +26,8 @@ def import_time(repeat: int = 5) -> list[float]:
 
 def cold_load(split: str, repeat: int = 5) -> list[float]:
     """load_mnist in a fresh interpreter: decompress, check SHA-256, parse."""
-    code = ("import mnistlab, time; t=time.perf_counter(); mnistlab.load_mnist(%r); "
-            "print(time.perf_counter()-t)" % split)
+    code = (f"import mnistlab, time; t=time.perf_counter(); mnistlab.load_mnist({split!r}); "
+            "print(time.perf_counter()-t)")
     return [float(subprocess.check_output([sys.executable, "-c", code], text=True))
             for _ in range(repeat)]
 

@@ -31,7 +31,7 @@ def time_updates(set_value: Callable[[object], None], values: Iterable) -> list[
 def summary_ms(seconds: list[float]) -> str:
     """'p50 1.23 ms · p95 2.34 ms · n 50' for a list of durations."""
     s = sorted(seconds)
-    p95 = s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    p95 = s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
     return f"p50 {statistics.median(s) * 1e3:7.2f} ms · p95 {p95 * 1e3:7.2f} ms · n {len(s)}"
 
 

@@ -4,7 +4,7 @@ Importing it registers the bundled Korean font with matplotlib. The notebooks
 use the names below; the modules mirror the lesson (data, korean, draw, widgets …).
 """
 
-from mnistlab.korean import THETA_CMAP, use_korean_font
+from mnistlab.check import check
 from mnistlab.data import (
     MnistFileError,
     flatten,
@@ -13,6 +13,8 @@ from mnistlab.data import (
     unflatten,
 )
 from mnistlab.environment import check_environment
+from mnistlab.inside import incoming_weights, template_network, top_images
+from mnistlab.korean import THETA_CMAP, use_korean_font
 from mnistlab.logistic import (
     OneDigitLogistic,
     OnePixelLogistic,
@@ -20,19 +22,34 @@ from mnistlab.logistic import (
     log_loss,
     sigmoid,
 )
-from mnistlab.neuron import Neuron
 from mnistlab.network import Network, NetworkFileError, pretrained_network
-from mnistlab.check import check
-from mnistlab.inside import incoming_weights, template_network, top_images
+from mnistlab.neuron import Neuron
 from mnistlab.notation import Notation
 
 use_korean_font()
 
 __version__ = "0.1.0"
 __all__ = [
-    "THETA_CMAP", "use_korean_font", "MnistFileError", "flatten", "load_mnist",
-    "normalize", "unflatten", "check_environment",
-    "sigmoid", "log_loss", "OnePixelLogistic", "PerDigitLogistic", "OneDigitLogistic",
-    "Neuron", "Network", "NetworkFileError", "pretrained_network", "check",
-    "incoming_weights", "template_network", "top_images", "Notation",
+    "THETA_CMAP",
+    "MnistFileError",
+    "Network",
+    "NetworkFileError",
+    "Neuron",
+    "Notation",
+    "OneDigitLogistic",
+    "OnePixelLogistic",
+    "PerDigitLogistic",
+    "check",
+    "check_environment",
+    "flatten",
+    "incoming_weights",
+    "load_mnist",
+    "log_loss",
+    "normalize",
+    "pretrained_network",
+    "sigmoid",
+    "template_network",
+    "top_images",
+    "unflatten",
+    "use_korean_font",
 ]

@@ -128,7 +128,7 @@ def integer(expected) -> Callable[[Any], bool]:
         x = _as_number(answer)
         if x != round(x):
             raise AnswerShapeError("정수(소수점 없는 수)를 적어 주세요.")
-        return int(round(x)) == int(_value(expected))
+        return round(x) == int(_value(expected))
     return judge
 
 

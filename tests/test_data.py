@@ -62,7 +62,7 @@ def _rewrite(path: Path, change) -> None:
 
 
 def test_env_var_selects_folder(copy_dir):
-    images, labels = ml.load_mnist("test")
+    images, _ = ml.load_mnist("test")
     assert images.shape == (10000, 28, 28)
     assert data.data_dir() == copy_dir
 

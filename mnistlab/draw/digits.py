@@ -101,7 +101,7 @@ def normalization(ax=None, example: int = 100):
     ax.plot([example, example, 0], [0, y, y], "--", color="#e53935")
     ax.scatter([example], [y], color="#e53935", zorder=3)
     ax.annotate(f"픽셀 값 {example}  ÷ 255  ≈ {y:.2f}", (example, y), (example + 45, y - 0.22),
-                arrowprops=dict(arrowstyle="->", color="#e53935"), color="#b71c1c", fontsize=11)
+                arrowprops={"arrowstyle": "->", "color": "#e53935"}, color="#b71c1c", fontsize=11)
     ax.set_xlim(0, 255)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("원래 픽셀 값 (0 = 검정, 255 = 흰색)")

@@ -23,7 +23,7 @@ def ai_map():
         top = 2.5 - 0.05 * k + h / 2
         ax.text(cx, top - 0.3, name, ha="center", va="center", fontsize=13, fontweight="bold")
         ax.text(8.9, 4.2 - 0.9 * k, f"{name}\n{what}", ha="left", va="center", fontsize=10, linespacing=1.8,
-                bbox=dict(boxstyle="round", facecolor=color, edgecolor="#1565c0"))
+                bbox={"boxstyle": "round", "facecolor": color, "edgecolor": "#1565c0"})
     ax.set_xlim(0, 13.6)
     ax.set_ylim(0, 5)
     ax.set_aspect("equal")

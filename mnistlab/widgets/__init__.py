@@ -18,8 +18,23 @@ from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
 
-__all__ = ["Explorer", "DigitBrowser", "digit_browser", "WidgetCheck", "widget_check",
-           "NetworkExplorer", "network_explorer", "NeuronPlayground", "neuron_playground",
-           "HiddenNeuronExplorer", "hidden_neuron_explorer",
-           "NotationExplorer", "notation_explorer", "notation_picture",
-           "OnePixelExplorer", "PerDigitExplorer", "per_digit_explorer", "sigmoid_explorer"]
+__all__ = [
+    "DigitBrowser",
+    "Explorer",
+    "HiddenNeuronExplorer",
+    "NetworkExplorer",
+    "NeuronPlayground",
+    "NotationExplorer",
+    "OnePixelExplorer",
+    "PerDigitExplorer",
+    "WidgetCheck",
+    "digit_browser",
+    "hidden_neuron_explorer",
+    "network_explorer",
+    "neuron_playground",
+    "notation_explorer",
+    "notation_picture",
+    "per_digit_explorer",
+    "sigmoid_explorer",
+    "widget_check",
+]

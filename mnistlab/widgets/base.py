@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import base64
 import functools
-import io
 import html
+import io
 
 import ipywidgets as W
 import numpy as np
