@@ -12,7 +12,6 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
-from mnistlab.draw.logistic import jitter_points
 from mnistlab.korean import THETA_CMAP
 from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
 from mnistlab.widgets.base import (
@@ -79,9 +78,9 @@ class _Plot:
                font=font(12))
         return np.asarray(img).copy()
 
-    def with_points(self, x, t, digit: int, seed: int = 0) -> np.ndarray:
-        """The frame with jittered points (green = the digit, gray = other digits) and a legend."""
-        px, py, pt = jitter_points(x, t, n=2500, seed=seed)
+    def with_points(self, px, py, pt, digit: int) -> np.ndarray:
+        """The frame with (jittered) points, green where pt = 1 (the digit), gray where pt = 0,
+        and a legend."""
         out = self.frame.copy()
         cols = np.round(self.px(px)).astype(int)
         rows = np.round(self.py(py)).astype(int)
@@ -140,6 +139,14 @@ class OnePixelExplorer(Explorer):
         self._mean = {}
         self._scatter = {}
         self._moving = False
+        self._not_digit = {}
+        self._x = np.concatenate([self._levels, self._levels])
+        self._t = np.concatenate([np.ones(256), np.zeros(256)])
+        self._columns = np.ascontiguousarray(self.images.T)      # one row per pixel: fast
+        rng = np.random.default_rng(0)                           # the same points for every pixel
+        self._pick = rng.choice(len(self.images), size=min(2500, len(self.images)), replace=False)
+        self._jitter_x = rng.uniform(-0.006, 0.006, len(self._pick))
+        self._jitter_y = rng.uniform(-0.07, 0.07, len(self._pick))
 
         self.digit = W.Dropdown(options=list(range(10)), value=digit, description="어떤 숫자인가?",
                                 style={"description_width": "initial"})
@@ -177,19 +184,22 @@ class OnePixelExplorer(Explorer):
         self._on_data()
 
     # ---- the numbers
+    def _column(self, pixel: int) -> np.ndarray:
+        """The values of one pixel in every image (uint8)."""
+        return self._columns[pixel]
+
     @property
     def pixel(self) -> int:
         return int(self.row.value) * SIDE + int(self.col.value)
 
     def _on_data(self, _=None):
         """A new pixel or digit: count images per (pixel value, answer), redraw the points."""
-        v = self.images[:, self.pixel]
-        t = self.labels == int(self.digit.value)
-        n1 = np.bincount(v[t], minlength=256)
-        n0 = np.bincount(v[~t], minlength=256)
-        self._x = np.concatenate([self._levels, self._levels])
-        self._t = np.concatenate([np.ones(256), np.zeros(256)])
-        self._w = np.concatenate([n1, n0]).astype(np.float64)
+        d = int(self.digit.value)
+        if d not in self._not_digit:
+            self._not_digit[d] = np.where(self.labels == d, 0, 256).astype(np.intp)
+        # weights of the 512 (value, answer) pairs: first 256 = "yes", last 256 = "no"
+        counts = np.bincount(self._column(self.pixel) + self._not_digit[d], minlength=512)
+        self._w = counts.astype(np.float64)
         self._base = self._points()
         self.where.value = png(self._where_rgb())
         self._on_theta()
@@ -199,19 +209,23 @@ class OnePixelExplorer(Explorer):
         if key not in self._scatter:
             if len(self._scatter) > 64:
                 self._scatter.clear()
-            x = self.images[:, key[0]] / 255.0
-            t = (self.labels == key[1]).astype(float)
-            self._scatter[key] = self._plot.with_points(x, t, key[1])
+            x = self._column(key[0])[self._pick] / 255.0 + self._jitter_x
+            t = (self.labels[self._pick] == key[1]).astype(float)
+            self._scatter[key] = self._plot.with_points(np.clip(x, -0.01, 1.01),
+                                                        t + self._jitter_y, t, key[1])
         return self._scatter[key]
 
     def _where_rgb(self) -> np.ndarray:
+        """The digit's mean image (drawn once per digit) with the chosen pixel in red."""
         d = int(self.digit.value)
         if d not in self._mean:
-            self._mean[d] = self.images[self.labels == d].mean(axis=0).reshape(SIDE, SIDE) / 255
-        rgb = gray(self._mean[d], 5).copy()
+            mean = self.images[self.labels == d].mean(axis=0).reshape(SIDE, SIDE) / 255
+            self._mean[d] = caption(gray(mean, 5), f"숫자 {d}의 평균 이미지", 11)
+        rgb = self._mean[d].copy()
+        top = rgb.shape[0] - SIDE * 5                      # below the caption
         r, c = int(self.row.value), int(self.col.value)
-        rgb[r * 5:(r + 1) * 5, c * 5:(c + 1) * 5] = RED_RGB
-        return caption(rgb, f"숫자 {d}의 평균 이미지", 11)
+        rgb[top + r * 5:top + (r + 1) * 5, c * 5:(c + 1) * 5] = RED_RGB
+        return rgb
 
     def current_loss(self) -> float:
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
