@@ -1,0 +1,73 @@
+"""Fixtures for the real-browser tests: one Jupyter server and one Chromium per run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from browser_report import ARTIFACTS, RUN, summary
+from nbserver import JupyterServer
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium keeps trying to reach Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def nb_root(tmp_path_factory) -> Path:
+    """A temporary root holding COPIES of notebooks/ and resources/ (same relative layout)."""
+    root = tmp_path_factory.mktemp("jupyter-root")
+    shutil.copytree(REPO / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(REPO / "resources", root / "resources",
+                    ignore=shutil.ignore_patterns("screenshots"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def jupyter(nb_root, tmp_path_factory):
+    server = JupyterServer(nb_root, tmp_path_factory.mktemp("jupyter-state")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} 가 없습니다: `apt-get install -y chromium fonts-nanum` 으로 "
+                    "설치하세요 (.ci/run 이 CI 에서 자동으로 설치합니다).")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+        context.set_default_timeout(60_000)
+        yield context
+        context.close()
+        browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if RUN.controls or RUN.screenshots or RUN.timings:
+        text = summary()
+        terminalreporter.write_sep("=", "browser tests")
+        terminalreporter.write_line(text)
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "summary.txt").write_text(text + "\n", encoding="utf-8")
+        (ARTIFACTS / "latency.json").write_text(json.dumps(
+            [{"notebook": nb, "ui": ui, "widget": r.widget, "control": r.control,
+              "moves": [asdict(m) for m in r.moves]} for nb, ui, r in RUN.controls],
+            ensure_ascii=False, indent=1), encoding="utf-8")
