@@ -22,7 +22,11 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
+    """tests/browser/artifacts/ (git-ignored), emptied of the previous run's files."""
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.iterdir():
+        if old.is_file():
+            old.unlink()
     return ARTIFACTS
 
 

@@ -110,7 +110,8 @@ JS_HELPERS = r"""
     return {
       index: i,
       slider: !!slider && !slider.querySelector('.noUi-target[disabled]'),
-      dropdown: !!q('.widget-dropdown select:not(:disabled)'),
+      dropdown: [...root.querySelectorAll('.widget-dropdown select:not(:disabled)')]
+                .some(sel => sel.options.length > 1),
       button: !!q('button.widget-button:not(:disabled)'),
       toggle: !!q('.widget-toggle-buttons button:not(:disabled)'),
       checkbox: !!q('.widget-checkbox input:not(:disabled)'),
@@ -242,6 +243,22 @@ class NotebookPage:
                 raise AssertionError(f"{self.path}: 모든 셀이 {timeout:.0f}초 안에 끝나지 않았습니다 "
                                      f"(프롬프트: {prompts})")
             time.sleep(0.25)
+
+    def rerun_last_cell(self, timeout: float = 60) -> str:
+        """Run the last code cell again (Ctrl+Enter in it) and return its output text."""
+        cell = self.page.locator(".jp-Notebook .jp-CodeCell").last
+        before = cell.locator(".jp-InputPrompt").inner_text().strip()
+        cell.locator(".jp-InputArea-editor").click()
+        self.page.keyboard.press("Control+Enter")
+        deadline = time.monotonic() + timeout
+        while True:
+            now = cell.locator(".jp-InputPrompt").inner_text().strip()
+            if now != before and re.fullmatch(r"\[\d+\]:", now) \
+                    and self.server.kernel_state(self.path) == "idle":
+                return "\n".join(cell.locator(".jp-OutputArea-output").all_inner_texts())
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{self.path}: 마지막 셀을 다시 실행하지 못했습니다 ({now})")
+            time.sleep(0.2)
 
     def save(self, file: Path, timeout: float = 30) -> dict:
         """Save through the page (Ctrl+S) and return the notebook as the kernel left it."""
@@ -376,12 +393,15 @@ class NotebookPage:
         return rep
 
     def _dropdown(self, i: int, root, label: str, moves: int) -> ControlReport:
-        select = root.locator(".widget-dropdown select:not(:disabled)").first
-        name = root.locator(".widget-dropdown .widget-label").first.inner_text().strip()
+        boxes = root.locator(".widget-dropdown:has(select:not(:disabled))")
+        box = next(boxes.nth(k) for k in range(boxes.count())
+                   if boxes.nth(k).locator("option").count() > 1)
+        select = box.locator("select")
+        name = box.locator(".widget-label").first.inner_text().strip()
         n = select.locator("option").count()
         rep = ControlReport(label, f"dropdown «{name}»")
         current = select.evaluate("s => s.selectedIndex")
-        for k in range(min(moves, max(n - 1, 0))):
+        for k in range(min(moves, n - 1)):
             target = (current + 1 + k) % n
             rep.moves.append(self._measure(i, ["change"],
                                            lambda t=target: select.select_option(index=t), 15))
@@ -421,10 +441,19 @@ class NotebookPage:
             tab.first.click()
 
     def screenshot_widget(self, i: int, path: Path) -> Path:
+        """One widget, whole: the page grows first if the widget is taller than the window."""
         self._tag_roots()
         root = self.page.locator(f"[data-mnl-root='{i}']")
-        root.scroll_into_view_if_needed()
-        root.screenshot(path=str(path))
+        size = self.page.viewport_size
+        height = root.bounding_box()["height"]
+        try:
+            if height > size["height"] - 200:
+                self.page.set_viewport_size({"width": size["width"],
+                                             "height": int(height) + 300})
+            root.scroll_into_view_if_needed()
+            root.screenshot(path=str(path))
+        finally:
+            self.page.set_viewport_size(size)
         return path
 
     def widget_source(self, i: int) -> str:

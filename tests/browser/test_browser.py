@@ -46,6 +46,8 @@ def _is_factory(name: str) -> bool:
 FACTORIES = sorted(n for n in mnistlab.widgets.__all__ if _is_factory(n))
 # Widgets whose screenshots the README shows (written only with MNISTLAB_SCREENSHOTS set).
 README_SHOTS = ("digit_browser", "network_explorer")
+# Notebook 7's own start-up complaints (seen with no notebook code involved): not reported.
+KNOWN_PAGE_ERRORS = ("reading 'schema'", "Command 'filebrowser:open-path' not registered")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 RUN_TIMEOUT = 900        # seconds for Run All of one notebook (chapters train small models)
 
@@ -63,16 +65,15 @@ def _first_widget_notebook() -> list[Path]:
     return NOTEBOOKS[:1]
 
 
-def _widget_name(source: str, fallback: str) -> str:
+def _widget_name(source: str, index: int) -> str:
+    """The factory called in the widget's cell (e.g. digit_browser), else widget<n>."""
     calls = [m for m in re.findall(r"([A-Za-z_]\w*)\s*\(", source) if m in FACTORIES]
-    if calls:
-        return calls[-1]
-    return re.sub(r"\s+", " ", fallback).strip()[:24] or "?"
+    return calls[-1] if calls else f"widget{index + 1}"
 
 
 def run_in_browser(context, server, root: Path, rel: str, ui: str, artifacts: Path,
                    name: str | None = None, readme_dir: Path | None = None,
-                   width: int | None = None) -> None:
+                   width: int | None = None, drift_cell: bool = False) -> None:
     """Open `rel` (relative to the server root) in `ui`, run it, check and operate its widgets."""
     file = root / rel
     stem = name or Path(rel).stem
@@ -120,10 +121,18 @@ def run_in_browser(context, server, root: Path, rel: str, ui: str, artifacts: Pa
                              + " ".join(f"{c} (U+{ord(c):04X})" for c in missing))
         RUN.screenshots.append(nb.screenshot_notebook(artifacts / f"{stem}-{ui}.png"))
 
+        problems = []
+        if drift_cell:
+            # The last cell lists controls whose kernel-side value changed although nobody
+            # touched them: the browser view altered it on display (e.g. snapped to `step`).
+            time.sleep(1.0)
+            drift = [x for x in nb.rerun_last_cell().splitlines() if x.startswith("DRIFT")]
+            problems += [f"{rel} ({ui}): 표시만 했는데 값이 바뀐 컨트롤 — {x[6:]}" for x in drift]
+
         names: dict[str, int] = {}
         for v in views:
             i = v["index"]
-            name = _widget_name(nb.widget_source(i), v["text"])
+            name = _widget_name(nb.widget_source(i), i)
             names[name] = names.get(name, 0) + 1
             label = name if names[name] == 1 else f"{name}#{names[name]}"
             if readme_dir is not None and name in README_SHOTS and names[name] == 1:
@@ -135,24 +144,27 @@ def run_in_browser(context, server, root: Path, rel: str, ui: str, artifacts: Pa
                 reports = nb.operate(i, kinds, label)
                 RUN.controls += [(stem, ui, r) for r in reports]
                 dead = [r.control for r in reports if not r.changed]
-                assert len(dead) < len(reports), (
-                    f"{rel} ({ui}): 위젯 {label} 의 어떤 컨트롤을 움직여도 출력이 바뀌지 않습니다 "
-                    f"({', '.join(dead)})")
+                if len(dead) == len(reports):
+                    problems.append(f"{rel} ({ui}): 위젯 {label} 의 어떤 컨트롤을 움직여도 출력이 "
+                                    f"바뀌지 않습니다 ({', '.join(dead)})")
                 for control in dead:
                     RUN.notes.append(f"{rel} ({ui}): {label} 의 {control} → 출력 변화 없음")
             else:
-                RUN.notes.append(f"{rel} ({ui}): {label} 는 컨트롤이 없는 표시용 위젯 (조작 생략)")
+                RUN.notes.append(f"{rel} ({ui}): {label} 는 컨트롤이 없는 표시용 위젯이라 조작하지 "
+                                 f"않았습니다: {v['text'][:40]!r}")
             for natural, shown in zip(v["images"], v["shown"]):
                 if natural and abs(shown / natural - 1) > 0.1:
                     RUN.notes.append(f"{rel} ({ui}): {label} 의 이미지가 원래 폭 {natural}px 대신 "
                                      f"{shown}px 로 늘어나/줄어 보입니다 (흐릿해짐)")
             shot = nb.screenshot_widget(i, artifacts / f"{stem}-{ui}-{label}.png")
             RUN.screenshots.append(shot)
+        assert not problems, "\n".join(problems)
     except Exception:
         _failure_evidence(page, nb, artifacts / f"{stem}-{ui}-FAILED.png")
         raise
     finally:
-        RUN.notes += [f"{rel} ({ui}) 브라우저 {c}" for c in nb.console if c.startswith("pageerror")]
+        RUN.notes += [f"{rel} ({ui}) 브라우저 {c}" for c in nb.console
+                      if c.startswith("pageerror") and not any(k in c for k in KNOWN_PAGE_ERRORS)]
         page.close()
         server.shutdown_kernel(rel)
 
@@ -186,6 +198,41 @@ def _readme_dir() -> Path | None:
     return path if path.is_absolute() else REPO / path
 
 
+GALLERY_SETUP = """\
+import ipywidgets as W
+import mnistlab.widgets as w
+
+def _control_values(root):
+    \"\"\"model id -> (type, description, value) for every control in a widget tree.\"\"\"
+    found, stack = {}, [root]
+    while stack:
+        x = stack.pop()
+        stack.extend(getattr(x, "children", ()))
+        if isinstance(x, W.ValueWidget) and not isinstance(
+                x, (W.HTML, W.HTMLMath, W.Label, W.Image, W.Textarea)):
+            found[x.model_id] = (type(x).__name__, getattr(x, "description", ""), x.value)
+    return found
+
+_shown = {}
+"""
+
+GALLERY_DRIFT = """\
+import math
+
+def _same(a, b):
+    if isinstance(a, float) or isinstance(b, float):   # the view's step arithmetic: 1e-16
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return a == b
+
+for _name, (_x, _before) in _shown.items():
+    _after = _control_values(_x)
+    for _key, (_type, _desc, _value) in _before.items():
+        if not _same(_after[_key][2], _value):
+            print(f"DRIFT {_name}: {_type} «{_desc}» {_value!r} -> {_after[_key][2]!r}")
+print("checked", len(_shown))
+"""
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_in_jupyterlab(notebook, jupyter, browser_context, nb_root, artifacts):
     run_in_browser(browser_context, jupyter, nb_root, f"notebooks/{notebook.name}", "lab",
@@ -207,9 +254,11 @@ def test_every_widget_factory_in_notebook7(jupyter, browser_context, nb_root, ar
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nb.cells = [nbformat.v4.new_markdown_cell("# 위젯 모음 (브라우저 테스트용)"),
-                nbformat.v4.new_code_cell("import mnistlab.widgets as w")]
-    nb.cells += [nbformat.v4.new_code_cell(f"w.{name}()") for name in FACTORIES]
+                nbformat.v4.new_code_cell(GALLERY_SETUP)]
+    nb.cells += [nbformat.v4.new_code_cell(
+        f"_x = w.{name}()\n_shown[{name!r}] = (_x, _control_values(_x))\n_x") for name in FACTORIES]
+    nb.cells.append(nbformat.v4.new_code_cell(GALLERY_DRIFT))
     rel = "widget_gallery.ipynb"
     nbformat.write(nb, nb_root / rel)
     run_in_browser(browser_context, jupyter, nb_root, rel, "nb7", artifacts,
-                   readme_dir=_readme_dir(), width=1000)
+                   readme_dir=_readme_dir(), width=1000, drift_cell=True)
