@@ -169,6 +169,11 @@ class ControlReport:
     def changed(self) -> bool:
         return any(m.changed for m in self.moves)
 
+    @property
+    def hopeless(self) -> bool:
+        """Two moves and no change: more moves of this control would only cost time."""
+        return len(self.moves) >= 2 and not self.changed
+
     def slowest(self) -> str:
         """The output that was usually last in a frame (where the browser's time goes)."""
         kinds = [max(m.hits, key=lambda h: h[2])[0] for m in self.moves if m.hits]
@@ -295,7 +300,8 @@ class NotebookPage:
             views = self.widgets()
             ready = len(views) >= expected and all(
                 v["height"] > 0 and all(w > 0 for w in v["images"]) for v in views)
-            if ready or time.monotonic() > deadline:
+            failed = any(m in t for t in self.output_texts() for m in NOT_RENDERED)
+            if ready or failed or time.monotonic() > deadline:
                 return views
             time.sleep(0.25)
 
@@ -314,9 +320,9 @@ class NotebookPage:
             if r and r["first"] is not None and r["quiet"] > quiet * 1000 and r["pending"] == 0:
                 break
             # nothing yet: give up early once the kernel has finished the handler
-            if (r is None or r["first"] is None) and time.monotonic() - start > 1.5 \
+            if (r is None or r["first"] is None) and time.monotonic() - start > 1.0 \
                     and self.server.kernel_state(self.path) == "idle":
-                time.sleep(0.5)
+                time.sleep(0.4)
                 r = self.page.evaluate("() => window.__mnl.result()")
                 if r is None or r["first"] is None:
                     break
@@ -354,7 +360,7 @@ class NotebookPage:
             for _ in range(3):
                 t = time.monotonic()
                 rep.moves.append(self._measure(i, ["click"], button.click, button_timeout))
-                if time.monotonic() - t > 3:       # a slow action (training): once is enough
+                if time.monotonic() - t > 3 or rep.hopeless:   # slow (training): once is enough
                     break
             reports.append(rep)
         return reports
@@ -390,6 +396,8 @@ class NotebookPage:
                                          steps=4)
                     self.page.mouse.up()
                 rep.moves.append(self._measure(i, ["pointerdown", "mousedown"], act, 15))
+            if rep.hopeless:
+                break
         return rep
 
     def _dropdown(self, i: int, root, label: str, moves: int) -> ControlReport:
@@ -405,6 +413,8 @@ class NotebookPage:
             target = (current + 1 + k) % n
             rep.moves.append(self._measure(i, ["change"],
                                            lambda t=target: select.select_option(index=t), 15))
+            if rep.hopeless:
+                break
         return rep
 
     def _toggle(self, i: int, root, label: str, moves: int) -> ControlReport:
@@ -414,6 +424,8 @@ class NotebookPage:
         for k in range(min(moves, n)):
             b = buttons.nth((k + 1) % n)
             rep.moves.append(self._measure(i, ["click"], b.click, 15))
+            if rep.hopeless:
+                break
         return rep
 
     # ------------------------------------------------------------ screenshots

@@ -3,14 +3,19 @@
 For each notebook found in ``notebooks/`` (a copy of it, in a temporary Jupyter
 root): open it in JupyterLab, wait for the kernel, clear the outputs and Run
 All, then check what a learner sees — no error in any cell, every widget
-rendered as a live view (not "model not found", not a raw ``VBox(...)``), and
-each widget's first slider / dropdown / button / checkbox changes one of its
-outputs. A generated notebook with every widget factory in ``mnistlab.widgets``,
-and the first chapter notebook with a widget, run in Notebook 7 as well.
+rendered as a live view (not "model not found", not a raw ``VBox(...)``), no
+Hangul drawn as empty boxes, and each widget's first slider / dropdown / button /
+checkbox changes one of its outputs. A generated notebook with every widget
+factory in ``mnistlab.widgets``, and the first chapter notebook with a widget,
+run in Notebook 7 as well; the generated one also checks that merely displaying
+a widget leaves its controls' values alone (a browser slider snaps a value that
+is off its ``step`` grid and sends it back to the kernel). The last test breaks
+notebooks on purpose to show that each check can fail.
 
 Screenshots go to ``tests/browser/artifacts/``; the paths and a table of the
 browser-side response times are printed at the end of the run (never asserted).
-With ``MNISTLAB_SCREENSHOTS=<dir>`` the README screenshots are written there too.
+With ``MNISTLAB_SCREENSHOTS=<dir>`` the README screenshots are written there too
+(``make screenshots``).
 """
 
 from __future__ import annotations
@@ -262,3 +267,32 @@ def test_every_widget_factory_in_notebook7(jupyter, browser_context, nb_root, ar
     nbformat.write(nb, nb_root / rel)
     run_in_browser(browser_context, jupyter, nb_root, rel, "nb7", artifacts,
                    readme_dir=_readme_dir(), width=1000, drift_cell=True)
+
+
+# Notebooks a learner must never see, and what the checks above must say about them.
+BROKEN = {
+    "error": ("1 / 0", "셀 오류: .*ZeroDivisionError"),
+    "repr": ("import ipywidgets as W\nprint(W.VBox([W.IntSlider(description='x')]))",
+             "위젯 대신 글자"),
+    "model": (("display({'application/vnd.jupyter.widget-view+json': {'model_id': 'f' * 32,"
+              " 'version_major': 2, 'version_minor': 0}, 'text/plain': 'VBox()'}, raw=True)"),
+              "위젯이 그려지지 않았습니다"),
+    "dead": ("import ipywidgets as W\nW.VBox([W.IntSlider(description='x'), W.HTML('그대로')])",
+             "출력이 바뀌지 않습니다"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_the_checks_catch_a_broken_notebook(kind, jupyter, browser_context, nb_root, artifacts):
+    """The harness itself: each kind of breakage fails with its own Korean message."""
+    code, message = BROKEN[kind]
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(code)]
+    rel = f"broken_{kind}.ipynb"
+    nbformat.write(nb, nb_root / rel)
+    shots, notes = len(RUN.screenshots), len(RUN.notes)
+    with pytest.raises(AssertionError, match=message):
+        run_in_browser(browser_context, jupyter, nb_root, rel, "lab", artifacts)
+    del RUN.screenshots[shots:], RUN.notes[notes:]       # expected failures: not in the summary
