@@ -1,4 +1,8 @@
-"""Fixtures for the real-browser tests: one Jupyter server and one Chromium per run."""
+"""Fixtures for the real-browser tests: one Jupyter server and one Chromium for the module.
+
+Module scope: both stop before pytest moves on (e.g. to nbval), so Playwright's event
+loop never meets the notebook runner's.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def artifacts() -> Path:
     """tests/browser/artifacts/ (git-ignored), emptied of the previous run's files."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -30,7 +34,7 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def nb_root(tmp_path_factory) -> Path:
     """A temporary root holding COPIES of notebooks/ and resources/ (same relative layout)."""
     root = tmp_path_factory.mktemp("jupyter-root")
@@ -41,14 +45,14 @@ def nb_root(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def jupyter(nb_root, tmp_path_factory):
     server = JupyterServer(nb_root, tmp_path_factory.mktemp("jupyter-state")).start()
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context():
     from playwright.sync_api import sync_playwright
 
