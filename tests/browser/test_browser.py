@@ -294,5 +294,6 @@ def test_the_checks_catch_a_broken_notebook(kind, jupyter, browser_context, nb_r
     nbformat.write(nb, nb_root / rel)
     shots, notes = len(RUN.screenshots), len(RUN.notes)
     with pytest.raises(AssertionError, match=message):
-        run_in_browser(browser_context, jupyter, nb_root, rel, "lab", artifacts)
+        run_in_browser(browser_context, jupyter, nb_root, rel, "lab", artifacts,
+                       name=f"broken_{kind}-expected")
     del RUN.screenshots[shots:], RUN.notes[notes:]       # expected failures: not in the summary
