@@ -128,3 +128,21 @@ def test_diagram_positions_and_highlight():
     plt.close(fig)
     with pytest.raises(ValueError, match="층 번호 l"):
         draw.network_diagram(net, ml.normalize(X[0]), highlight=(5, 1))
+
+
+def test_browser_snapping_the_bias_slider_is_not_an_edit(explorer):
+    """The page rounds the slider to its 0.1 grid on display; the trained bias must stay."""
+    explorer.reset_weights()
+    explorer.select(1, 1)
+    trained_b = float(ml.pretrained_network().b[1][0])
+    a0, pic0, bars0, info0 = _state(explorer)
+    explorer.bias.value = round(trained_b, 1)            # what the browser sends back
+    assert explorer.edits == {}
+    assert explorer.net.b[1][0] == trained_b
+    a1, pic1, bars1, _ = _state(explorer)
+    for mine, before in zip(a1, a0):
+        np.testing.assert_array_equal(mine, before)
+    assert (pic1, bars1) == (pic0, bars0)
+    explorer.bias.value = round(trained_b, 1) + 0.3      # a real move is still an edit
+    assert (1, 1) in explorer.edits and explorer.net.b[1][0] != trained_b
+    explorer.reset_weights()

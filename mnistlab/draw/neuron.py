@@ -92,7 +92,7 @@ def biological_neuron(fire_stimuli=(0.3, 0.55, 0.9), threshold: float = 0.5):
     bx.axvline(threshold, color="#333", ls="--", lw=1.5)
     bx.text(threshold, -0.55, f" 역치(기준) = {threshold:g}", va="bottom", fontsize=10)
     for k, (v, f) in enumerate(zip(s, fires)):
-        bx.text(1.02, k, "→ 활성화! 신호를 보냄" if f else "→ 가만히 있음 (신호 없음)",
+        bx.text(1.02, k, "⇒ 활성화! 신호를 보냄" if f else "⇒ 가만히 있음 (신호 없음)",
                 va="center", fontsize=10, color=SIGNAL if f else "#607d8b",
                 fontweight="bold" if f else "normal", transform=bx.get_yaxis_transform())
     bx.set_xlim(0, 1)

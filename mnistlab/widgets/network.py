@@ -306,8 +306,13 @@ class NetworkExplorer(Explorer):
             return
         l, i = self.selected
         scale, off = float(self.scale.value), bool(self.off.value)
+        b, trained_b = float(self.bias.value), float(self.trained.b[l][i - 1])
+        if abs(b - trained_b) <= self.bias.step / 2 + 1e-9:
+            # The browser snaps the slider to its 0.1 grid when it first shows it; that
+            # rounding alone must not count as a change of the trained bias.
+            b = trained_b
         self.net.W[l][i - 1] = self.trained.W[l][i - 1] * scale
-        self.net.b[l][i - 1] = float(self.bias.value)
+        self.net.b[l][i - 1] = b
         self.edits[(l, i)] = {"scale": scale, "off": off}
         if (scale == 1.0 and not off and self.net.b[l][i - 1] == self.trained.b[l][i - 1]):
             del self.edits[(l, i)]
