@@ -135,7 +135,7 @@ def test_browser_snapping_the_bias_slider_is_not_an_edit(explorer):
     explorer.reset_weights()
     explorer.select(1, 1)
     trained_b = float(ml.pretrained_network().b[1][0])
-    a0, pic0, bars0, info0 = _state(explorer)
+    a0, pic0, bars0, _ = _state(explorer)
     explorer.bias.value = round(trained_b, 1)            # what the browser sends back
     assert explorer.edits == {}
     assert explorer.net.b[1][0] == trained_b

@@ -32,6 +32,11 @@ class Explorer(W.VBox):
 
     title = "mnistlab 위젯"
 
+    def __init__(self, children=(), **kwargs):
+        super().__init__(children, **kwargs)
+        # Show images at their own size: a stretched PNG would look blurry.
+        self.layout.align_items = "flex-start"
+
     def snapshot(self) -> bytes:
         """PNG bytes of the widget's current state (for static viewers)."""
         raise NotImplementedError
