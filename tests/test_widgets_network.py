@@ -25,7 +25,7 @@ def test_starts_at_the_trained_network(explorer):
     for mine, theirs in zip(a, net.forward(explorer.X[explorer.index.value])):
         np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-15)
     assert explorer.selected == (1, 1)
-    assert explorer.bias.value == pytest.approx(net.b[1][0])
+    assert explorer.bias.value == round(float(net.b[1][0]), 2)   # on the slider grid
 
 
 def test_weight_change_moves_later_layers_only_and_reset_is_exact(explorer):
@@ -131,18 +131,19 @@ def test_diagram_positions_and_highlight():
 
 
 def test_browser_snapping_the_bias_slider_is_not_an_edit(explorer):
-    """The page rounds the slider to its 0.1 grid on display; the trained bias must stay."""
+    """The slider shows the trained bias rounded to its grid; that is not an edit."""
     explorer.reset_weights()
     explorer.select(1, 1)
     trained_b = float(ml.pretrained_network().b[1][0])
     a0, pic0, bars0, _ = _state(explorer)
-    explorer.bias.value = round(trained_b, 1)            # what the browser sends back
+    assert explorer.bias.value == round(trained_b, 2)
+    explorer.bias.value = round(trained_b, 2) + 7e-16    # what the browser sends back
     assert explorer.edits == {}
     assert explorer.net.b[1][0] == trained_b
     a1, pic1, bars1, _ = _state(explorer)
     for mine, before in zip(a1, a0):
         np.testing.assert_array_equal(mine, before)
     assert (pic1, bars1) == (pic0, bars0)
-    explorer.bias.value = round(trained_b, 1) + 0.3      # a real move is still an edit
+    explorer.bias.value = round(trained_b, 2) + 0.3      # a real move is still an edit
     assert (1, 1) in explorer.edits and explorer.net.b[1][0] != trained_b
     explorer.reset_weights()

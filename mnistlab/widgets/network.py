@@ -208,7 +208,7 @@ class NetworkExplorer(Explorer):
         self.random = W.Button(description="무작위 이미지", icon="random")
         self.layer = W.IntSlider(1, 1, L, description="층 l", **slider)
         self.neuron = W.IntSlider(1, 1, self.net.n[1], description="뉴런 i (위에서부터)", **slider)
-        self.bias = W.FloatSlider(0.0, min=-bmax, max=bmax, step=0.1, description="편향 b",
+        self.bias = W.FloatSlider(0.0, min=-bmax, max=bmax, step=0.01, description="편향 b",
                                   readout_format=".2f", **slider)
         self.scale = W.FloatSlider(1.0, min=-2.0, max=3.0, step=0.05,
                                    description="들어오는 가중치 ×", readout_format=".2f", **slider)
@@ -296,7 +296,8 @@ class NetworkExplorer(Explorer):
         l, i = self.selected
         e = self.edits.get((l, i), {"scale": 1.0, "off": False})
         self._syncing = True
-        self.bias.value = float(self.net.b[l][i - 1])
+        # On the slider's 0.01 grid, so the page shows it as it is and sends nothing back.
+        self.bias.value = round(float(self.net.b[l][i - 1]), 2)
         self.scale.value = e["scale"]
         self.off.value = e["off"]
         self._syncing = False
@@ -308,8 +309,8 @@ class NetworkExplorer(Explorer):
         scale, off = float(self.scale.value), bool(self.off.value)
         b, trained_b = float(self.bias.value), float(self.trained.b[l][i - 1])
         if abs(b - trained_b) <= self.bias.step / 2 + 1e-9:
-            # The browser snaps the slider to its 0.1 grid when it first shows it; that
-            # rounding alone must not count as a change of the trained bias.
+            # The slider can only show the trained bias rounded to its 0.01 grid;
+            # that rounding alone must not count as a change of the trained bias.
             b = trained_b
         self.net.W[l][i - 1] = self.trained.W[l][i - 1] * scale
         self.net.b[l][i - 1] = b
