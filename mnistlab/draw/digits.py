@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
+from mnistlab.draw.common import fig_ax
 
 ROW_COLORS = ("#e53935", "#fb8c00", "#1e88e5")
 
@@ -50,7 +51,7 @@ def _mask(rows, cols, cell, gap, top, n):
 
 def pixel_image(image: np.ndarray, ax=None, title: str = "28 × 28 픽셀"):
     """One digit as 28×28 squares, with the grid of pixels visible [1_2]."""
-    fig, ax = _fig_ax(ax, (4.2, 4.2))
+    fig, ax = fig_ax(ax, (4.2, 4.2))
     ax.imshow(image, cmap="gray", vmin=0, vmax=255)
     ax.set_xticks(np.arange(-0.5, SIDE, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, SIDE, 1), minor=True)
@@ -73,7 +74,7 @@ def pixel_numbers(image: np.ndarray, ax=None, normalized: bool = False,
     part = np.asarray(image)[rows, cols].astype(float)
     r0 = rows.start or 0
     c0 = cols.start or 0
-    fig, ax = _fig_ax(ax, (0.34 * part.shape[1] + 1, 0.3 * part.shape[0] + 1))
+    fig, ax = fig_ax(ax, (0.34 * part.shape[1] + 1, 0.3 * part.shape[0] + 1))
     ax.imshow(part, cmap="gray", vmin=0, vmax=255,
               extent=(c0 - 0.5, c0 + part.shape[1] - 0.5, r0 + part.shape[0] - 0.5, r0 - 0.5))
     for (r, c), v in np.ndenumerate(part):
@@ -94,7 +95,7 @@ def pixel_numbers(image: np.ndarray, ax=None, normalized: bool = False,
 
 def normalization(ax=None, example: int = 100):
     """Min-max normalization: x / (255 - 0) maps 0..255 onto 0..1 (100 → 0.39)."""
-    fig, ax = _fig_ax(ax, (5.5, 3.6))
+    fig, ax = fig_ax(ax, (5.5, 3.6))
     x = np.arange(256)
     ax.plot(x, x / 255, color="#1e88e5", linewidth=2)
     y = example / 255
@@ -158,7 +159,7 @@ def flatten_strip(image: np.ndarray, highlight: tuple[int, ...] | None = None):
 
 def label_counts(train_labels: np.ndarray, test_labels: np.ndarray, ax=None):
     """How many images of each digit: train 60,000 and test 10,000 [1_5]."""
-    fig, ax = _fig_ax(ax, (9, 3.8))
+    fig, ax = fig_ax(ax, (9, 3.8))
     digits = np.arange(10)
     tr = np.bincount(train_labels, minlength=10)
     te = np.bincount(test_labels, minlength=10)
@@ -176,10 +177,3 @@ def label_counts(train_labels: np.ndarray, test_labels: np.ndarray, ax=None):
     fig.tight_layout()
     return fig
 
-
-def _fig_ax(ax, size):
-    """Use the given Axes, or make a new figure of the given size."""
-    if ax is not None:
-        return ax.figure, ax
-    fig, ax = plt.subplots(figsize=size)
-    return fig, ax

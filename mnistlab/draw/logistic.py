@@ -12,6 +12,7 @@ from matplotlib.colors import to_rgba_array
 from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 
 from mnistlab.data import SIDE
+from mnistlab.draw.common import fig_ax
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.logistic import sigmoid
 
@@ -20,11 +21,6 @@ X0_COLOR = "#fb8c00"                    # the constant input x0 = 1 and its θ0
 CURVE = "#1e88e5"
 
 
-def _fig_ax(ax, size):
-    if ax is not None:
-        return ax.figure, ax
-    fig, ax = plt.subplots(figsize=size, layout="constrained")
-    return fig, ax
 
 
 def theta_limit(values, percentile: float = 99.0) -> float:
@@ -59,7 +55,7 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
     x: the pixel's value 0..1 in each image; t: 1 if the image is the digit, else 0.
     With θ0 and θ1 the curve sigmoid(θ0 + θ1·x) and the 0.5 threshold are drawn.
     """
-    fig, ax = _fig_ax(ax, (7, 4.3))
+    fig, ax = fig_ax(ax, (7, 4.3), layout="constrained")
     px, py, pt = jitter_points(x, t, n, seed)
     ax.scatter(px[pt == 0], py[pt == 0], s=5, alpha=0.25, color=NO, lw=0,
                label=f"{digit}이(가) 아닌 이미지 (정답 0)")
@@ -105,7 +101,7 @@ def sigmoid_shapes():
 
 def sigmoid_of_z(ax=None, z_marks=(-4.0, 0.0, 3.0)):
     """sigmoid(z) for the sum z = θ0 + Σ θi·xi: large z → close to 1, small z → close to 0 [1_10]."""
-    fig, ax = _fig_ax(ax, (7, 3.6))
+    fig, ax = fig_ax(ax, (7, 3.6), layout="constrained")
     z = np.linspace(-8, 8, 400)
     ax.plot(z, sigmoid(z), color=CURVE, lw=2.5)
     ax.axhline(0.5, color="#e53935", ls="--", lw=1)
@@ -211,7 +207,7 @@ def _sum_sigmoid_output(ax, x_sum, y, out: float | None = None, digit: int = 5,
 
 def diagram_785(digit: int = 5, ax=None):
     """785 feature circles (x0 = 1, then 784 pixels) joined by θ lines to Σ and sigmoid [1_8]."""
-    fig, ax = _fig_ax(ax, (9.5, 5.6))
+    fig, ax = fig_ax(ax, (9.5, 5.6), layout="constrained")
     names = ["x0 = 1", "x1", "x2", "x3", "x4", None, "x782", "x783", "x784"]
     thetas = ["θ0", "θ1", "θ2", "θ3", "θ4", None, "θ782", "θ783", "θ784"]
     ys = np.linspace(8, 0, len(names))
@@ -301,7 +297,7 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
 def theta_map(theta, ax=None, title: str | None = None, digit: int | None = None,
               vmax: float | None = None, colorbar: bool = True, percentile: float = 98.0):
     """θ1..θ784 as a 28×28 heatmap: red = negative, black ≈ 0, green = positive [1_11]."""
-    fig, ax = _fig_ax(ax, (5.2, 4.2))
+    fig, ax = fig_ax(ax, (5.2, 4.2), layout="constrained")
     th = np.asarray(theta, float).reshape(SIDE, SIDE)
     lim = vmax if vmax is not None else theta_limit(th, percentile)
     im = ax.imshow(th, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
@@ -431,7 +427,7 @@ def ten_models_diagram(image=None, outputs=None, label: int | None = None):
 
 def output_bars(outputs, label: int | None = None, ax=None, title: str | None = None):
     """The ten models' outputs for one image as bars, the winner highlighted."""
-    fig, ax = _fig_ax(ax, (6.5, 3.4))
+    fig, ax = fig_ax(ax, (6.5, 3.4), layout="constrained")
     outputs = np.asarray(outputs, float)
     winner = int(np.argmax(outputs))
     colors = [YES if d == winner else NO for d in range(10)]
@@ -457,7 +453,7 @@ def output_bars(outputs, label: int | None = None, ax=None, title: str | None = 
 
 def confusion(cm, ax=None, title: str | None = None):
     """Confusion matrix of the ten models together: row = true digit, column = prediction."""
-    fig, ax = _fig_ax(ax, (6.6, 5.8))
+    fig, ax = fig_ax(ax, (6.6, 5.8), layout="constrained")
     cm = np.asarray(cm)
     off = cm.astype(float).copy()
     np.fill_diagonal(off, np.nan)
@@ -480,7 +476,7 @@ def confusion(cm, ax=None, title: str | None = None):
 
 def loss_curve(history, ax=None):
     """Mean training log loss after each epoch."""
-    fig, ax = _fig_ax(ax, (5.5, 3.2))
+    fig, ax = fig_ax(ax, (5.5, 3.2), layout="constrained")
     ax.plot(range(1, len(history) + 1), history, "o-", color=CURVE)
     ax.set_xlabel("에포크 (훈련 데이터를 한 바퀴 도는 횟수)")
     ax.set_ylabel("평균 로그 손실")

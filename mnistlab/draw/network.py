@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
+from mnistlab.draw.common import fig_ax
 
 POSITIVE = "#2fbf2f"       # 양수 가중치 (green, as in THETA_CMAP)
 NEGATIVE = "#e53935"       # 음수 가중치 (red)
@@ -138,7 +138,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
     if x is not None:
         a = net.forward(x)
         x = a[0]
-    fig, ax = _fig_ax(ax, (9.6, 6.0))
+    fig, ax = fig_ax(ax, (9.6, 6.0))
     ax.set_aspect("equal")
     ax.axis("off")
 
@@ -213,7 +213,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
 
 def network_legend(ax=None):
     """A small key: gray scale of activations and the colours of weights."""
-    fig, ax = _fig_ax(ax, (6, 1.4))
+    fig, ax = fig_ax(ax, (6, 1.4))
     ax.axis("off")
     for k, v in enumerate(np.linspace(0, 1, 6)):
         ax.add_patch(Circle((0.4 + k * 0.55, 0.5), 0.2, facecolor=(v,) * 3, edgecolor="#333"))
@@ -233,12 +233,6 @@ def _rgb(hex_color: str) -> tuple[float, float, float]:
     h = hex_color.lstrip("#")
     return tuple(int(h[k:k + 2], 16) / 255 for k in (0, 2, 4))
 
-
-def _fig_ax(ax, size):
-    if ax is not None:
-        return ax.figure, ax
-    fig, ax = plt.subplots(figsize=size)
-    return fig, ax
 
 
 __all__ = ["Layout", "edges", "input_edges", "layer_name", "network_diagram", "network_legend",

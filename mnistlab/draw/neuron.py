@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, FancyBboxPatch, Rectangle
 
+from mnistlab.draw.common import fig_ax
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES
 
@@ -164,7 +165,7 @@ def artificial_neuron(x=None, W=None, b: float | None = None, activation: str = 
     f = ACTIVATIONS[activation]
     n = len(x) if x is not None else 3
     numbers = x is not None and W is not None and b is not None
-    fig, ax = _fig_ax(ax, (10, 5.2))
+    fig, ax = fig_ax(ax, (10, 5.2))
     ax.set_xlim(-0.6, 12.2)
     ax.set_ylim(-3.6, 3.3)
     ax.set_aspect("equal")
@@ -315,12 +316,6 @@ def neuron_as_model(image, W, b: float, digit: int = 5, activation: str = "sigmo
     fig.suptitle(f"\"{digit}인가?\" 로지스틱 모델 = 인공뉴런 하나", fontsize=14, y=1.0)
     return fig
 
-
-def _fig_ax(ax, size):
-    if ax is not None:
-        return ax.figure, ax
-    fig, ax = plt.subplots(figsize=size)
-    return fig, ax
 
 
 __all__ = ["activation_functions", "artificial_neuron", "biological_neuron",

@@ -51,6 +51,58 @@ class Explorer(W.VBox):
         return bundle
 
 
+class DigitPicker:
+    """숫자 고르기: choose an image by position, by label (정답 숫자), or at random.
+
+    Shared by the explorers that browse a data set. ``on_change()`` is called once
+    per change of the chosen image; :attr:`current` is its row in the data set.
+    """
+
+    ALL = "전체"
+
+    def __init__(self, labels: np.ndarray, on_change, label_description: str = "숫자(레이블)",
+                 width: str = "420px", seed: int = 0):
+        self.labels = np.asarray(labels)
+        self._by_label = {d: np.flatnonzero(self.labels == d) for d in range(10)}
+        self._rng = np.random.default_rng(seed)
+        self._on_change = on_change
+        self._quiet = False
+        self.label = W.Dropdown(options=[self.ALL] + [str(d) for d in range(10)],
+                                value=self.ALL, description=label_description)
+        self.index = W.IntSlider(0, 0, len(self.labels) - 1, description="몇 번째",
+                                 layout=W.Layout(width=width))
+        self.random = W.Button(description="무작위로 고르기", icon="random")
+        self.label.observe(self._on_label, "value")
+        self.index.observe(self._on_index, "value")
+        self.random.on_click(self._on_random)
+        self.box = W.HBox([self.label, self.index, self.random])
+
+    @property
+    def current(self) -> int:
+        """The row of the data set the controls point at."""
+        if self.label.value == self.ALL:
+            return int(self.index.value)
+        return int(self._by_label[int(self.label.value)][self.index.value])
+
+    def _on_index(self, _=None):
+        if not self._quiet:
+            self._on_change()
+
+    def _on_label(self, _=None):
+        n = len(self.labels) if self.label.value == self.ALL \
+            else len(self._by_label[int(self.label.value)])
+        self._quiet = True                 # one update for the label change, not two
+        try:
+            self.index.value = 0
+            self.index.max = n - 1
+        finally:
+            self._quiet = False
+        self._on_change()
+
+    def _on_random(self, _=None):
+        self.index.value = int(self._rng.integers(0, self.index.max + 1))
+
+
 # ---------------------------------------------------------------- rendering
 
 def png(rgb: np.ndarray) -> bytes:

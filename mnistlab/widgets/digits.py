@@ -7,11 +7,19 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, load_mnist
-from mnistlab.widgets.base import Explorer, caption, font, gray, hstack, png, vstack
+from mnistlab.widgets.base import (
+    DigitPicker,
+    Explorer,
+    caption,
+    font,
+    gray,
+    hstack,
+    png,
+    vstack,
+)
 
 SCALE = 8            # one MNIST pixel → 8×8 screen pixels
 STRIP_H = 40         # height of the 784-value strip
-ALL = "전체"
 
 
 def _grid_lines(rgb: np.ndarray, k: int) -> np.ndarray:
@@ -80,27 +88,18 @@ class DigitBrowser(Explorer):
         if len(self.labels) != len(self.images):
             raise ValueError("이미지 수와 레이블 수가 다릅니다: "
                              f"{len(self.images)} 대 {len(self.labels)}")
-        self._by_label = {d: np.flatnonzero(self.labels == d) for d in range(10)}
-        self._rng = np.random.default_rng(seed)
-
-        self.label = W.Dropdown(options=[ALL] + [str(d) for d in range(10)], value=ALL,
-                                description="숫자(레이블)")
-        self.index = W.IntSlider(0, 0, len(self.images) - 1, description="몇 번째",
-                                 continuous_update=True, layout=W.Layout(width="420px"))
+        self.picker = DigitPicker(self.labels, self._on_change, seed=seed)
+        self.label, self.index, self.random = self.picker.label, self.picker.index, self.picker.random
         self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
-        self.random = W.Button(description="무작위로 고르기", icon="random")
         self.header = W.HTML()
         self.picture = W.Image(format="png")
         self.grid = W.HTML()
         self.strip = W.Image(format="png")
 
-        self.label.observe(self._on_label, "value")
-        self.index.observe(self._on_change, "value")
         self.normalized.observe(self._on_change, "value")
-        self.random.on_click(self._on_random)
 
         super().__init__([
-            W.HBox([self.label, self.index, self.random]),
+            self.picker.box,
             self.normalized,
             self.header,
             W.HBox([self.picture, self.grid], layout=W.Layout(align_items="flex-start")),
@@ -109,22 +108,10 @@ class DigitBrowser(Explorer):
         ])
         self._on_change()
 
-    # which dataset row the controls point at
     @property
     def current(self) -> int:
-        if self.label.value == ALL:
-            return int(self.index.value)
-        return int(self._by_label[int(self.label.value)][self.index.value])
-
-    def _on_label(self, _=None):
-        n = len(self.images) if self.label.value == ALL else len(self._by_label[int(self.label.value)])
-        with self.hold_trait_notifications():
-            self.index.value = 0
-            self.index.max = n - 1
-        self._on_change()
-
-    def _on_random(self, _=None):
-        self.index.value = int(self._rng.integers(0, self.index.max + 1))
+        """The row of the data set the controls point at."""
+        return self.picker.current
 
     def _on_change(self, _=None):
         i = self.current

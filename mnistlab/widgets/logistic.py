@@ -15,6 +15,7 @@ from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
 from mnistlab.widgets.base import (
+    DigitPicker,
     Explorer,
     caption,
     colormap,
@@ -292,7 +293,6 @@ def sigmoid_explorer(images=None, labels=None, pixel: tuple[int, int] = (12, 12)
 
 # ------------------------------------------------------------ ten per-digit models
 
-ALL = "전체"
 SCALE = 7
 
 
@@ -347,14 +347,9 @@ class PerDigitExplorer(Explorer):
         self.model = model
         self.outputs = model.predict_proba(batch)          # (N, 10), computed once
         self._thetas = [model.theta(d) for d in range(10)]
-        self._by_label = {d: np.flatnonzero(self.labels == d) for d in range(10)}
-        self._rng = np.random.default_rng(seed)
-
-        self.label = W.Dropdown(options=[ALL] + [str(d) for d in range(10)], value=ALL,
-                                description="정답 숫자")
-        self.index = W.IntSlider(0, 0, len(self.images) - 1, description="몇 번째",
-                                 layout=W.Layout(width="380px"))
-        self.random = W.Button(description="무작위로 고르기", icon="random")
+        self.picker = DigitPicker(self.labels, self._on_change, label_description="정답 숫자",
+                                  width="380px", seed=seed)
+        self.label, self.index, self.random = self.picker.label, self.picker.index, self.picker.random
         self.chosen = W.Dropdown(options=list(range(10)), value=5, description="살펴볼 모델",
                                  style={"description_width": "initial"})
         self.header = W.HTML()
@@ -363,16 +358,13 @@ class PerDigitExplorer(Explorer):
         self.winner_map = W.Image(format="png")
         self.chosen_map = W.Image(format="png")
 
-        self.label.observe(self._on_label, "value")
-        self.index.observe(self._on_change, "value")
         self.chosen.observe(self._on_change, "value")
-        self.random.on_click(self._on_random)
 
         legend = W.HTML("<span style='color:#666'>증거 지도 = 픽셀 × θ: "
                         "<b style='color:#2e7d32'>초록</b>은 출력을 키운 픽셀, "
                         "<b style='color:#e53935'>빨강</b>은 줄인 픽셀, 검정은 영향 없음</span>")
         super().__init__([
-            W.HBox([self.label, self.index, self.random]),
+            self.picker.box,
             self.header,
             W.HBox([self.picture, self.bars], layout=W.Layout(align_items="flex-start",
                                                              grid_gap="16px")),
@@ -385,19 +377,7 @@ class PerDigitExplorer(Explorer):
     @property
     def current(self) -> int:
         """The row of the test set the controls point at."""
-        if self.label.value == ALL:
-            return int(self.index.value)
-        return int(self._by_label[int(self.label.value)][self.index.value])
-
-    def _on_label(self, _=None):
-        n = len(self.images) if self.label.value == ALL else len(self._by_label[int(self.label.value)])
-        with self.hold_trait_notifications():
-            self.index.value = 0
-            self.index.max = n - 1
-        self._on_change()
-
-    def _on_random(self, _=None):
-        self.index.value = int(self._rng.integers(0, self.index.max + 1))
+        return self.picker.current
 
     def _maps(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         out = self.outputs[i]
