@@ -189,27 +189,28 @@ def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
         idx, val = top_images(net, X, l, k)
     else:
         idx, val = top_k(activations, k)
-    rows = len(neurons)
-    fig, axes = plt.subplots(rows, k + 1, figsize=((k + 1) * 1.05, rows * 1.2 + 0.6),
-                             squeeze=False)
+    # One mosaic image (weights in colour, then the top images in gray): a single imshow
+    # draws in a fraction of the time that rows × (k + 1) separate axes take.
+    rows, gap, top = len(neurons), 6, 9
+    step_x, step_y = SIDE + gap, SIDE + top
+    mosaic = np.ones((rows * step_y, (k + 1) * step_x + gap, 3))
+    fig, ax = plt.subplots(figsize=((k + 1) * 1.05 + 0.6, rows * 1.2 + 0.6))
     for r, i in enumerate(neurons):
-        w = np.asarray(net.W[l][i - 1])
-        ax = axes[r, 0]
-        if w.size == SIDE * SIDE:
-            lim = symmetric_limit(w)
-            ax.imshow(w.reshape(SIDE, SIDE), cmap=THETA_CMAP, vmin=-lim, vmax=lim)
-        else:
-            lim = symmetric_limit(w)
-            ax.imshow(w[None, :], cmap=THETA_CMAP, vmin=-lim, vmax=lim, aspect="auto")
-        ax.set_ylabel(f"$a^{{[{l}]}}_{{{i}}}$", rotation=0, fontsize=11, labelpad=16, va="center")
-        ax.set_xticks([])
-        ax.set_yticks([])
+        y = r * step_y + top
+        w = np.asarray(net.W[l][i - 1], dtype=float)
+        if w.size != SIDE * SIDE:                  # a later layer: its n weights as columns
+            w = np.repeat(w[(np.arange(SIDE) * w.size) // SIDE][None, :], SIDE, axis=0)
+        lim = symmetric_limit(w)
+        mosaic[y:y + SIDE, :SIDE] = THETA_CMAP((w.reshape(SIDE, SIDE) + lim) / (2 * lim))[..., :3]
+        ax.text(-3, y + SIDE / 2, f"$a^{{[{l}]}}_{{{i}}}$", ha="right", va="center", fontsize=11)
         for c in range(k):
-            axc = axes[r, c + 1]
-            axc.imshow(X[idx[i - 1, c]].reshape(SIDE, SIDE), cmap="gray", vmin=0, vmax=1)
-            axc.set_title(f"{val[i - 1, c]:.2f}", fontsize=8, pad=2)
-            axc.axis("off")
-    axes[0, 0].set_title("가중치", fontsize=10)
+            x0 = (c + 1) * step_x + gap
+            mosaic[y:y + SIDE, x0:x0 + SIDE] = X[idx[i - 1, c]].reshape(SIDE, SIDE)[..., None]
+            ax.text(x0 + SIDE / 2, y - 1.5, f"{val[i - 1, c]:.2f}", ha="center", va="bottom",
+                    fontsize=8)
+    ax.imshow(mosaic, interpolation="nearest")
+    ax.text(SIDE / 2, -1.5, "가중치", ha="center", va="bottom", fontsize=10)
+    ax.axis("off")
     fig.suptitle(f"{l}번째 층의 뉴런들: 가중치(초록 +, 빨강 −)와 가장 크게 반응한 이미지 {k}장 "
                  "(숫자 = 뉴런의 출력)", fontsize=11)
     fig.tight_layout()
