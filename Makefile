@@ -20,7 +20,9 @@ help:
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+		echo "가상환경을 만들 수 없습니다. Debian/Ubuntu 라면 'sudo apt-get install python3-venv' 후 다시 실행하세요."; \
+		rm -rf $(VENV); exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 	@touch $@

@@ -89,6 +89,13 @@ def _stamp(path: Path) -> tuple:
             f"찾아본 위치: {path.parent}\n{RESTORE_HINT}\n"
             "(다른 폴더의 데이터를 쓰려면 환경변수 MNISTLAB_DATA 에 그 폴더를 지정하세요.)"
         ) from None
+    except OSError as e:                      # e.g. MNISTLAB_DATA names a file, not a folder
+        raise MnistFileError(
+            f"MNIST 파일을 읽을 수 없습니다: {path}\n원인: {e.strerror or e}\n"
+            "MNISTLAB_DATA 가 MNIST 파일 4개가 든 폴더를 가리키는지 확인하세요.\n" + RESTORE_HINT
+        ) from None
+    if not path.is_file():
+        raise MnistFileError(f"MNIST 파일이 아니라 폴더입니다: {path}\n{RESTORE_HINT}")
     return (str(path), st.st_size, st.st_mtime_ns)
 
 
@@ -96,6 +103,8 @@ def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
     """Decompress, check and parse one IDX file (big-endian header, then bytes)."""
     try:
         raw = gzip.decompress(path.read_bytes())
+    except PermissionError as e:
+        raise MnistFileError(f"MNIST 파일을 읽을 권한이 없습니다: {path}\n원인: {e.strerror}") from None
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         raise MnistFileError(
             f"MNIST 파일이 손상되었습니다(압축을 풀 수 없음): {path}\n"

@@ -23,12 +23,23 @@ THETA_CMAP = LinearSegmentedColormap.from_list(
 )
 
 
-@functools.cache
 def use_korean_font() -> str:
     """Register NanumGothic with matplotlib and make it the default font.
 
-    Returns the font family name. Safe to call many times.
+    Returns the font family name. Safe to call many times: call it again after
+    ``plt.style.use(...)`` or ``rcdefaults()`` to bring Hangul back.
     """
+    _register_fonts()
+    # DejaVu Sans (shipped with matplotlib) only fills in the few symbols NanumGothic
+    # lacks, such as − (U+2212) and subscript digits; Hangul always comes from NanumGothic.
+    matplotlib.rcParams["font.family"] = [FONT_NAME, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212
+    return FONT_NAME
+
+
+@functools.cache
+def _register_fonts() -> None:
+    """Add the bundled font files to matplotlib's font list (once per process)."""
     for path in FONT_FILES:
         if not path.exists():
             raise FileNotFoundError(
@@ -38,11 +49,6 @@ def use_korean_font() -> str:
             )
         font_manager.fontManager.addfont(str(path))
     _mark_bold_as_700()
-    # DejaVu Sans (shipped with matplotlib) only fills in the few symbols NanumGothic
-    # lacks, such as − (U+2212) and subscript digits; Hangul always comes from NanumGothic.
-    matplotlib.rcParams["font.family"] = [FONT_NAME, "DejaVu Sans"]
-    matplotlib.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212
-    return FONT_NAME
 
 
 def _mark_bold_as_700() -> None:

@@ -94,11 +94,21 @@ class Network:
         weighted sums [None, z1, …, zL] (the input layer has none).
         """
         a0, single = self._inputs(X)
+        self._check_parameters()
         a, z = self._forward(a0)
         if single:
             a = [v[0] for v in a]
             z = [None] + [v[0] for v in z[1:]]
         return (a, z) if return_z else a
+
+    def _check_parameters(self) -> None:
+        """A NaN or infinite weight would silently turn every output into NaN: say so."""
+        for l in range(1, self.L + 1):
+            if not (np.all(np.isfinite(self.W[l])) and np.all(np.isfinite(self.b[l]))):
+                raise ValueError(
+                    f"{l}번째 층의 가중치 W[{l}] 나 편향 b[{l}] 에 NaN 이나 무한대가 있습니다. "
+                    "값을 고치거나 ml.pretrained_network() 로 학습된 신경망을 다시 불러오세요."
+                )
 
     def _forward(self, a0: np.ndarray) -> tuple[list, list]:
         """Forward pass on a checked (N, n[0]) batch, rows = images."""

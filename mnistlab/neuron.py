@@ -94,6 +94,10 @@ class Neuron:
             raise ValueError(
                 f"가중치 W 는 입력 하나당 숫자 하나인 1차원 배열이어야 합니다. 받은 모양: {W.shape}"
             )
+        try:
+            b = float(b)
+        except (TypeError, ValueError):
+            raise TypeError(f"편향 b 는 실수 하나여야 합니다(받은 것: {b!r}).") from None
         if not np.all(np.isfinite(W)) or not np.isfinite(b):
             raise ValueError("가중치나 편향에 NaN 이나 무한대가 있습니다. 보통의 실수를 넣으세요.")
         self.W = W

@@ -247,6 +247,11 @@ def _count7() -> int:
     return int(np.count_nonzero(ml.load_mnist("train")[1] == 7))
 
 
+def _prediction8() -> int:
+    """What the shipped network predicts for test image 8 (a 5 it gets wrong)."""
+    return int(ml.pretrained_network().predict(ml.normalize(ml.load_mnist("test")[0][8])))
+
+
 # exercise: (equivalent right answers, a wrong answer of the right kind)
 KNOWN = {
     "00.add": ([784, np.int64(784), 784.0, "784"], 785),
@@ -254,6 +259,18 @@ KNOWN = {
     "01.normalize": ([200 / 255, np.float32(0.784), "0.78"], 0.8),
     "01.position": ([89, np.int32(89), np.array([89])], 88),
     "01.count7": ([_count7, lambda: np.int64(_count7())], lambda: _count7() + 1),
+    "02.theta0": (["θ0", "theta0", "THETA0"], "θ1"),
+    "02.features": ([785, np.int64(785), "785"], 784),
+    "02.sigmoid0": ([0.5, np.float32(0.5), "0.5"], 0.6),
+    "02.threshold": (["아니오", "아니 오"], "예"),
+    "02.ten_params": ([7850, np.int64(7850), 7850.0], 7840),
+    "03.z": ([1.1, np.float64(1.1), "1.1"], 0.6),
+    "03.step": ([0, np.int64(0), 0.0], 1),
+    "03.bias": (["θ0", "theta0", "세타0"], "θ1"),
+    "04.L": ([4, np.int64(4)], 3),
+    "04.params": ([13002, np.int64(13002)], 13001),
+    "04.predict": ([_prediction8, lambda: np.int64(_prediction8())],
+                   lambda: (_prediction8() + 1) % 10),
     "05.weights": ([784, np.int64(784)], 16),
     "05.loops": ([8, np.int8(8), "8"], 9),
     "05.zero": (["큰 고리", "큰고리"], "위쪽 고리"),

@@ -203,3 +203,13 @@ def test_as_inputs_accepts_every_image_layout():
 def test_as_inputs_rejects_bad_input(bad, match):
     with pytest.raises(ValueError, match=match):
         data.as_inputs(bad)
+
+
+def test_data_folder_that_is_a_file_gives_a_korean_error(tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "mnist.txt"
+    not_a_folder.write_text("x")
+    monkeypatch.setenv("MNISTLAB_DATA", str(not_a_folder))
+    with pytest.raises(ml.MnistFileError, match="MNISTLAB_DATA"):
+        ml.load_mnist("test")
+    report = ml.check_environment()
+    assert not report.ok and "[문제] MNIST 데이터" in str(report)

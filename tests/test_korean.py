@@ -64,3 +64,11 @@ def test_theta_colour_map_is_red_black_green():
     assert korean.symmetric_limit(np.array([-3.0, 2.0])) == 3.0
     assert korean.symmetric_limit(np.zeros(3)) == 1.0
     assert ml.THETA_CMAP is korean.THETA_CMAP
+
+
+def test_calling_again_restores_korean_after_a_style_reset():
+    matplotlib.rcdefaults()
+    assert matplotlib.rcParams["font.family"] == ["sans-serif"]
+    ml.use_korean_font()
+    assert matplotlib.rcParams["font.family"][0] == "NanumGothic"
+    assert matplotlib.rcParams["axes.unicode_minus"] is False

@@ -186,3 +186,15 @@ def test_shipped_network_reaches_95_percent():
     # every call gives an independent copy: editing one leaves the next untouched
     net.W[1][:] = 0
     assert np.any(ml.pretrained_network().W[1])
+
+
+def test_nan_weights_give_a_korean_error_not_a_silent_answer():
+    net = ml.pretrained_network()
+    x = ml.normalize(ml.load_mnist("test")[0][0])
+    net.W[2][3, 5] = np.nan
+    with pytest.raises(ValueError, match="W\\[2\\].*NaN"):
+        net.predict(x)
+    net.W[2][3, 5] = 0.0
+    net.b[3][0] = np.inf
+    with pytest.raises(ValueError, match="b\\[3\\]"):
+        net.forward(x)

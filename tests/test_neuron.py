@@ -90,3 +90,8 @@ def test_neuron_playground_updates_live():
     assert w.snapshot()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(ValueError, match="입력 수"):
         widgets.neuron_playground(n_inputs=0)
+
+
+def test_a_bias_that_is_not_a_number_gives_a_korean_error():
+    with pytest.raises(TypeError, match="편향 b"):
+        ml.Neuron([1.0, 2.0], b="크게")

@@ -60,7 +60,10 @@ def test_normalized_view_changes_only_the_number_grid(browser):
     before = _outputs(browser)
     browser.normalized.value = True
     after = _outputs(browser)
-    assert after[2] != before[2] and ".39" in after[2] or ".5" in after[2]
+    assert after[2] != before[2]
+    assert ">255<" in before[2] and ">126<" in before[2]        # raw bytes of digit #0
+    assert ">1.00<" in after[2] and ">.49<" in after[2]         # 255/255 and 126/255
+    assert ">255<" not in after[2]
     assert (after[0], after[1], after[3]) == (before[0], before[1], before[3])
     browser.normalized.value = False
 
@@ -94,3 +97,17 @@ def test_browser_accepts_test_data_and_rejects_bad_shapes():
         digit_browser(images[:5].reshape(5, 784), labels[:5])
     with pytest.raises(ValueError, match="레이블 수"):
         digit_browser(images[:5], labels[:4])
+
+
+def test_label_menu_offers_only_digits_present_in_the_data():
+    images, labels = ml.load_mnist("train")
+    w = digit_browser(images[:5], labels[:5])              # labels 5 0 4 1 9
+    assert list(w.label.options) == ["전체", "0", "1", "4", "5", "9"]
+    w.label.value = "4"
+    assert w.index.max == 0 and int(labels[w.current]) == 4
+
+
+def test_normalized_images_are_refused_with_a_korean_message():
+    images, labels = ml.load_mnist("test")
+    with pytest.raises(ValueError, match="0..255 정수"):
+        digit_browser(ml.normalize(images[:10]), labels[:10])

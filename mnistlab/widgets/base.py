@@ -63,11 +63,11 @@ class DigitPicker:
     def __init__(self, labels: np.ndarray, on_change, label_description: str = "숫자(레이블)",
                  width: str = "420px", seed: int = 0):
         self.labels = np.asarray(labels)
-        self._by_label = {d: np.flatnonzero(self.labels == d) for d in range(10)}
+        self._by_label = {int(d): np.flatnonzero(self.labels == d) for d in np.unique(self.labels)}
         self._rng = np.random.default_rng(seed)
         self._on_change = on_change
         self._quiet = False
-        self.label = W.Dropdown(options=[self.ALL] + [str(d) for d in range(10)],
+        self.label = W.Dropdown(options=[self.ALL] + [str(d) for d in self._by_label],
                                 value=self.ALL, description=label_description)
         self.index = W.IntSlider(0, 0, len(self.labels) - 1, description="몇 번째",
                                  layout=W.Layout(width=width))

@@ -38,7 +38,7 @@ def _ruler() -> np.ndarray:
         x = r * SIDE
         d.line([(x, 0), (x, 5)], fill=(200, 30, 30))
         if r % 4 == 0:
-            d.text((x + 2, 4), f"{r + 1}행", fill=(120, 0, 0), font=font(10))
+            d.text((x + 2, 4), f"{r}행", fill=(120, 0, 0), font=font(10))
     return np.asarray(img)
 
 
@@ -85,6 +85,10 @@ class DigitBrowser(Explorer):
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         if self.images.ndim != 3 or self.images.shape[1:] != (SIDE, SIDE):
             raise ValueError(f"이미지는 (N, 28, 28) 모양이어야 합니다. 받은 모양: {self.images.shape}")
+        if not np.issubdtype(self.images.dtype, np.integer) or self.images.min() < 0 \
+                or self.images.max() > 255:
+            raise ValueError("숫자 브라우저는 정규화하기 전의 0..255 정수 이미지(load_mnist 가 돌려주는 "
+                             f"uint8)를 받습니다. 받은 dtype: {self.images.dtype}")
         if len(self.labels) != len(self.images):
             raise ValueError("이미지 수와 레이블 수가 다릅니다: "
                              f"{len(self.images)} 대 {len(self.labels)}")

@@ -17,7 +17,11 @@ class WidgetCheck(Explorer):
     def __init__(self, image: np.ndarray | None = None):
         if image is None:
             image = load_mnist("train")[0][0]
-        self.image = np.asarray(image, dtype=np.float32) / 255
+        image = np.asarray(image)
+        if image.shape != (28, 28) or not np.issubdtype(image.dtype, np.integer):
+            raise ValueError("위젯 점검에는 0..255 정수 픽셀의 28×28 이미지 한 장을 넣으세요 "
+                             f"(받은 모양 {image.shape}, dtype {image.dtype}).")
+        self.image = image.astype(np.float32) / 255
         self.brightness = W.FloatSlider(1.0, min=0.0, max=1.0, step=0.05, description="밝기",
                                         readout_format=".2f")
         self.text = W.HTML()
