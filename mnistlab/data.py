@@ -162,7 +162,7 @@ def normalize(images) -> np.ndarray:
         raise ValueError(
             f"픽셀 값은 0..255 사이여야 합니다. 받은 값의 범위: {lo} .. {hi}."
         )
-    return (a / np.float32(255)).astype(np.float32)
+    return np.true_divide(a, np.float32(255), dtype=np.float32)   # one float32 array, no copy
 
 
 def flatten(images) -> np.ndarray:
