@@ -51,6 +51,24 @@ class Explorer(W.VBox):
         return bundle
 
 
+def set_slider_range(owner, slider: W.IntSlider, maximum: int, value: int) -> None:
+    """Give an IntSlider a new maximum and value as one change.
+
+    ``owner._quiet`` is True meanwhile, so the owner's handlers (which check it) stay
+    silent and the caller redraws once, instead of once per trait.
+    """
+    owner._quiet = True
+    try:
+        if maximum >= slider.max:        # order matters: the slider clamps value to max
+            slider.max = maximum
+            slider.value = min(value, maximum)
+        else:
+            slider.value = min(value, maximum)
+            slider.max = maximum
+    finally:
+        owner._quiet = False
+
+
 class DigitPicker:
     """숫자 고르기: choose an image by position, by label (정답 숫자), or at random.
 
@@ -91,12 +109,7 @@ class DigitPicker:
     def _on_label(self, _=None):
         n = len(self.labels) if self.label.value == self.ALL \
             else len(self._by_label[int(self.label.value)])
-        self._quiet = True                 # one update for the label change, not two
-        try:
-            self.index.value = 0
-            self.index.max = n - 1
-        finally:
-            self._quiet = False
+        set_slider_range(self, self.index, n - 1, 0)
         self._on_change()
 
     def _on_random(self, _=None):

@@ -100,7 +100,7 @@ class DigitBrowser(Explorer):
         self.grid = W.HTML()
         self.strip = W.Image(format="png")
 
-        self.normalized.observe(self._on_change, "value")
+        self.normalized.observe(self._on_normalized, "value")
 
         super().__init__([
             self.picker.box,
@@ -116,6 +116,9 @@ class DigitBrowser(Explorer):
     def current(self) -> int:
         """The row of the data set the controls point at."""
         return self.picker.current
+
+    def _on_normalized(self, _=None):
+        self.grid.value = number_grid_html(self.images[self.current], self.normalized.value)
 
     def _on_change(self, _=None):
         i = self.current

@@ -16,7 +16,17 @@ from PIL import Image, ImageDraw
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
 from mnistlab.inside import top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
-from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, png, vstack
+from mnistlab.widgets.base import (
+    Explorer,
+    caption,
+    colormap,
+    font,
+    gray,
+    hstack,
+    png,
+    set_slider_range,
+    vstack,
+)
 
 K = 12              # top images shown per neuron
 SCALE = 6           # weight map: one weight → 6×6 screen pixels
@@ -127,13 +137,7 @@ class HiddenNeuronExplorer(Explorer):
                 top_grid(self.X, self.labels, idx[i - 1], vals[i - 1]))
 
     def _on_layer(self, _=None):
-        n = self.net.sizes[self.layer.value]
-        self._quiet = True                 # one update for the layer change, not two
-        try:
-            self.neuron.value = min(self.neuron.value, n)
-            self.neuron.max = n
-        finally:
-            self._quiet = False
+        set_slider_range(self, self.neuron, self.net.sizes[self.layer.value], self.neuron.value)
         self._on_neuron()
 
     def _on_neuron(self, _=None):

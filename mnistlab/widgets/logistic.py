@@ -358,7 +358,7 @@ class PerDigitExplorer(Explorer):
         self.winner_map = W.Image(format="png")
         self.chosen_map = W.Image(format="png")
 
-        self.chosen.observe(self._on_change, "value")
+        self.chosen.observe(self._on_chosen, "value")
 
         legend = W.HTML("<span style='color:#666'>증거 지도 = 픽셀 × θ: "
                         "<b style='color:#2e7d32'>초록</b>은 출력을 키운 픽셀, "
@@ -379,16 +379,19 @@ class PerDigitExplorer(Explorer):
         """The row of the test set the controls point at."""
         return self.picker.current
 
-    def _maps(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        out = self.outputs[i]
-        win, pick = int(np.argmax(out)), int(self.chosen.value)
-        img = self.images[i]
+    def _map(self, i: int, d: int, role: str) -> np.ndarray:
+        """Evidence map pixel × θ of model d on test image i, with its z and output."""
+        img, out = self.images[i], self.outputs[i]
+        z = float(self.model.theta0(d) + np.sum(img * self._thetas[d]))
+        return _evidence_rgb(img, self._thetas[d], f"{role} '{d}인가?'",
+                             f"z = {z:.2f}, 출력 {out[d]:.3f}")
 
-        def detail(d):
-            z = float(self.model.theta0(d) + np.sum(img * self._thetas[d]))
-            return f"z = {z:.2f}, 출력 {out[d]:.3f}"
-        return (_evidence_rgb(img, self._thetas[win], f"이긴 모델 '{win}인가?'", detail(win)),
-                _evidence_rgb(img, self._thetas[pick], f"고른 모델 '{pick}인가?'", detail(pick)))
+    def _maps(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        win = int(np.argmax(self.outputs[i]))
+        return self._map(i, win, "이긴 모델"), self._map(i, int(self.chosen.value), "고른 모델")
+
+    def _on_chosen(self, _=None):
+        self.chosen_map.value = png(self._map(self.current, int(self.chosen.value), "고른 모델"))
 
     def _on_change(self, _=None):
         i = self.current

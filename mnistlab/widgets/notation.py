@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from mnistlab import notation
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
-from mnistlab.widgets.base import Explorer, font, png
+from mnistlab.widgets.base import Explorer, font, png, set_slider_range
 
 BLUE = (30, 136, 229)
 ORANGE = (255, 152, 0)
@@ -491,13 +491,7 @@ class NotationExplorer(Explorer):
         return self._acts_cache[k]
 
     def _on_layer(self, _=None):
-        n = self.nt.n(self.layer.value)
-        self._quiet = True                 # one update for the layer change, not two
-        try:
-            self.neuron.value = min(self.neuron.value, n)
-            self.neuron.max = n
-        finally:
-            self._quiet = False
+        set_slider_range(self, self.neuron, self.nt.n(self.layer.value), self.neuron.value)
         self._on_change()
 
     def _on_last(self, _=None):
