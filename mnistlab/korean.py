@@ -73,3 +73,35 @@ def symmetric_limit(values) -> float:
 
     m = float(np.max(np.abs(values))) if np.size(values) else 0.0
     return m if m > 0 else 1.0
+
+
+# Whether a digit's Korean reading ends in a final consonant (받침), and whether it is ㄹ:
+# 영 일 이 삼 사 오 육 칠 팔 구.
+_DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ",
+                "7": "ㄹ", "8": "ㄹ", "9": ""}
+_FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ",
+           "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+
+
+def _final_consonant(word: str) -> str:
+    """The final consonant (받침) of the last sound of ``word``, '' if none."""
+    last = str(word).rstrip()[-1:] or " "
+    if "가" <= last <= "힣":
+        return _FINALS[(ord(last) - ord("가")) % 28]
+    if last in _DIGIT_FINAL:
+        return _DIGIT_FINAL[last]
+    return "ㄹ" if last.lower() in "lr" else ("ㄴ" if last.lower() in "mn" else "")
+
+
+def particle(word, pair: str) -> str:
+    """``word`` followed by the right form of a Korean particle (조사).
+
+    ``pair`` names both forms as in a dictionary: "이/가", "을/를", "은/는", "과/와",
+    "으로/로". ``particle(5, "이/가")`` → "5가", ``particle(3, "이/가")`` → "3이",
+    ``particle("1", "으로/로")`` → "1로". Use it instead of "이(가)" in labels.
+    """
+    with_final, without_final = pair.split("/")
+    final = _final_consonant(str(word))
+    if with_final == "으로":  # ㄹ takes 로, like a word without 받침
+        return f"{word}{with_final if final not in ('', 'ㄹ') else without_final}"
+    return f"{word}{with_final if final else without_final}"
