@@ -142,7 +142,7 @@ def normalize(images) -> np.ndarray:
     which makes training faster and more accurate (회색척도 0 = 검정, 1 = 흰색).
     """
     a = np.asarray(images)
-    if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+    if a.dtype == bool or a.dtype.kind not in "fiu":
         raise TypeError(
             f"픽셀 배열은 숫자여야 합니다(받은 dtype: {a.dtype}). "
             "load_mnist 가 돌려주는 uint8 이미지를 넣으세요."
@@ -193,7 +193,7 @@ def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
     Used at the public boundary of every model (로지스틱 회귀, 신경망).
     """
     a = np.asarray(X)
-    if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+    if a.dtype == bool or a.dtype.kind not in "fiu":
         raise TypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
     single = a.ndim == 1 or a.shape == (SIDE, SIDE)
     if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):

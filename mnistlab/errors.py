@@ -16,3 +16,7 @@ class MnistlabValueError(MnistlabError, ValueError):
 
 class MnistlabTypeError(MnistlabError, TypeError):
     """A value of the wrong kind (a string where a number belongs, …)."""
+
+
+class NotFittedError(MnistlabValueError, RuntimeError):
+    """A model used before it was trained (call ``fit`` first)."""

@@ -23,33 +23,16 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab.errors import MnistlabTypeError, MnistlabValueError, NotFittedError
+from mnistlab.formulas import EPS, cross_entropy, sigmoid, sigmoid_prime
 
-EPS = 1e-7          # log loss clips probabilities to [EPS, 1 - EPS]
 DIGITS = tuple(range(10))
+sigmoid_grad = sigmoid_prime          # the name chapter 02 used for the slope
 
 
-# ------------------------------------------------------------ the two formulas
-
-def sigmoid(z):
-    """Sigmoid (로지스틱 함수) 1 / (1 + e^(-z)), without overflow for any z.
-
-    Written as (1 + tanh(z/2)) / 2, which is the same function but never
-    computes e^(+large): no warning and no NaN even for z = ±1e4, in float32
-    and float64. Returns an array of z's shape (a float for a scalar).
-    """
-    z = np.asarray(z)
-    if not np.issubdtype(z.dtype, np.floating):
-        z = z.astype(np.float64)
-    out = 0.5 * (1.0 + np.tanh(0.5 * z))
-    return out if out.ndim else float(out)
-
-
-def sigmoid_grad(z):
-    """Derivative of the sigmoid: σ(z)·(1 − σ(z)), largest (0.25) at z = 0."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
-
+# ------------------------------------------------------------ log loss
 
 def log_loss(y, p, eps: float = EPS, sample_weight=None) -> float:
     """Log loss (로그 손실), the mean of −[y·log p + (1 − y)·log(1 − p)].
@@ -60,21 +43,16 @@ def log_loss(y, p, eps: float = EPS, sample_weight=None) -> float:
     count per value, optional) makes it a weighted mean.
     """
     y, p = _pair(y, p)
-    return _log_loss(y, p, eps, _weights(sample_weight, y.shape))
-
-
-def _log_loss(y: np.ndarray, p: np.ndarray, eps: float = EPS, w=None) -> float:
-    p = np.clip(p, eps, 1.0 - eps)
-    losses = -(y * np.log(p) + (1.0 - y) * np.log1p(-p))
-    return float(np.mean(losses) if w is None else np.sum(w * losses) / np.sum(w))
+    eps = check.real(eps, "eps", low=0.0, high=0.5, open_high=True)
+    return cross_entropy(y, p, eps, _weights(sample_weight, y.shape))
 
 
 def _weights(w, shape) -> np.ndarray | None:
     if w is None:
         return None
-    w = np.asarray(w, dtype=np.float64)
+    w = check.numbers_array(w, "sample_weight", allow_empty=True)
     if w.shape != shape or not np.all(np.isfinite(w)) or np.any(w < 0) or not w.sum() > 0:
-        raise ValueError(
+        raise MnistlabValueError(
             f"sample_weight 는 값마다 하나씩, 0 이상의 유한한 수여야 합니다(합은 0보다 커야 함). "
             f"기대한 모양: {shape}, 받은 모양: {w.shape}"
         )
@@ -84,25 +62,26 @@ def _weights(w, shape) -> np.ndarray | None:
 def log_loss_grad(y, p, eps: float = EPS) -> np.ndarray:
     """Gradient of :func:`log_loss` with respect to each p: (p − y) / (p(1 − p)) / n."""
     y, p = _pair(y, p)
+    eps = check.real(eps, "eps", low=0.0, high=0.5, open_high=True)
     p = np.clip(p, eps, 1.0 - eps)
     return (p - y) / (p * (1.0 - p)) / y.size
 
 
 def _pair(y, p) -> tuple[np.ndarray, np.ndarray]:
-    y = np.asarray(y, dtype=np.float64)
-    p = np.asarray(p, dtype=np.float64)
+    y = check.numbers_array(y, "정답 y", allow_empty=True)
+    p = check.numbers_array(p, "확률 p", allow_empty=True)
     if y.shape != p.shape:
-        raise ValueError(
+        raise MnistlabValueError(
             f"정답 y 와 확률 p 의 모양이 다릅니다: {y.shape} 대 {p.shape}. 같은 수의 값을 넣으세요."
         )
     if y.size == 0:
-        raise ValueError("값이 하나도 없습니다. 적어도 하나의 (정답, 확률) 쌍이 필요합니다.")
+        raise MnistlabValueError("값이 하나도 없습니다. 적어도 하나의 (정답, 확률) 쌍이 필요합니다.")
     if not (np.all(np.isfinite(y)) and np.all(np.isfinite(p))):
-        raise ValueError("y 또는 p 에 NaN 이나 무한대 값이 있습니다.")
+        raise MnistlabValueError("y 또는 p 에 NaN 이나 무한대 값이 있습니다.")
     if np.any((y != 0) & (y != 1)):
-        raise ValueError("정답 y 는 0(아니다) 또는 1(맞다)만 될 수 있습니다.")
+        raise MnistlabValueError("정답 y 는 0(아니다) 또는 1(맞다)만 될 수 있습니다.")
     if p.min() < 0 or p.max() > 1:
-        raise ValueError(
+        raise MnistlabValueError(
             f"확률 p 는 0..1 사이여야 합니다. 받은 범위: {p.min():.4g} .. {p.max():.4g}. "
             "sigmoid 를 거친 값을 넣으세요."
         )
@@ -116,23 +95,23 @@ def check_labels(y, n: int | None = None, name: str = "y") -> np.ndarray:
     a = np.asarray(y)
     if a.ndim == 0:
         a = a[None]
-    if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
-        raise TypeError(f"{name} 는 숫자 레이블 배열이어야 합니다(받은 dtype: {a.dtype}).")
+    if a.dtype == bool or a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(f"{name} 는 숫자 레이블 배열이어야 합니다(받은 dtype: {a.dtype}).")
     if a.ndim != 1:
-        raise ValueError(f"{name} 는 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+        raise MnistlabValueError(f"{name} 는 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
     if n is not None and len(a) != n:
-        raise ValueError(
+        raise MnistlabValueError(
             f"이미지 수와 레이블 수가 다릅니다: 이미지 {n}장, 레이블 {len(a)}개. "
             "한 이미지에 레이블 하나씩 넣으세요."
         )
     if np.issubdtype(a.dtype, np.floating):
         if not np.all(np.isfinite(a)):
-            raise ValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+            raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
         if np.any(a != np.round(a)):
-            raise ValueError(f"{name} 는 0..9 의 정수여야 합니다(소수가 있습니다).")
+            raise MnistlabValueError(f"{name} 는 0..9 의 정수여야 합니다(소수가 있습니다).")
     bad = (a < 0) | (a > 9)
     if np.any(bad):
-        raise ValueError(
+        raise MnistlabValueError(
             f"레이블은 숫자 0..9 여야 합니다. 범위를 벗어난 값: {a[bad][0]!r} "
             f"({int(bad.sum())}개)."
         )
@@ -143,9 +122,9 @@ def check_digit(digit, allowed: Iterable[int] = DIGITS) -> int:
     """One digit 0..9 (e.g. the "5" of "is it a 5?")."""
     allowed = tuple(allowed)
     if isinstance(digit, (bool, np.bool_)) or not isinstance(digit, (int, np.integer)):
-        raise TypeError(f"숫자는 0..9 의 정수로 고르세요(받은 값: {digit!r}).")
+        raise MnistlabTypeError(f"숫자는 0..9 의 정수로 고르세요(받은 값: {digit!r}).")
     if int(digit) not in allowed:
-        raise ValueError(
+        raise MnistlabValueError(
             f"이 모델에는 숫자 {digit} 의 모델이 없습니다. 고를 수 있는 숫자: "
             f"{', '.join(map(str, allowed))}."
         )
@@ -165,15 +144,15 @@ def pixel_index(pixel: int | tuple[int, int]) -> int:
     """Flat index 0..783 of a pixel given flat or as (row, column)."""
     if isinstance(pixel, tuple):
         if len(pixel) != 2 or not all(isinstance(v, (int, np.integer)) for v in pixel):
-            raise ValueError(f"픽셀은 (행, 열) 정수 쌍으로 주세요. 받은 값: {pixel!r}")
+            raise MnistlabValueError(f"픽셀은 (행, 열) 정수 쌍으로 주세요. 받은 값: {pixel!r}")
         r, c = (int(v) for v in pixel)
         if not (0 <= r < SIDE and 0 <= c < SIDE):
-            raise ValueError(f"행과 열은 0..27 이어야 합니다. 받은 값: ({r}, {c})")
+            raise MnistlabValueError(f"행과 열은 0..27 이어야 합니다. 받은 값: ({r}, {c})")
         return r * SIDE + c
     if isinstance(pixel, (bool, np.bool_)) or not isinstance(pixel, (int, np.integer)):
-        raise TypeError(f"픽셀 번호는 0..783 의 정수 또는 (행, 열) 쌍입니다. 받은 값: {pixel!r}")
+        raise MnistlabTypeError(f"픽셀 번호는 0..783 의 정수 또는 (행, 열) 쌍입니다. 받은 값: {pixel!r}")
     if not 0 <= int(pixel) < N_PIXELS:
-        raise ValueError(f"픽셀 번호는 0..783 이어야 합니다. 받은 값: {pixel}")
+        raise MnistlabValueError(f"픽셀 번호는 0..783 이어야 합니다. 받은 값: {pixel}")
     return int(pixel)
 
 
@@ -181,23 +160,19 @@ def _targets01(t, n: int) -> np.ndarray:
     a = np.asarray(t)
     if a.dtype == bool:
         a = a.astype(np.float64)
-    if not np.issubdtype(a.dtype, np.number) or a.ndim != 1:
-        raise ValueError(f"정답은 0/1 값의 1차원 배열이어야 합니다. 받은 모양: {a.shape}, dtype {a.dtype}")
+    if a.dtype.kind not in "fiu" or a.ndim != 1:
+        raise MnistlabValueError(f"정답은 0/1 값의 1차원 배열이어야 합니다. 받은 모양: {a.shape}, dtype {a.dtype}")
     if len(a) != n:
-        raise ValueError(f"픽셀 값 {n}개와 정답 {len(a)}개의 수가 다릅니다.")
+        raise MnistlabValueError(f"픽셀 값 {n}개와 정답 {len(a)}개의 수가 다릅니다.")
     if not np.all(np.isfinite(a)):
-        raise ValueError("정답에 NaN 이나 무한대 값이 있습니다.")
+        raise MnistlabValueError("정답에 NaN 이나 무한대 값이 있습니다.")
     if np.any((a != 0) & (a != 1)):
-        raise ValueError("정답은 0(아니다) 또는 1(맞다)이어야 합니다. 예: (labels == 5)")
+        raise MnistlabValueError("정답은 0(아니다) 또는 1(맞다)이어야 합니다. 예: (labels == 5)")
     return a.astype(np.float64)
 
 
 def _positive(value, name: str, integer: bool = False):
-    kind = (int, np.integer) if integer else (int, float, np.integer, np.floating)
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, kind) or not value > 0:
-        what = "양의 정수" if integer else "양수"
-        raise ValueError(f"{name} 은(는) {what}여야 합니다. 받은 값: {value!r}")
-    return int(value) if integer else float(value)
+    return check.positive_int(value, name) if integer else check.positive(value, name)
 
 
 # ------------------------------------------------------------ one pixel
@@ -211,8 +186,8 @@ class OnePixelLogistic:
     """
 
     def __init__(self, theta0: float = 0.0, theta1: float = 0.0):
-        self.theta0 = float(theta0)
-        self.theta1 = float(theta1)
+        self.theta0 = check.real(theta0, "theta0 (θ0)")
+        self.theta1 = check.real(theta1, "theta1 (θ1)")
 
     def __repr__(self) -> str:
         return f"OnePixelLogistic(theta0={self.theta0:.4g}, theta1={self.theta1:.4g})"
@@ -240,27 +215,29 @@ class OnePixelLogistic:
         total = w.sum()
         return float(np.sum(w * err) / total), float(np.sum(w * err * x) / total)
 
-    def step(self, x, t, learning_rate: float = 5.0, sample_weight=None) -> OnePixelLogistic:
+    def step(self, x, t, *, lr: float = 5.0, sample_weight=None,
+             learning_rate: float | None = None) -> OnePixelLogistic:
         """경사 하강법 한 단계: move θ0 and θ1 a little against the gradient."""
-        lr = _positive(learning_rate, "learning_rate")
+        lr = check.positive(lr if learning_rate is None else learning_rate, "lr (learning_rate)")
         g0, g1 = self.gradient(x, t, sample_weight)
         self.theta0 -= lr * g0
         self.theta1 -= lr * g1
         return self
 
-    def fit(self, x, t, steps: int = 500, learning_rate: float = 5.0,
-            sample_weight=None) -> OnePixelLogistic:
-        """Gradient descent from the current θ0, θ1 for a number of steps.
+    def fit(self, x, t, *, epochs: int = 500, lr: float = 5.0, sample_weight=None,
+            steps: int | None = None, learning_rate: float | None = None) -> OnePixelLogistic:
+        """Gradient descent from the current θ0, θ1: ``epochs`` steps on all the data.
 
         sample_weight (optional) counts how often each (x, t) pair occurs, so
         60,000 images can be passed as their 512 distinct (value, answer) pairs.
+        ``steps`` and ``learning_rate`` are the older names of ``epochs`` and ``lr``.
         """
         x = self._x(x)
         t = _targets01(t, len(x))
         w = _weights(sample_weight, x.shape)
-        steps = _positive(steps, "steps", integer=True)
-        lr = _positive(learning_rate, "learning_rate")
-        for _ in range(steps):
+        epochs = check.positive_int(epochs if steps is None else steps, "epochs (steps)")
+        lr = check.positive(lr if learning_rate is None else learning_rate, "lr (learning_rate)")
+        for _ in range(epochs):
             g0, g1 = self._gradient(x, t, w)
             self.theta0 -= lr * g0
             self.theta1 -= lr * g1
@@ -269,15 +246,15 @@ class OnePixelLogistic:
     @staticmethod
     def _x(x) -> np.ndarray:
         a = np.asarray(x)
-        if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
-            raise TypeError(f"픽셀 값은 숫자여야 합니다(받은 dtype: {a.dtype}).")
+        if a.dtype == bool or a.dtype.kind not in "fiu":
+            raise MnistlabTypeError(f"픽셀 값은 숫자여야 합니다(받은 dtype: {a.dtype}).")
         a = np.atleast_1d(a).astype(np.float64)
         if a.ndim != 1 or a.size == 0:
-            raise ValueError(f"픽셀 값은 1차원 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+            raise MnistlabValueError(f"픽셀 값은 1차원 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
         if not np.all(np.isfinite(a)):
-            raise ValueError("픽셀 값에 NaN 이나 무한대 값이 있습니다.")
+            raise MnistlabValueError("픽셀 값에 NaN 이나 무한대 값이 있습니다.")
         if a.min() < 0 or a.max() > 1:
-            raise ValueError(
+            raise MnistlabValueError(
                 f"픽셀 값은 0..1 로 정규화되어 있어야 합니다. 받은 범위: {a.min():.4g} .. {a.max():.4g}. "
                 "mnistlab.normalize 로 먼저 정규화하세요."
             )
@@ -302,19 +279,18 @@ class PerDigitLogistic:
     """
 
     def __init__(self, digits: Iterable[int] = DIGITS, epochs: int = 4, batch_size: int = 32,
-                 learning_rate: float = 0.1, momentum: float = 0.9, seed: int = 0):
-        digits = tuple(digits)
+                 learning_rate: float = 0.1, momentum: float = 0.9, seed: int = 0,
+                 lr: float | None = None):
+        digits = tuple(digits) if isinstance(digits, Iterable) and not isinstance(digits, str) \
+            else ()
         if not digits or len(set(digits)) != len(digits):
-            raise ValueError(f"digits 는 서로 다른 숫자 0..9 의 목록이어야 합니다. 받은 값: {digits!r}")
+            raise MnistlabValueError(f"digits 는 서로 다른 숫자 0..9 의 목록이어야 합니다. 받은 값: {digits!r}")
         self.digits = tuple(check_digit(d) for d in digits)
         self.epochs = _positive(epochs, "epochs", integer=True)
         self.batch_size = _positive(batch_size, "batch_size", integer=True)
-        self.learning_rate = _positive(learning_rate, "learning_rate")
-        if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.floating)) \
-                or not 0 <= momentum < 1:
-            raise ValueError(f"momentum 은 0 이상 1 미만이어야 합니다. 받은 값: {momentum!r}")
-        self.momentum = float(momentum)
-        self.seed = seed
+        self.learning_rate = check.positive(learning_rate if lr is None else lr, "lr (learning_rate)")
+        self.momentum = check.real(momentum, "momentum", low=0.0, high=1.0, open_high=True)
+        self.seed = check.integer(seed, "seed", low=0)
         self.W: np.ndarray | None = None      # (784, k): θ1..θ784 of each model
         self.b: np.ndarray | None = None      # (k,): θ0 of each model
         self.loss_history: list[float] = []   # mean training log loss of each epoch
@@ -325,11 +301,20 @@ class PerDigitLogistic:
                 f"batch_size={self.batch_size}, learning_rate={self.learning_rate}, "
                 f"momentum={self.momentum}, seed={self.seed})  # {state}")
 
-    def fit(self, X, y, progress: bool = False) -> PerDigitLogistic:
+    def fit(self, X, y, progress: bool = False, *, epochs: int | None = None,
+            batch_size: int | None = None, lr: float | None = None) -> PerDigitLogistic:
         """Learn θ from images X (normalized 0..1) and their labels y (0..9).
 
         progress=True shows a progress bar (tqdm) with the loss of each epoch.
+        ``epochs``, ``batch_size`` and ``lr`` given here replace the ones given
+        when the model was made (the same words as ``Network.fit``).
         """
+        if epochs is not None:
+            self.epochs = check.positive_int(epochs, "epochs")
+        if batch_size is not None:
+            self.batch_size = check.positive_int(batch_size, "batch_size")
+        if lr is not None:
+            self.learning_rate = check.positive(lr, "lr (learning_rate)")
         X, _ = as_inputs(X, "X")
         y = check_labels(y, len(X))
         X = X.astype(np.float32, copy=False)
@@ -353,7 +338,7 @@ class PerDigitLogistic:
                 rows = order[start:start + bs]
                 x, target = X[rows], T[rows]
                 p = sigmoid(x @ W + b)
-                losses.append(_log_loss(target, p))
+                losses.append(cross_entropy(target, p) / p.shape[1])
                 err = (p - target) / bs                    # ∂loss/∂z, for every model
                 rate = np.float32(self.learning_rate * (1 - t / total))
                 vW *= self.momentum
@@ -366,6 +351,11 @@ class PerDigitLogistic:
             self.loss_history.append(float(np.mean(losses)))
             if progress:
                 epochs.set_postfix(loss=f"{self.loss_history[-1]:.4f}")
+        if not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
+            raise MnistlabValueError(
+                f"학습률 lr = {self.learning_rate:g} 이(가) 너무 커서 θ 가 무한대로 발산했습니다. "
+                "더 작은 lr 로 다시 학습하세요."
+            )
         self.W, self.b = W, b
         return self
 
@@ -408,12 +398,12 @@ class PerDigitLogistic:
         """
         batch, single = as_inputs(image, "image")
         if not single:
-            raise ValueError("evidence 는 이미지 한 장((784,) 또는 (28, 28))을 받습니다.")
+            raise MnistlabValueError("evidence 는 이미지 한 장((784,) 또는 (28, 28))을 받습니다.")
         return (batch[0] * self.theta(digit).reshape(-1)).reshape(SIDE, SIDE)
 
     def _fitted(self) -> tuple[np.ndarray, np.ndarray]:
         if self.W is None or self.b is None:
-            raise RuntimeError("아직 학습하지 않은 모델입니다. 먼저 model.fit(X, y) 를 실행하세요.")
+            raise NotFittedError("아직 학습하지 않은 모델입니다. 먼저 model.fit(X, y) 를 실행하세요.")
         return self.W, self.b
 
 
@@ -431,9 +421,10 @@ class OneDigitLogistic:
     def __repr__(self) -> str:
         return f"OneDigitLogistic(digit={self.digit})  # {self.model!r}"
 
-    def fit(self, X, y, progress: bool = False) -> OneDigitLogistic:
-        """Learn θ from images X and their digit labels y (0..9)."""
-        self.model.fit(X, y, progress=progress)
+    def fit(self, X, y, progress: bool = False, **training) -> OneDigitLogistic:
+        """Learn θ from images X and their digit labels y (0..9) (epochs, batch_size, lr as in
+        :meth:`PerDigitLogistic.fit`)."""
+        self.model.fit(X, y, progress=progress, **training)
         return self
 
     def decision_function(self, X) -> np.ndarray:
@@ -445,8 +436,10 @@ class OneDigitLogistic:
         return sigmoid(self.decision_function(X))
 
     def predict(self, X, threshold: float = 0.5) -> np.ndarray:
-        """True where the output is above the threshold ("yes, it is a 5")."""
-        return self.predict_proba(X) > threshold
+        """True where the output reaches the threshold ("yes, it is a 5"): p ≥ threshold."""
+        threshold = check.real(threshold, "threshold (기준값)", low=0.0, high=1.0,
+                               open_low=True, open_high=True)
+        return self.predict_proba(X) >= threshold
 
     def score(self, X, y) -> float:
         """Accuracy of yes/no against (y == digit)."""
@@ -471,7 +464,7 @@ def accuracy(y_true, y_pred) -> float:
     """Fraction of equal entries (정확도)."""
     a, b = np.asarray(y_true), np.asarray(y_pred)
     if a.shape != b.shape:
-        raise ValueError(f"정답과 예측의 모양이 다릅니다: {a.shape} 대 {b.shape}")
+        raise MnistlabValueError(f"정답과 예측의 모양이 다릅니다: {a.shape} 대 {b.shape}")
     return float(np.mean(a == b))
 
 

@@ -256,7 +256,7 @@ class Network:
         if self.n[0] == N_PIXELS:
             return as_inputs(X, "X")
         a = np.asarray(X)
-        if a.dtype == bool or not np.issubdtype(a.dtype, np.number):
+        if a.dtype == bool or a.dtype.kind not in "fiu":
             raise TypeError(f"X 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
         single = a.ndim == 1
         a = np.atleast_2d(a).astype(float)

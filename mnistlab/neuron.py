@@ -8,77 +8,24 @@ logistic regression model of chapter 02: W were the θ1…θ784 and b was θ0.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
-
-def sigmoid(z):
-    """시그모이드 1 / (1 + e^-z): squeezes any number into 0..1 (the logistic function)."""
-    # 0.5 (1 + tanh(z/2)) is the same function, computed without overflow for large |z|.
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
-
-
-def step(z):
-    """계단 함수: 1 once z reaches the threshold 0, else 0 (fires or not, like a real neuron)."""
-    return (np.asarray(z, dtype=float) >= 0).astype(float)
-
-
-def tanh(z):
-    """하이퍼볼릭 탄젠트: like the sigmoid but from -1 to 1, centred on 0."""
-    return np.tanh(np.asarray(z, dtype=float))
-
-
-def relu(z):
-    """ReLU max(0, z): 0 for negative sums, the sum itself otherwise."""
-    return np.maximum(0.0, np.asarray(z, dtype=float))
-
-
-def sigmoid_prime(z):
-    """Slope of the sigmoid: σ(z) (1 - σ(z))."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
-
-
-def tanh_prime(z):
-    """Slope of tanh: 1 - tanh(z)²."""
-    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
-
-
-def relu_prime(z):
-    """Slope of ReLU: 0 left of 0, 1 right of it."""
-    return (np.asarray(z, dtype=float) > 0).astype(float)
-
-
-# name → (function, Korean name, output range) — the choices the lesson and the widgets offer.
-ACTIVATIONS: dict[str, Callable] = {
-    "sigmoid": sigmoid,
-    "step": step,
-    "tanh": tanh,
-    "relu": relu,
-}
-KOREAN_NAMES = {
-    "sigmoid": "시그모이드",
-    "step": "계단 함수",
-    "tanh": "tanh (하이퍼볼릭 탄젠트)",
-    "relu": "ReLU",
-}
-DERIVATIVES: dict[str, Callable] = {
-    "sigmoid": sigmoid_prime,
-    "tanh": tanh_prime,
-    "relu": relu_prime,
-}
-
-
-def activation(name: str) -> Callable:
-    """The activation function called ``name`` (sigmoid, step, tanh or relu)."""
-    try:
-        return ACTIVATIONS[name]
-    except (KeyError, TypeError):
-        raise ValueError(
-            f"알 수 없는 활성함수입니다: {name!r}. "
-            f"다음 중 하나를 쓰세요: {', '.join(ACTIVATIONS)}."
-        ) from None
+from mnistlab import validate as check
+from mnistlab.errors import MnistlabValueError
+from mnistlab.formulas import (  # noqa: F401  (the activations are part of this lesson's names)
+    ACTIVATIONS,
+    DERIVATIVES,
+    KOREAN_NAMES,
+    activation,
+    relu,
+    relu_prime,
+    sigmoid,
+    sigmoid_prime,
+    step,
+    tanh,
+    tanh_prime,
+)
+from mnistlab.formulas import activation as activation_function
 
 
 class Neuron:
@@ -89,21 +36,10 @@ class Neuron:
     """
 
     def __init__(self, W, b: float = 0.0, activation: str = "sigmoid"):
-        W = np.asarray(W, dtype=float)
-        if W.ndim != 1 or W.size == 0:
-            raise ValueError(
-                f"가중치 W 는 입력 하나당 숫자 하나인 1차원 배열이어야 합니다. 받은 모양: {W.shape}"
-            )
-        try:
-            b = float(b)
-        except (TypeError, ValueError):
-            raise TypeError(f"편향 b 는 실수 하나여야 합니다(받은 것: {b!r}).") from None
-        if not np.all(np.isfinite(W)) or not np.isfinite(b):
-            raise ValueError("가중치나 편향에 NaN 이나 무한대가 있습니다. 보통의 실수를 넣으세요.")
-        self.W = W
-        self.b = float(b)
+        self.W = check.numbers_array(W, "가중치 W", ndim=1)
+        self.b = check.real(b, "편향 b")
         self.activation = activation
-        self.f = globals()["activation"](activation)
+        self.f = activation_function(activation)
 
     @property
     def n_inputs(self) -> int:
@@ -111,15 +47,13 @@ class Neuron:
         return self.W.size
 
     def _check(self, x) -> np.ndarray:
-        x = np.asarray(x, dtype=float)
-        if x.ndim not in (1, 2) or x.shape[-1] != self.n_inputs:
-            raise ValueError(
+        x = check.numbers_array(x, "입력 x", ndim=(1, 2))
+        if x.shape[-1] != self.n_inputs:
+            raise MnistlabValueError(
                 f"입력의 길이가 가중치 수와 달라요: 가중치 {self.n_inputs}개, 받은 입력 모양 "
                 f"{x.shape}. 입력 하나는 ({self.n_inputs},), 여러 개는 (N, {self.n_inputs}) "
                 "모양으로 넣으세요."
             )
-        if not np.all(np.isfinite(x)):
-            raise ValueError("입력에 NaN 이나 무한대가 있습니다. 보통의 실수를 넣으세요.")
         return x
 
     def weighted_sum(self, x):

@@ -1,0 +1,169 @@
+"""입력 점검: every check of a learner's input, each one line at a public edge.
+
+Each function returns the value in the form the math wants (an int, a float,
+a float array …) or raises a :class:`~mnistlab.errors.MnistlabError` with a
+short Korean message: what was wrong, what is expected, how to fix it. The
+models call these once at their public methods, so the math itself reads top
+to bottom without guards.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable
+
+import numpy as np
+
+from mnistlab.errors import MnistlabTypeError, MnistlabValueError
+
+_INTEGER = (numbers.Integral,)
+_REAL = (numbers.Real,)
+
+
+def _is_bool(value) -> bool:
+    return isinstance(value, (bool, np.bool_))
+
+
+# ------------------------------------------------------------ single numbers
+
+def integer(value, name: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number (not True/False, not 2.7) within [low, high]."""
+    if _is_bool(value) or not isinstance(value, _INTEGER):
+        kind = MnistlabValueError if isinstance(value, _REAL) else MnistlabTypeError
+        raise kind(f"{name} 은(는) 정수여야 합니다(받은 값: {value!r}).")
+    value = int(value)
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise MnistlabValueError(f"{name} 은(는) {_range(low, high)} 정수여야 합니다(받은 값: {value}).")
+    return value
+
+
+def real(value, name: str, low: float | None = None, high: float | None = None,
+         open_low: bool = False, open_high: bool = False) -> float:
+    """A finite real number (not True/False, not NaN or ∞) within the given range."""
+    if _is_bool(value) or not isinstance(value, _REAL):
+        raise MnistlabTypeError(f"{name} 은(는) 실수 하나여야 합니다(받은 값: {value!r}).")
+    value = float(value)
+    if not np.isfinite(value):
+        raise MnistlabValueError(f"{name} 이(가) NaN 이나 무한대입니다. 보통의 실수를 넣으세요.")
+    below = low is not None and (value <= low if open_low else value < low)
+    above = high is not None and (value >= high if open_high else value > high)
+    if below or above:
+        lo = None if low is None else f"{low:g}{' 초과' if open_low else ' 이상'}"
+        hi = None if high is None else f"{high:g}{' 미만' if open_high else ' 이하'}"
+        rule = " ".join(p for p in (lo, hi) if p)
+        raise MnistlabValueError(f"{name} 은(는) {rule}이어야 합니다(받은 값: {value:g}).")
+    return value
+
+
+def positive(value, name: str) -> float:
+    """A finite number above 0 (학습률 lr …)."""
+    return real(value, name, low=0.0, open_low=True)
+
+
+def positive_int(value, name: str) -> int:
+    """A whole number 1, 2, 3 … (epochs, batch_size …)."""
+    return integer(value, name, low=1)
+
+
+def _range(low, high) -> str:
+    if low is not None and high is not None:
+        return f"{low} 부터 {high} 까지의"
+    return f"{low} 이상의" if low is not None else f"{high} 이하의"
+
+
+def choice(value, name: str, options: Iterable[str]) -> str:
+    """One of a few names (활성함수 'sigmoid' …)."""
+    options = tuple(options)
+    if not isinstance(value, str) or value not in options:
+        raise MnistlabValueError(f"{name} 은(는) {', '.join(options)} 중 하나여야 합니다(받은 값: {value!r}).")
+    return value
+
+
+# ------------------------------------------------------------ arrays
+
+def numbers_array(value, name: str, ndim: int | Iterable[int] | None = None,
+                  allow_empty: bool = False) -> np.ndarray:
+    """A finite real float64 array (no strings, complex, True/False or NaN)."""
+    try:
+        a = np.asarray(value)
+    except (ValueError, TypeError):                # ragged lists
+        raise MnistlabValueError(f"{name} 은(는) 길이가 고른 숫자 배열이어야 합니다.") from None
+    if a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(
+            f"{name} 은(는) 실수 배열이어야 합니다(받은 종류: {a.dtype}). "
+            "문자열·복소수·True/False 는 쓸 수 없습니다."
+        )
+    if ndim is not None:
+        dims = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+        if a.ndim not in dims:
+            raise MnistlabValueError(
+                f"{name} 의 차원이 맞지 않습니다: 받은 모양 {a.shape}, 기대한 차원 "
+                f"{' 또는 '.join(map(str, dims))}차원."
+            )
+    if a.size == 0 and not allow_empty:
+        raise MnistlabValueError(f"{name} 에 값이 하나도 없습니다.")
+    a = a.astype(np.float64)
+    if not np.all(np.isfinite(a)):
+        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다. 보통의 실수를 넣으세요.")
+    return a
+
+
+def class_labels(y, n: int | None, classes: int, name: str = "y") -> np.ndarray:
+    """Labels 0 … classes-1 as an intp array of length n (정답, 목표변수)."""
+    a = np.atleast_1d(np.asarray(y))
+    if a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(f"{name} 은(는) 정수 레이블 배열이어야 합니다(받은 종류: {a.dtype}).")
+    if a.ndim != 1:
+        raise MnistlabValueError(f"{name} 은(는) 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+    if n is not None and len(a) != n:
+        raise MnistlabValueError(
+            f"입력 수와 {name} 의 수가 다릅니다: 입력 {n}개, {name} {len(a)}개. 입력 하나에 정답 하나씩 넣으세요."
+        )
+    if a.size == 0:
+        raise MnistlabValueError(f"{name} 에 레이블이 하나도 없습니다.")
+    if a.dtype.kind == "f" and (not np.all(np.isfinite(a)) or np.any(a != np.round(a))):
+        raise MnistlabValueError(f"{name} 은(는) 0 … {classes - 1} 의 정수여야 합니다(소수나 NaN 이 있습니다).")
+    bad = (a < 0) | (a > classes - 1)
+    if np.any(bad):
+        raise MnistlabValueError(
+            f"{name} 은(는) 0 … {classes - 1} 사이여야 합니다. 범위를 벗어난 값: {a[bad][0]!r} "
+            f"({int(bad.sum())}개)."
+        )
+    return a.astype(np.intp)
+
+
+# ------------------------------------------------------------ the network's shape
+
+def layer_sizes(sizes) -> list[int]:
+    """[n[0], n[1], …, n[L]]: whole numbers ≥ 1, at least two layers (입력층 포함)."""
+    example = "예: [784, 16, 16, 10]"
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Iterable):
+        raise MnistlabTypeError(f"sizes 는 층마다 뉴런 수를 적은 정수 목록이어야 합니다. {example}. 받은 값: {sizes!r}")
+    sizes = list(sizes)
+    if len(sizes) < 2 or any(_is_bool(s) or not isinstance(s, _INTEGER) or s < 1 for s in sizes):
+        raise MnistlabValueError(
+            f"sizes 는 1 이상의 정수를 2개 이상(입력층 포함) 적은 목록이어야 합니다. {example}. 받은 값: {sizes!r}"
+        )
+    return [int(s) for s in sizes]
+
+
+def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
+    """Layer l = 1 … L and neuron i = 1 … n[l] (counted from the top, as in a^[l]_i)."""
+    L = len(sizes) - 1
+    if _is_bool(l) or not isinstance(l, _INTEGER) or not 1 <= l <= L:
+        raise MnistlabValueError(
+            f"층 번호 l 이 맞지 않습니다: {l!r}. 이 신경망에서 l 은 1 부터 L = {L} 까지입니다 "
+            "(입력층 0 은 뉴런이 계산을 하지 않으므로 고를 수 없습니다)."
+        )
+    if _is_bool(i) or not isinstance(i, _INTEGER) or not 1 <= i <= sizes[l]:
+        raise MnistlabValueError(
+            f"뉴런 번호 i 가 맞지 않습니다: {i!r}. {l}번째 층에는 뉴런이 n[{l}] = {sizes[l]}개 "
+            f"있으므로 i 는 1 부터 {sizes[l]} 까지입니다(위에서부터 셉니다)."
+        )
+    return int(l), int(i)
+
+
+__all__ = [
+    "choice", "class_labels", "integer", "layer_sizes", "neuron_address", "numbers_array",
+    "positive", "positive_int", "real",
+]
