@@ -46,7 +46,7 @@ def ours_steps(X, y) -> list[float]:
         order = rng.permutation(len(X))
         for k in range(0, len(X), BATCH):
             idx = order[k:k + BATCH]
-            dW, db = net._backprop(X[idx], Y[idx])
+            dW, db, _ = net._backprop(X[idx], Y[idx])
             for l in range(1, net.L + 1):
                 net.W[l] -= dW[l]
                 net.b[l] -= db[l]

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
+
 SIDE = 28                      # 이미지 한 변의 픽셀 수
 N_PIXELS = SIDE * SIDE         # 784개의 입력변수
 SPLITS = ("train", "test")
@@ -40,7 +42,7 @@ MAGIC = {"images": 0x00000803, "labels": 0x00000801}
 _cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
 
-class MnistFileError(OSError):
+class MnistFileError(MnistlabError, OSError):
     """A shipped MNIST file is missing or damaged (the message says which and how to fix it)."""
 
 
@@ -61,7 +63,7 @@ def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
     cached in this process, so loading again is instant.
     """
     if split not in SPLITS:
-        raise ValueError(
+        raise MnistlabValueError(
             f"알 수 없는 split 입니다: {split!r}. 'train'(훈련 60,000장) 또는 "
             f"'test'(시험 10,000장) 중 하나를 쓰세요."
         )
@@ -143,23 +145,23 @@ def normalize(images) -> np.ndarray:
     """
     a = np.asarray(images)
     if a.dtype == bool or a.dtype.kind not in "fiu":
-        raise TypeError(
+        raise MnistlabTypeError(
             f"픽셀 배열은 숫자여야 합니다(받은 dtype: {a.dtype}). "
             "load_mnist 가 돌려주는 uint8 이미지를 넣으세요."
         )
     if a.size == 0:
-        raise ValueError("빈 배열은 정규화할 수 없습니다.")
+        raise MnistlabValueError("빈 배열은 정규화할 수 없습니다.")
     if np.issubdtype(a.dtype, np.floating):
         if not np.all(np.isfinite(a)):
-            raise ValueError("픽셀 값에 NaN 이나 무한대가 있습니다. 원래의 0..255 이미지를 넣으세요.")
+            raise MnistlabValueError("픽셀 값에 NaN 이나 무한대가 있습니다. 원래의 0..255 이미지를 넣으세요.")
         if a.min() >= 0 and a.max() <= 1:
-            raise ValueError(
+            raise MnistlabValueError(
                 "이미 0..1 사이로 정규화된 값으로 보입니다(실수형, 최댓값 "
                 f"{float(a.max()):.3g}). 두 번 나누지 마세요: 그대로 쓰면 됩니다."
             )
     lo, hi = a.min(), a.max()
     if lo < 0 or hi > 255:
-        raise ValueError(
+        raise MnistlabValueError(
             f"픽셀 값은 0..255 사이여야 합니다. 받은 값의 범위: {lo} .. {hi}."
         )
     return np.true_divide(a, np.float32(255), dtype=np.float32)   # one float32 array, no copy
@@ -169,7 +171,7 @@ def flatten(images) -> np.ndarray:
     """28x28 → 784 numbers, row by row from the top (one image or a batch)."""
     a = np.asarray(images)
     if a.shape[-2:] != (SIDE, SIDE) or a.ndim not in (2, 3):
-        raise ValueError(
+        raise MnistlabValueError(
             f"flatten 은 (28, 28) 한 장 또는 (N, 28, 28) 여러 장을 받습니다. 받은 모양: {a.shape}"
         )
     return a.reshape(a.shape[:-2] + (N_PIXELS,))
@@ -179,7 +181,7 @@ def unflatten(vectors) -> np.ndarray:
     """784 numbers → 28x28, the inverse of :func:`flatten` (one vector or a batch)."""
     a = np.asarray(vectors)
     if a.ndim not in (1, 2) or a.shape[-1] != N_PIXELS:
-        raise ValueError(
+        raise MnistlabValueError(
             f"unflatten 은 (784,) 한 장 또는 (N, 784) 여러 장을 받습니다. 받은 모양: {a.shape}"
         )
     return a.reshape(a.shape[:-1] + (SIDE, SIDE))
@@ -194,30 +196,30 @@ def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
     """
     a = np.asarray(X)
     if a.dtype == bool or a.dtype.kind not in "fiu":
-        raise TypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
+        raise MnistlabTypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
     single = a.ndim == 1 or a.shape == (SIDE, SIDE)
     if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):
         a = flatten(a)
     if a.ndim == 1:
         a = a[None, :]
     if a.ndim != 2 or a.shape[1] != N_PIXELS:
-        raise ValueError(
+        raise MnistlabValueError(
             f"{name} 의 모양이 맞지 않습니다: {np.shape(X)}. 이미지 한 장은 (784,) 또는 (28, 28), "
             "여러 장은 (N, 784) 또는 (N, 28, 28) 이어야 합니다."
         )
     if a.shape[0] == 0:
-        raise ValueError(f"{name} 에 이미지가 한 장도 없습니다.")
+        raise MnistlabValueError(f"{name} 에 이미지가 한 장도 없습니다.")
     if not np.all(np.isfinite(a)):
-        raise ValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
     if not np.issubdtype(a.dtype, np.floating):
-        raise ValueError(
+        raise MnistlabValueError(
             f"{name} 가 0..255 정수 픽셀입니다(dtype {a.dtype}). 먼저 mnistlab.normalize 로 "
             "0..1 로 정규화하세요."
         )
     lo, hi = float(a.min()), float(a.max())
     if lo < 0 or hi > 1:
         hint = " 0..255 값이라면 mnistlab.normalize 로 먼저 정규화하세요." if hi <= 255 and lo >= 0 else ""
-        raise ValueError(
+        raise MnistlabValueError(
             f"{name} 의 픽셀 값은 0..1 사이여야 합니다. 받은 범위: {lo:.4g} .. {hi:.4g}.{hint}"
         )
     return a, single

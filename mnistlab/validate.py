@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Iterable
+from itertools import pairwise
 
 import numpy as np
 
+from mnistlab.data import N_PIXELS, as_inputs
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 
 _INTEGER = (numbers.Integral,)
@@ -144,7 +146,32 @@ def layer_sizes(sizes) -> list[int]:
         raise MnistlabValueError(
             f"sizes 는 1 이상의 정수를 2개 이상(입력층 포함) 적은 목록이어야 합니다. {example}. 받은 값: {sizes!r}"
         )
-    return [int(s) for s in sizes]
+    sizes = [int(s) for s in sizes]
+    params = sum(n * (m + 1) for m, n in pairwise(sizes))
+    if params > 50_000_000:
+        raise MnistlabValueError(
+            f"sizes {sizes} 의 신경망은 가중치가 {params:,}개나 되어 메모리에 들어가지 않습니다. "
+            "층마다 뉴런 수를 줄이세요(수업의 신경망은 784-16-16-10)."
+        )
+    return sizes
+
+
+def network_inputs(X, n0: int, name: str = "X") -> tuple[np.ndarray, bool]:
+    """Inputs of a network with n[0] inputs as a float (N, n[0]) batch, and whether one was given.
+
+    With n[0] = 784 these are MNIST images (checked by :func:`mnistlab.data.as_inputs`).
+    """
+    if n0 == N_PIXELS:
+        return as_inputs(X, name)
+    a = numbers_array(X, name, ndim=(1, 2))
+    single = a.ndim == 1
+    a = np.atleast_2d(a)
+    if a.shape[1] != n0:
+        raise MnistlabValueError(
+            f"{name} 의 모양이 맞지 않습니다: {np.shape(X)}. 입력층에 뉴런이 n[0] = {n0}개 "
+            f"있으므로 입력 하나는 ({n0},), 여러 개는 (N, {n0}) 이어야 합니다."
+        )
+    return a, single
 
 
 def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
@@ -164,6 +191,7 @@ def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
 
 
 __all__ = [
-    "choice", "class_labels", "integer", "layer_sizes", "neuron_address", "numbers_array",
+    "choice", "class_labels", "integer", "layer_sizes", "network_inputs", "neuron_address",
+    "numbers_array",
     "positive", "positive_int", "real",
 ]
