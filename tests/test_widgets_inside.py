@@ -10,7 +10,7 @@ from PIL import Image
 
 import mnistlab as ml
 from mnistlab import widgets
-from mnistlab.widgets.notation import NotationPicture, png_fast
+from mnistlab.widgets.notation import NotationPicture, png_palette
 
 
 def as_array(png_bytes: bytes) -> np.ndarray:
@@ -187,5 +187,5 @@ def test_png_fast_keeps_the_picture():
     rgb = np.full((40, 60, 3), 255, np.uint8)
     rgb[10:20, 10:20] = (30, 136, 229)
     rgb[25:35, 30:50] = 0
-    back = as_array(png_fast(rgb)).astype(int)
+    back = as_array(png_palette(rgb)).astype(int)
     assert np.abs(back - rgb).max() <= 24

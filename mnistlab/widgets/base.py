@@ -12,18 +12,39 @@ The convention (why widgets answer within milliseconds):
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import html
-import io
 
 import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from mnistlab.korean import font_path
+from mnistlab.widgets.raster import png, png_fast, png_small  # noqa: F401  (one PNG module)
 
 
-class Explorer(W.VBox):
+class Quiet:
+    """One guard for programmatic control changes: handlers return early while quiet.
+
+    >>> with self.quiet():          # move two sliders, then redraw once
+    ...     self.theta0.value, self.theta1.value = 1.0, 2.0
+    >>> self._on_theta()
+    """
+
+    _quiet = False
+
+    @contextlib.contextmanager
+    def quiet(self):
+        """While inside, ``self._quiet`` is True (nested uses keep it so until the outermost ends)."""
+        before, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = before
+
+
+class Explorer(Quiet, W.VBox):
     """An ipywidgets VBox that also shows as a PNG where widgets cannot run.
 
     Subclasses build their controls once in ``__init__``, update outputs in
@@ -54,22 +75,19 @@ class Explorer(W.VBox):
 def set_slider_range(owner, slider: W.IntSlider, maximum: int, value: int) -> None:
     """Give an IntSlider a new maximum and value as one change.
 
-    ``owner._quiet`` is True meanwhile, so the owner's handlers (which check it) stay
-    silent and the caller redraws once, instead of once per trait.
+    The owner is :meth:`Quiet.quiet` meanwhile, so its handlers (which check ``_quiet``)
+    stay silent and the caller redraws once, instead of once per trait.
     """
-    owner._quiet = True
-    try:
+    with owner.quiet():
         if maximum >= slider.max:        # order matters: the slider clamps value to max
             slider.max = maximum
             slider.value = min(value, maximum)
         else:
             slider.value = min(value, maximum)
             slider.max = maximum
-    finally:
-        owner._quiet = False
 
 
-class DigitPicker:
+class DigitPicker(Quiet):
     """숫자 고르기: choose an image by position, by label (정답 숫자), or at random.
 
     Shared by the explorers that browse a data set. ``on_change()`` is called once
@@ -84,7 +102,6 @@ class DigitPicker:
         self._by_label = {int(d): np.flatnonzero(self.labels == d) for d in np.unique(self.labels)}
         self._rng = np.random.default_rng(seed)
         self._on_change = on_change
-        self._quiet = False
         self.label = W.Dropdown(options=[self.ALL] + [str(d) for d in self._by_label],
                                 value=self.ALL, description=label_description)
         self.index = W.IntSlider(0, 0, len(self.labels) - 1, description="몇 번째",
@@ -117,13 +134,6 @@ class DigitPicker:
 
 
 # ---------------------------------------------------------------- rendering
-
-def png(rgb: np.ndarray) -> bytes:
-    """Encode an (H, W, 3) or (H, W) uint8 array as PNG, favouring speed over size."""
-    buf = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgb)).save(buf, format="PNG", compress_level=1)
-    return buf.getvalue()
-
 
 def upscale(a: np.ndarray, k: int) -> np.ndarray:
     """Nearest-neighbour enlargement: each pixel becomes a k×k block."""

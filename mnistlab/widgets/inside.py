@@ -95,7 +95,6 @@ class HiddenNeuronExplorer(Explorer):
             for i in range(1, net.sizes[l] + 1):
                 w, g = self._neuron_pictures(l, i)
                 self._cache[(l, i)] = (png(w), png(g))
-        self._quiet = False
 
         self.layer = W.Dropdown(options=[(f"{l}번째 층 (은닉층)", l) for l in range(1, net.L)],
                                 value=1, description="층")

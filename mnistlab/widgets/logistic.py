@@ -139,7 +139,6 @@ class OnePixelExplorer(Explorer):
         self._levels = np.arange(256) / 255.0
         self._mean = {}
         self._scatter = {}
-        self._moving = False
         self._not_digit = {}
         self._x = np.concatenate([self._levels, self._levels])
         self._t = np.concatenate([np.ones(256), np.zeros(256)])
@@ -233,7 +232,7 @@ class OnePixelExplorer(Explorer):
         return self.model.loss(self._x, self._t, sample_weight=self._w)
 
     def _on_theta(self, _=None):
-        if self._moving:
+        if self._quiet:
             return
         th0, th1 = float(self.theta0.value), float(self.theta1.value)
         self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
@@ -251,24 +250,22 @@ class OnePixelExplorer(Explorer):
     # ---- the buttons
     def _set_theta(self, th0: float, th1: float):
         """Move both sliders, then redraw once (not once per slider)."""
-        self._moving = True
-        try:
+        with self.quiet():
             self.theta0.value = float(np.clip(th0, self.theta0.min, self.theta0.max))
             self.theta1.value = float(np.clip(th1, self.theta1.min, self.theta1.max))
-        finally:
-            self._moving = False
         self._on_theta()
 
     def gradient_step(self, _=None):
         """경사 하강법 한 단계 (the button)."""
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
-        self.model.step(self._x, self._t, self.learning_rate, sample_weight=self._w)
+        self.model.step(self._x, self._t, lr=self.learning_rate, sample_weight=self._w)
         self._set_theta(self.model.theta0, self.model.theta1)
 
     def fit(self, _=None):
         """학습 (the button): many gradient-descent steps."""
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
-        self.model.fit(self._x, self._t, self.fit_steps, self.learning_rate, sample_weight=self._w)
+        self.model.fit(self._x, self._t, epochs=self.fit_steps, lr=self.learning_rate,
+                       sample_weight=self._w)
         self._set_theta(self.model.theta0, self.model.theta1)
 
     def _on_reset(self, _=None):

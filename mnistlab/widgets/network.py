@@ -12,10 +12,6 @@ products) and paints the circles, the digit and a few labels with PIL.
 
 from __future__ import annotations
 
-import io
-import struct
-import zlib
-
 import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
@@ -24,6 +20,7 @@ from mnistlab.data import SIDE, load_mnist, normalize
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
 from mnistlab.widgets.base import Explorer, bars_html, font
+from mnistlab.widgets.raster import png_fast, png_small
 
 DPI = 90
 GRAYS = 64                        # gray levels for activations and the digit
@@ -31,39 +28,6 @@ MARKS = {                         # marker colours (draw.network's WINNER, HIGHL
     "winner": (255, 152, 0), "winner_text": (230, 81, 0), "highlight": (30, 136, 229),
     "changed": (142, 36, 170), "off": (229, 57, 53), "text": (85, 85, 85),
 }
-
-
-def png_fast(pixels: np.ndarray, palette: bytes | None = None) -> bytes:
-    """PNG bytes written directly with zlib level 1 and no row filters: about 3× faster than
-    PIL's encoder for these diagrams (PIL tries every filter on every row).
-
-    ``pixels`` is (H, W, 3) uint8 RGB, or (H, W) uint8 colour numbers into ``palette``
-    (256 × RGB bytes): one byte per pixel, so three times less to compress.
-    """
-    h, w = pixels.shape[:2]
-    raw = np.empty((h, pixels[0].size + 1), np.uint8)
-    raw[:, 0] = 0                                   # filter type 0 (none) for every row
-    raw[:, 1:] = pixels.reshape(h, -1)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    color_type = 2 if palette is None else 3        # 8-bit RGB, or 8-bit palette
-    out = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, color_type,
-                                                                0, 0, 0))
-    if palette is not None:
-        out += chunk(b"PLTE", palette)
-    return out + chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)) + chunk(b"IEND", b"")
-
-
-def _png_small(rgb: np.ndarray) -> bytes:
-    """PNG bytes with a 256-colour palette (a third of the size, looks the same): for pictures
-    made once (the snapshot kept in the saved notebook), too slow per event."""
-    buf = io.BytesIO()
-    Image.fromarray(rgb).quantize(256, method=Image.Quantize.MEDIANCUT).save(buf, format="PNG",
-                                                                            optimize=True)
-    return buf.getvalue()
 
 
 class DiagramCanvas:
@@ -198,7 +162,6 @@ class NetworkExplorer(Explorer):
         self.canvas = DiagramCanvas(self.trained)
         self._rng = np.random.default_rng(seed)
         self.edits: dict[tuple[int, int], dict] = {}
-        self._syncing = False
         L = self.net.L
         bmax = float(max(10.0, np.ceil(2 * max(np.abs(self.net.b[l]).max() for l in range(1, L + 1)))))
 
@@ -246,24 +209,20 @@ class NetworkExplorer(Explorer):
     def select(self, l: int, i: int) -> None:
         """Choose neuron i (1 = top) of layer l; a wrong address gives a Korean error."""
         l, i = self.net.check_neuron(l, i)
-        self._syncing = True
-        self.layer.value = l
-        self.neuron.max = self.net.n[l]
-        self.neuron.value = i
-        self._syncing = False
+        with self.quiet():
+            self.layer.value = l
+            self.neuron.max = self.net.n[l]
+            self.neuron.value = i
         self._sync_controls()
         self._on_change()
 
     def activations(self) -> list[np.ndarray]:
         """[a0, a1, …, aL] of the current image with the current (edited) weights."""
-        a = [self.X[self.index.value]]
-        for l in range(1, self.net.L + 1):
-            out = self.net.f(self.net.W[l] @ a[-1] + self.net.b[l])
-            for (el, ei), e in self.edits.items():
-                if el == l and e["off"]:
-                    out[ei - 1] = 0.0
-            a.append(out)
-        return a
+        return self.net.forward(self.X[self.index.value], off=self._off())
+
+    def _off(self) -> set[tuple[int, int]]:
+        """The neurons switched off."""
+        return {key for key, e in self.edits.items() if e["off"]}
 
     def outputs(self) -> np.ndarray:
         """출력층 a[L] for the current image."""
@@ -281,13 +240,12 @@ class NetworkExplorer(Explorer):
         self.index.value = int(self._rng.integers(0, len(self.X)))
 
     def _on_select(self, _=None):
-        if self._syncing:
+        if self._quiet:
             return
         l = self.layer.value
         if self.neuron.max != self.net.n[l]:
-            self._syncing = True
-            self.neuron.max = self.net.n[l]
-            self._syncing = False
+            with self.quiet():
+                self.neuron.max = self.net.n[l]
         self._sync_controls()
         self._on_change()
 
@@ -295,15 +253,14 @@ class NetworkExplorer(Explorer):
         """Show the chosen neuron's current bias, scale and on/off state on the controls."""
         l, i = self.selected
         e = self.edits.get((l, i), {"scale": 1.0, "off": False})
-        self._syncing = True
-        # On the slider's 0.01 grid, so the page shows it as it is and sends nothing back.
-        self.bias.value = round(float(self.net.b[l][i - 1]), 2)
-        self.scale.value = e["scale"]
-        self.off.value = e["off"]
-        self._syncing = False
+        with self.quiet():
+            # On the slider's 0.01 grid, so the page shows it as it is and sends nothing back.
+            self.bias.value = round(float(self.net.b[l][i - 1]), 2)
+            self.scale.value = e["scale"]
+            self.off.value = e["off"]
 
     def _on_edit(self, _=None):
-        if self._syncing:
+        if self._quiet:
             return
         l, i = self.selected
         scale, off = float(self.scale.value), bool(self.off.value)
@@ -323,15 +280,15 @@ class NetworkExplorer(Explorer):
         self.reset_weights()
 
     def _on_change(self, _=None):
-        if self._syncing:
+        if self._quiet:
             return
         a = self.activations()
         L = self.net.L
         l, i = self.selected
         k = self.index.value
         pred = int(np.argmax(a[L]))
-        trained_pred = self._trained_prediction()
-        off = {key for key, e in self.edits.items() if e["off"]}
+        trained_pred = self.trained.predict(self.X[k])
+        off = self._off()
         self.picture.value = self.canvas.png(a, (l, i), self.edits.keys(), off)
         verdict = "맞음 ✅" if pred == int(self.y[k]) else "틀림 ❌"
         changed = f" · 바꾼 뉴런 {len(self.edits)}개" if self.edits else " · 학습된 그대로"
@@ -345,21 +302,15 @@ class NetworkExplorer(Explorer):
         self.bars.value = bars_html(a[L], [str(d) for d in range(self.net.n[L])], pred,
                                     title=f"출력층 a[{L}] · 가장 활성화된 뉴런 = 예측")
 
-    def _trained_prediction(self) -> int:
-        x = self.X[self.index.value]
-        for l in range(1, self.trained.L + 1):
-            x = self.trained.f(self.trained.W[l] @ x + self.trained.b[l])
-        return int(np.argmax(x))
-
     def snapshot(self) -> bytes:
         from mnistlab.widgets.base import caption
 
         a = self.activations()
-        off = {key for key, e in self.edits.items() if e["off"]}
+        off = self._off()
         k = self.index.value
         text = (f"시험 이미지 #{k} · 정답 {int(self.y[k])} · 예측 {int(np.argmax(a[-1]))} · "
                 f"고른 뉴런 a[{self.selected[0]}]_{self.selected[1]} (파란 원)")
-        return _png_small(caption(self.canvas.paint(a, self.selected, self.edits.keys(), off),
+        return png_small(caption(self.canvas.paint(a, self.selected, self.edits.keys(), off),
                                   text, 15))
 
 

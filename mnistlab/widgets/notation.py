@@ -10,7 +10,6 @@ vector a^[l]).
 from __future__ import annotations
 
 import functools
-import io
 from pathlib import Path
 
 import ipywidgets as W
@@ -71,9 +70,8 @@ def to_palette(img: Image.Image) -> Image.Image:
 
 
 def encode_p(img: Image.Image) -> bytes:
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", compress_level=1)
-    return buf.getvalue()
+    """PNG bytes of a palette image (see :mod:`mnistlab.widgets.raster`)."""
+    return png(img)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -398,7 +396,7 @@ def _vector_rows(n: int, i: int | None) -> list[int | None]:
     return out
 
 
-def png_fast(rgb: np.ndarray) -> bytes:
+def png_palette(rgb: np.ndarray) -> bytes:
     """PNG of a mostly-gray diagram through the fixed palette: 1 byte a pixel, fast to encode."""
     return encode_p(to_palette(Image.fromarray(np.ascontiguousarray(rgb))))
 
@@ -455,7 +453,6 @@ class NotationExplorer(Explorer):
         self.nt = notation.Notation(net)
         self.picture_maker = NotationPicture(self.nt.sizes)
         self._acts_cache: dict[int, list[np.ndarray]] = {}
-        self._quiet = False
 
         self.index = W.IntSlider(0, 0, len(self.images) - 1, description="이미지 번호",
                                  layout=W.Layout(width="380px"))
