@@ -119,19 +119,44 @@ def class_labels(y, n: int | None, classes: int, name: str = "y") -> np.ndarray:
         raise MnistlabValueError(f"{name} 은(는) 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
     if n is not None and len(a) != n:
         raise MnistlabValueError(
-            f"입력 수와 {name} 의 수가 다릅니다: 입력 {n}개, {name} {len(a)}개. 입력 하나에 정답 하나씩 넣으세요."
+            f"입력 수와 레이블 수가 다릅니다: 입력 {n}개, {name} {len(a)}개. 입력 하나에 정답 하나씩 넣으세요."
         )
     if a.size == 0:
         raise MnistlabValueError(f"{name} 에 레이블이 하나도 없습니다.")
     if a.dtype.kind == "f" and (not np.all(np.isfinite(a)) or np.any(a != np.round(a))):
-        raise MnistlabValueError(f"{name} 은(는) 0 … {classes - 1} 의 정수여야 합니다(소수나 NaN 이 있습니다).")
+        raise MnistlabValueError(f"{name} 은(는) 0..{classes - 1} 의 정수여야 합니다(소수나 NaN 이 있습니다).")
     bad = (a < 0) | (a > classes - 1)
     if np.any(bad):
         raise MnistlabValueError(
-            f"{name} 은(는) 0 … {classes - 1} 사이여야 합니다. 범위를 벗어난 값: {a[bad][0]!r} "
+            f"{name} 은(는) 0..{classes - 1} 사이여야 합니다. 범위를 벗어난 값: {a[bad][0].item()!r} "
             f"({int(bad.sum())}개)."
         )
     return a.astype(np.intp)
+
+
+def images_and_labels(images, labels, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """A widget's data set: both given, or both None for MNIST's ``split`` ('train' / 'test').
+
+    Images come back as given ((N, 28, 28) or (N, 784); uint8 0..255 or floats 0..1), labels as 0..9.
+    """
+    if images is None and labels is None:
+        from mnistlab.data import load_mnist
+
+        return load_mnist(split)
+    if images is None or labels is None:
+        missing = "labels (정답)" if labels is None else "images (이미지)"
+        raise MnistlabValueError(
+            f"이미지와 정답은 함께 주어야 합니다: {missing} 이(가) 없습니다. 둘 다 주거나, "
+            "둘 다 빼면 MNIST 데이터를 씁니다."
+        )
+    a = np.asarray(images) if isinstance(images, np.ndarray) else numbers_array(images, "images")
+    if a.ndim not in (2, 3) or a.shape[1:] not in ((N_PIXELS,), (28, 28)) or len(a) == 0:
+        raise MnistlabValueError(
+            f"images 의 모양이 맞지 않습니다: {a.shape}. (N, 28, 28) 또는 (N, 784) 이어야 합니다."
+        )
+    if a.dtype != np.uint8:
+        as_inputs(a, "images")                  # floats 0..1 (a Korean error otherwise)
+    return a, class_labels(labels, len(a), 10, "labels")
 
 
 # ------------------------------------------------------------ the network's shape
@@ -191,7 +216,7 @@ def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
 
 
 __all__ = [
-    "choice", "class_labels", "integer", "layer_sizes", "network_inputs", "neuron_address",
+    "choice", "class_labels", "images_and_labels", "integer", "layer_sizes", "network_inputs", "neuron_address",
     "numbers_array",
     "positive", "positive_int", "real",
 ]

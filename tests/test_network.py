@@ -168,7 +168,7 @@ def test_bad_inputs_give_korean_errors():
         Network([3, 2], activation="softplus")
     with pytest.raises(ValueError, match="정답 y"):
         net.fit(np.zeros((4, 784)), np.array([0, 1, 2]), progress=False)
-    with pytest.raises(ValueError, match="0 … 9"):
+    with pytest.raises(ValueError, match="0\\.\\.9"):
         net.loss(np.zeros((2, 784)), np.array([3, 12]))
     with pytest.raises(ValueError, match="층 번호 l"):
         net.check_neuron(0, 1)

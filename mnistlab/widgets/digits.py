@@ -6,7 +6,8 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
-from mnistlab.data import N_PIXELS, SIDE, load_mnist
+from mnistlab import validate as check
+from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
@@ -80,8 +81,7 @@ class DigitBrowser(Explorer):
 
     def __init__(self, images: np.ndarray | None = None, labels: np.ndarray | None = None,
                  split: str = "train", seed: int = 0):
-        if images is None or labels is None:
-            images, labels = load_mnist(split)
+        images, labels = check.images_and_labels(images, labels, split)
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         if self.images.ndim != 3 or self.images.shape[1:] != (SIDE, SIDE):
             raise ValueError(f"이미지는 (N, 28, 28) 모양이어야 합니다. 받은 모양: {self.images.shape}")

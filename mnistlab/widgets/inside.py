@@ -13,7 +13,8 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
-from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab import validate as check
+from mnistlab.data import N_PIXELS, SIDE, normalize
 from mnistlab.inside import top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
@@ -73,8 +74,7 @@ class HiddenNeuronExplorer(Explorer):
             from mnistlab.network import pretrained_network
 
             net = pretrained_network()
-        if images is None or labels is None:
-            images, labels = load_mnist("test")
+        images, labels = check.images_and_labels(images, labels, "test")
         images = np.asarray(images)
         self.X = (normalize(images) if images.dtype == np.uint8 else images.astype(np.float32))
         self.X = self.X.reshape(len(self.X), -1)

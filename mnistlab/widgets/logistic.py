@@ -11,6 +11,7 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
+from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
@@ -124,8 +125,7 @@ class OnePixelExplorer(Explorer):
 
     def __init__(self, images=None, labels=None, pixel: tuple[int, int] = (12, 12),
                  digit: int = 5, learning_rate: float = 5.0, fit_steps: int = 300):
-        if images is None or labels is None:
-            images, labels = load_mnist("train")
+        images, labels = check.images_and_labels(images, labels, "train")
         images = np.asarray(images)
         if images.dtype != np.uint8:
             batch, _ = as_inputs(images, "images")
@@ -328,8 +328,7 @@ class PerDigitExplorer(Explorer):
 
     def __init__(self, model: PerDigitLogistic | None = None, images=None, labels=None,
                  seed: int = 0):
-        if images is None or labels is None:
-            images, labels = load_mnist("test")
+        images, labels = check.images_and_labels(images, labels, "test")
         images = np.asarray(images)
         if images.dtype == np.uint8:
             images = normalize(images)

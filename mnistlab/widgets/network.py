@@ -16,7 +16,8 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
-from mnistlab.data import SIDE, load_mnist, normalize
+from mnistlab import validate as check
+from mnistlab.data import SIDE, normalize
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
 from mnistlab.widgets.base import Explorer, bars_html, font
@@ -154,8 +155,7 @@ class NetworkExplorer(Explorer):
                  seed: int = 0):
         self.trained = pretrained_network() if net is None else net.copy()
         self.net = self.trained.copy()
-        if images is None or labels is None:
-            images, labels = load_mnist("test")
+        images, labels = check.images_and_labels(images, labels, "test")
         self.X = normalize(images).reshape(len(images), -1) if images.dtype == np.uint8 \
             else np.asarray(images, dtype=float).reshape(len(images), -1)
         self.y = np.asarray(labels)

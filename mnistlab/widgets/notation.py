@@ -18,7 +18,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from mnistlab import notation
-from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab import validate as check
+from mnistlab.data import N_PIXELS, SIDE, normalize
 from mnistlab.widgets.base import Explorer, font, png, set_slider_range
 
 BLUE = (30, 136, 229)
@@ -446,8 +447,7 @@ class NotationExplorer(Explorer):
             from mnistlab.network import pretrained_network
 
             net = pretrained_network()
-        if images is None or labels is None:
-            images, labels = load_mnist("test")
+        images, labels = check.images_and_labels(images, labels, "test")
         self.net = net
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         self.nt = notation.Notation(net)
