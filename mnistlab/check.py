@@ -18,7 +18,16 @@ from typing import Any
 
 import numpy as np
 
+from mnistlab.errors import MnistlabValueError
+
 NOT_ANSWERED = ...        # the placeholder the committed notebooks keep
+
+
+class UnknownExerciseError(MnistlabValueError, KeyError):
+    """``check`` was given an exercise name that does not exist."""
+
+    def __str__(self) -> str:          # KeyError would show the message in quotes
+        return str(self.args[0])
 
 
 class AnswerShapeError(Exception):
@@ -74,8 +83,9 @@ def exercises() -> list[str]:
 def check(exercise: str, answer: Any) -> Feedback:
     """Judge a learner's answer to ``exercise`` and reply in Korean."""
     _load()
-    if exercise not in _REGISTRY:
-        raise KeyError(f"'{exercise}' 라는 연습문제는 없습니다. 셀의 문제 번호를 확인하세요.")
+    if not isinstance(exercise, str) or exercise not in _REGISTRY:
+        raise UnknownExerciseError(
+            f"{exercise!r} 라는 연습문제는 없습니다. 셀의 문제 번호(예: '01.normalize')를 확인하세요.")
     ex = _REGISTRY[exercise]
     if answer is NOT_ANSWERED:
         return Feedback(exercise, None, "아직 답하지 않았습니다. ... 자리에 답을 적고 셀을 다시 실행하세요.")

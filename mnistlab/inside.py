@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab.errors import MnistlabValueError
 
 # ------------------------------------------------------------------ drawing templates
 
@@ -160,7 +161,7 @@ def layer_activations(net, X, l: int = 1, weighted_sum: bool = False) -> np.ndar
     """a^[l] (or the 가중합 z^[l]) for a batch of images: shape (N, n[l]), one row per image."""
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
-        raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
+        raise MnistlabValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
     a, z = net.forward(batch, return_z=True)
     return z[l] if weighted_sum else a[l]
 
@@ -174,10 +175,10 @@ def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
     """
     a = np.asarray(activations, dtype=float)
     if a.ndim != 2:
-        raise ValueError(f"활성값은 (이미지 수, 뉴런 수) 모양의 2차원 배열이어야 합니다. 받은 모양: {a.shape}")
+        raise MnistlabValueError(f"활성값은 (이미지 수, 뉴런 수) 모양의 2차원 배열이어야 합니다. 받은 모양: {a.shape}")
     N = a.shape[0]
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= N:
-        raise ValueError(f"k 는 1 부터 이미지 수 {N} 까지의 정수여야 합니다 (받은 것: {k!r}).")
+        raise MnistlabValueError(f"k 는 1 부터 이미지 수 {N} 까지의 정수여야 합니다 (받은 것: {k!r}).")
     part = np.argpartition(-a, k - 1, axis=0)[:k]                 # (k, n), unordered
     vals = np.take_along_axis(a, part, axis=0)
     order = np.lexsort((part, -vals), axis=0)                      # by value, ties by index
@@ -194,7 +195,7 @@ def top_images(net, X, l: int = 1, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
     """
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
-        raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
+        raise MnistlabValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
     a, z = net.forward(batch, return_z=True)
     idx, _ = top_k(z[l], k)
     return idx, np.take_along_axis(a[l], idx.T, axis=0).T

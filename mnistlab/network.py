@@ -197,7 +197,11 @@ class Network:
         self._check_trainable()
         a0, Y = self._batch(X_batch, y_batch)
         self._check_parameters()
-        return self._step(a0, Y, check.positive(lr, "lr (학습률)"))
+        lr = check.positive(lr, "lr (학습률)")
+        with np.errstate(over="ignore", invalid="ignore"):    # divergence is checked below
+            loss = self._step(a0, Y, lr)
+        self._check_diverged(lr)
+        return loss
 
     def _step(self, a0: np.ndarray, Y: np.ndarray, lr: float) -> float:
         dW, db, aL = self._backprop(a0, Y)
@@ -232,16 +236,21 @@ class Network:
         rng = np.random.default_rng(check.integer(seed, "seed", low=0))
         if validation is not None:
             validation = self._validation(validation)
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            rates = lr * (lr_end / lr) ** (np.arange(epochs) / max(1, epochs - 1))
+        if not np.all(np.isfinite(rates) & (rates > 0)):
+            raise MnistlabValueError(f"lr = {lr:g} 에서 lr_end = {lr_end:g} 까지는 너무 멉니다. "
+                                     "보통 0.01 ~ 10 사이의 학습률을 쓰세요.")
         steps = -(-len(X) // batch_size)
         bar = tqdm(total=epochs * steps, desc="학습", unit="배치", disable=not progress)
         history = []
-        for epoch, rate in enumerate(lr * (lr_end / lr) ** (np.arange(epochs) / max(1, epochs - 1)),
-                                     start=1):
+        for epoch, rate in enumerate(rates, start=1):
             order = rng.permutation(len(X))
-            for k in range(steps):
-                idx = order[k * batch_size:(k + 1) * batch_size]
-                self._step(X[idx], Y[idx], rate)
-                bar.update(1)
+            with np.errstate(over="ignore", invalid="ignore"):    # divergence is checked below
+                for k in range(steps):
+                    idx = order[k * batch_size:(k + 1) * batch_size]
+                    self._step(X[idx], Y[idx], rate)
+                    bar.update(1)
             self._check_diverged(rate)
             aL = np.vstack([self._forward(X[k:k + 10_000])[0][-1]       # in chunks: small memory
                             for k in range(0, len(X), 10_000)])

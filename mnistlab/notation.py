@@ -20,6 +20,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from mnistlab.errors import MnistlabTypeError, MnistlabValueError
+
 LAST = "n"     # a_symbol(sizes, l, LAST) writes the last neuron as a^{[l]}_{n^{[l]}}
 
 
@@ -42,20 +44,20 @@ def as_sizes(sizes) -> tuple[int, ...]:
     """The layer sizes [n^[0], n^[1], …, n^[L]] of a network, or of a sizes list itself."""
     s = getattr(sizes, "sizes", sizes)
     if isinstance(s, (str, bytes)) or not isinstance(s, (Sequence, np.ndarray)):
-        raise TypeError(
+        raise MnistlabTypeError(
             "층의 크기 목록이 필요합니다: 예를 들어 [784, 16, 16, 10] 처럼 입력층부터 출력층까지 "
             f"각 층의 뉴런 수를 적거나, 신경망(Network)을 넣으세요. 받은 것: {type(sizes).__name__}"
         )
     out = []
     for k, v in enumerate(s):
         if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral) or v < 1:
-            raise ValueError(
+            raise MnistlabValueError(
                 f"층의 크기는 1 이상의 정수여야 합니다: {k}번째 값이 {v!r} 입니다 "
                 f"(받은 목록: {list(s)})."
             )
         out.append(int(v))
     if len(out) < 2:
-        raise ValueError(
+        raise MnistlabValueError(
             "신경망에는 입력층(0번째 층)과 적어도 하나의 층이 있어야 합니다: 크기 목록에 "
             f"값이 2개 이상 필요합니다 (받은 목록: {out})."
         )
@@ -65,9 +67,9 @@ def as_sizes(sizes) -> tuple[int, ...]:
 def _check_layer(sizes: tuple[int, ...], l) -> int:
     L = len(sizes) - 1
     if isinstance(l, (bool, np.bool_)) or not isinstance(l, numbers.Integral):
-        raise TypeError(f"층 번호 l 은 정수여야 합니다 (받은 것: {l!r}). 0 부터 {L} 까지 고르세요.")
+        raise MnistlabTypeError(f"층 번호 l 은 정수여야 합니다 (받은 것: {l!r}). 0 부터 {L} 까지 고르세요.")
     if not 0 <= l <= L:
-        raise ValueError(
+        raise MnistlabValueError(
             f"층 번호 l = {l} 인 층은 없습니다. 이 신경망은 L = {L} 이므로 l 은 "
             f"0(입력층)부터 {L}(출력층)까지입니다."
         )
@@ -77,12 +79,12 @@ def _check_layer(sizes: tuple[int, ...], l) -> int:
 def _check_neuron(sizes: tuple[int, ...], l: int, i) -> int:
     n = sizes[l]
     if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
-        raise TypeError(
+        raise MnistlabTypeError(
             f"뉴런 번호 i 는 정수여야 합니다 (받은 것: {i!r}). {l}번째 층에서는 1 부터 {n} 까지입니다."
         )
     if not 1 <= i <= n:
         extra = " 뉴런은 0 이 아니라 1 부터, 위에서부터 셉니다." if i < 1 else ""
-        raise ValueError(
+        raise MnistlabValueError(
             f"뉴런 번호 i = {i} 인 뉴런은 {l}번째 층에 없습니다. 이 층에는 n^[{l}] = {n} 개의 "
             f"뉴런이 있으므로 i 는 1 부터 {n} 까지입니다.{extra}"
         )
@@ -152,7 +154,7 @@ def a_symbol(sizes, l: int, i: int | str | None = None) -> Tex:
         return Tex(f"a^{{[{l}]}}")
     if isinstance(i, str):
         if i != LAST:
-            raise ValueError(
+            raise MnistlabValueError(
                 f"뉴런 번호 i 는 정수(1 부터 {s[l]} 까지)이거나, 마지막 뉴런을 뜻하는 "
                 f"문자 'n' 이어야 합니다 (받은 것: {i!r})."
             )
@@ -173,7 +175,7 @@ def a_vector(sizes, l: int, values=None, digits: int = 2, max_rows: int = 8) -> 
     if values is not None:
         values = np.asarray(values, dtype=float).reshape(-1)
         if values.shape != (n,):
-            raise ValueError(
+            raise MnistlabValueError(
                 f"{l}번째 층의 값은 n^[{l}] = {n} 개여야 합니다 (받은 개수: {values.size})."
             )
 
@@ -249,7 +251,7 @@ class Notation:
     def value(self, activations, l: int, i: int | None = None):
         """a^[l]_i (or a^[l]) from a forward pass's list of activations."""
         if len(activations) != len(self.sizes):
-            raise ValueError(
+            raise MnistlabValueError(
                 f"활성값 목록에는 a^[0] 부터 a^[{self.L}] 까지 {len(self.sizes)}개의 층이 "
                 f"있어야 합니다 (받은 개수: {len(activations)}). net.forward(x) 의 결과를 넣으세요."
             )

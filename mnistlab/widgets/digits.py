@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE
+from mnistlab.errors import MnistlabValueError
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
@@ -84,13 +85,13 @@ class DigitBrowser(Explorer):
         images, labels = check.images_and_labels(images, labels, split)
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         if self.images.ndim != 3 or self.images.shape[1:] != (SIDE, SIDE):
-            raise ValueError(f"이미지는 (N, 28, 28) 모양이어야 합니다. 받은 모양: {self.images.shape}")
+            raise MnistlabValueError(f"이미지는 (N, 28, 28) 모양이어야 합니다. 받은 모양: {self.images.shape}")
         if not np.issubdtype(self.images.dtype, np.integer) or self.images.min() < 0 \
                 or self.images.max() > 255:
-            raise ValueError("숫자 브라우저는 정규화하기 전의 0..255 정수 이미지(load_mnist 가 돌려주는 "
+            raise MnistlabValueError("숫자 브라우저는 정규화하기 전의 0..255 정수 이미지(load_mnist 가 돌려주는 "
                              f"uint8)를 받습니다. 받은 dtype: {self.images.dtype}")
         if len(self.labels) != len(self.images):
-            raise ValueError("이미지 수와 레이블 수가 다릅니다: "
+            raise MnistlabValueError("이미지 수와 레이블 수가 다릅니다: "
                              f"{len(self.images)} 대 {len(self.labels)}")
         self.picker = DigitPicker(self.labels, self._on_change, seed=seed)
         self.label, self.index, self.random = self.picker.label, self.picker.index, self.picker.random

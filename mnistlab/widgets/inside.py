@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, normalize
+from mnistlab.errors import MnistlabValueError
 from mnistlab.inside import top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
@@ -81,7 +82,7 @@ class HiddenNeuronExplorer(Explorer):
         self.labels = np.asarray(labels)
         self.net, self.k = net, k
         if net.L < 2:
-            raise ValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
+            raise MnistlabValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
         self.names = names
         self.acts, z = net.forward(self.X, return_z=True)      # every layer, all images
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0

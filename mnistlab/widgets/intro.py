@@ -6,6 +6,7 @@ import ipywidgets as W
 import numpy as np
 
 from mnistlab.data import load_mnist
+from mnistlab.errors import MnistlabValueError
 from mnistlab.widgets.base import Explorer, caption, gray, png
 
 
@@ -19,7 +20,7 @@ class WidgetCheck(Explorer):
             image = load_mnist("train")[0][0]
         image = np.asarray(image)
         if image.shape != (28, 28) or not np.issubdtype(image.dtype, np.integer):
-            raise ValueError("위젯 점검에는 0..255 정수 픽셀의 28×28 이미지 한 장을 넣으세요 "
+            raise MnistlabValueError("위젯 점검에는 0..255 정수 픽셀의 28×28 이미지 한 장을 넣으세요 "
                              f"(받은 모양 {image.shape}, dtype {image.dtype}).")
         self.image = image.astype(np.float32) / 255
         self.brightness = W.FloatSlider(1.0, min=0.0, max=1.0, step=0.05, description="밝기",

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
+from mnistlab.errors import MnistlabValueError
 from mnistlab.korean import THETA_CMAP
 from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
 from mnistlab.widgets.base import (
@@ -339,7 +340,7 @@ class PerDigitExplorer(Explorer):
             Xtr, ytr = load_mnist("train")
             model = PerDigitLogistic(seed=seed).fit(normalize(Xtr), ytr)
         if tuple(model.digits) != tuple(range(10)):
-            raise ValueError("열 개의 숫자 0..9 모두를 학습한 PerDigitLogistic 이 필요합니다.")
+            raise MnistlabValueError("열 개의 숫자 0..9 모두를 학습한 PerDigitLogistic 이 필요합니다.")
         self.model = model
         self.outputs = model.predict_proba(batch)          # (N, 10), computed once
         self._thetas = [model.theta(d) for d in range(10)]

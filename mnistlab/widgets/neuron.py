@@ -15,6 +15,7 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
+from mnistlab.errors import MnistlabValueError
 from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES, Neuron
 from mnistlab.widgets.base import Explorer, font, hstack
 from mnistlab.widgets.raster import png_fast
@@ -69,12 +70,12 @@ class NeuronPlayground(Explorer):
     def __init__(self, n_inputs: int = 3, x=None, w=None, b: float = -0.5,
                  activation: str = "sigmoid"):
         if isinstance(n_inputs, bool) or not isinstance(n_inputs, int) or not 1 <= n_inputs <= 6:
-            raise ValueError(f"입력 수 n_inputs 는 1 부터 6 사이의 정수여야 합니다. 받은 값: {n_inputs!r}")
+            raise MnistlabValueError(f"입력 수 n_inputs 는 1 부터 6 사이의 정수여야 합니다. 받은 값: {n_inputs!r}")
         x = [0.9, 0.2, 0.6, 0.5, 0.5, 0.5][:n_inputs] if x is None else list(x)
         w = [2.0, -1.5, 0.7, 1.0, 1.0, 1.0][:n_inputs] if w is None else list(w)
         self.neuron = Neuron(w, b, activation)              # checks lengths, NaN, activation
         if len(x) != n_inputs or len(w) != n_inputs:
-            raise ValueError(f"x 와 w 는 입력 수({n_inputs})만큼 값이 있어야 합니다. "
+            raise MnistlabValueError(f"x 와 w 는 입력 수({n_inputs})만큼 값이 있어야 합니다. "
                              f"받은 길이: x {len(x)}개, w {len(w)}개")
         self.n = n_inputs
         self._curves = {name: _curve_background(name) for name in ACTIVATIONS}
