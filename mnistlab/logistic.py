@@ -43,7 +43,7 @@ def log_loss(y, p, eps: float = EPS, sample_weight=None) -> float:
     count per value, optional) makes it a weighted mean.
     """
     y, p = _pair(y, p)
-    eps = check.real(eps, "eps", low=0.0, high=0.5, open_high=True)
+    eps = check.real(eps, "eps", low=0.0, high=0.5, open_low=True, open_high=True)
     return cross_entropy(y, p, eps, _weights(sample_weight, y.shape))
 
 
@@ -62,7 +62,7 @@ def _weights(w, shape) -> np.ndarray | None:
 def log_loss_grad(y, p, eps: float = EPS) -> np.ndarray:
     """Gradient of :func:`log_loss` with respect to each p: (p − y) / (p(1 − p)) / n."""
     y, p = _pair(y, p)
-    eps = check.real(eps, "eps", low=0.0, high=0.5, open_high=True)
+    eps = check.real(eps, "eps", low=0.0, high=0.5, open_low=True, open_high=True)
     p = np.clip(p, eps, 1.0 - eps)
     return (p - y) / (p * (1.0 - p)) / y.size
 

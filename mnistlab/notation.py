@@ -43,7 +43,8 @@ class Tex(str):
 def as_sizes(sizes) -> tuple[int, ...]:
     """The layer sizes [n^[0], n^[1], …, n^[L]] of a network, or of a sizes list itself."""
     s = getattr(sizes, "sizes", sizes)
-    if isinstance(s, (str, bytes)) or not isinstance(s, (Sequence, np.ndarray)):
+    if isinstance(s, (str, bytes)) or not isinstance(s, (Sequence, np.ndarray)) \
+            or np.ndim(s) != 1:
         raise MnistlabTypeError(
             "층의 크기 목록이 필요합니다: 예를 들어 [784, 16, 16, 10] 처럼 입력층부터 출력층까지 "
             f"각 층의 뉴런 수를 적거나, 신경망(Network)을 넣으세요. 받은 것: {type(sizes).__name__}"

@@ -199,6 +199,21 @@ def network_inputs(X, n0: int, name: str = "X") -> tuple[np.ndarray, bool]:
     return a, single
 
 
+def network(net, name: str = "net", hidden: bool = False):
+    """A :class:`~mnistlab.network.Network` with finite weights (with a hidden layer if asked)."""
+    from mnistlab.network import Network
+
+    if not isinstance(net, Network):
+        raise MnistlabTypeError(
+            f"{name} 은(는) 신경망(ml.Network, 예: ml.pretrained_network())이어야 합니다. "
+            f"받은 것: {type(net).__name__}"
+        )
+    net._check_parameters()
+    if hidden and net.L < 2:
+        raise MnistlabValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
+    return net
+
+
 def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
     """Layer l = 1 … L and neuron i = 1 … n[l] (counted from the top, as in a^[l]_i)."""
     L = len(sizes) - 1
@@ -216,7 +231,7 @@ def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
 
 
 __all__ = [
-    "choice", "class_labels", "images_and_labels", "integer", "layer_sizes", "network_inputs", "neuron_address",
+    "choice", "class_labels", "images_and_labels", "integer", "layer_sizes", "network", "network_inputs", "neuron_address",
     "numbers_array",
     "positive", "positive_int", "real",
 ]

@@ -32,6 +32,9 @@ settings.register_profile(
 )
 settings.load_profile("mnistlab")
 
+# A NaN or overflow on the way is a silent wrong answer in the making: fail on it.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 HANGUL = re.compile("[가-힣]")
 FUZZ_COUNTS: Counter = Counter()
 
@@ -132,9 +135,16 @@ def test_activations_and_slopes(z):
             np.testing.assert_allclose(np.asarray(out)[ok], expect, atol=1e-6)
 
 
+probabilities = st.integers(1, 6).flatmap(lambda n: st.tuples(
+    hnp.arrays(np.int64, n, elements=st.integers(0, 1)),
+    hnp.arrays(np.float64, n, elements=st.floats(0, 1))))
+
+
 @settings(max_examples=200)
-@given(anything(), anything(), st.one_of(st.just(1e-7), scalars))
-def test_log_loss(y, p, eps):
+@given(st.one_of(st.tuples(anything(), anything()), probabilities),
+       st.one_of(st.just(1e-7), st.floats(1e-12, 0.49), scalars))
+def test_log_loss(yp, eps):
+    y, p = yp
     out = outcome("log_loss", lambda: ml.log_loss(y, p, eps=eps))
     if out is not None:
         yy, pp = np.asarray(y, dtype=float), np.clip(np.asarray(p, dtype=float), eps, 1 - eps)
@@ -169,8 +179,11 @@ def test_load_mnist_split(split):
 # ---------------------------------------------------------------- neuron
 
 @settings(max_examples=200)
-@given(anything(), st.one_of(finite, scalars), st.one_of(st.sampled_from(["sigmoid", "relu"]),
-                                                         scalars), anything())
+@given(st.one_of(anything(), hnp.arrays(np.float64, 3, elements=finite)),
+       st.one_of(finite, scalars),
+       st.one_of(st.sampled_from(["sigmoid", "relu", "tanh", "step"]), scalars),
+       st.one_of(anything(), hnp.arrays(np.float64, st.sampled_from([(3,), (2, 3)]),
+                                        elements=finite)))
 def test_neuron(W, b, activation, x):
     neuron = outcome("Neuron()", lambda: ml.Neuron(W, b, activation))
     if neuron is None:
@@ -256,7 +269,10 @@ def small_net():
 
 
 @settings(max_examples=200)
-@given(anything(), anything())
+@given(st.one_of(anything(), hnp.arrays(np.float64, st.sampled_from([(4,), (3, 4)]),
+                                        elements=finite)),
+       st.one_of(anything(), hnp.arrays(np.int64, st.sampled_from([(), (3,)]),
+                                        elements=st.integers(-1, 2))))
 def test_network_forward_and_score(small_net, X, y):
     a = outcome("Network.forward", lambda: small_net.forward(X))
     if a is not None:
@@ -364,7 +380,7 @@ def test_check_answers(key, answer):
 
 # ---------------------------------------------------------------- widget factories
 
-WIDGET_EXAMPLES = settings(max_examples=12)
+WIDGET_EXAMPLES = settings(max_examples=8)
 
 
 @WIDGET_EXAMPLES
@@ -373,10 +389,16 @@ def test_digit_browser_arguments(images, labels):
     outcome("digit_browser", lambda: widgets.digit_browser(images, labels))
 
 
+@pytest.fixture(scope="module")
+def small_train():
+    X, y = ml.load_mnist("train")
+    return X[:500], y[:500]
+
+
 @WIDGET_EXAMPLES
 @given(st.one_of(st.tuples(st.integers(-2, 30), st.integers(-2, 30)), scalars))
-def test_sigmoid_explorer_pixel(pixel):
-    w = outcome("sigmoid_explorer", lambda: widgets.sigmoid_explorer(pixel=pixel))
+def test_sigmoid_explorer_pixel(small_train, pixel):
+    w = outcome("sigmoid_explorer", lambda: widgets.sigmoid_explorer(*small_train, pixel=pixel))
     if w is not None:
         assert all(0 <= v <= 27 for v in pixel)
 
@@ -398,9 +420,16 @@ def test_network_explorer_arguments(net, index):
 
 @WIDGET_EXAMPLES
 @given(st.one_of(st.none(), scalars), st.one_of(st.none(), anything()))
-def test_hidden_and_notation_explorers(net, names):
-    outcome("hidden_neuron_explorer", lambda: widgets.hidden_neuron_explorer(net, names=names))
-    outcome("notation_explorer", lambda: widgets.notation_explorer(net))
+def test_hidden_and_notation_explorers(small_test, net, names):
+    outcome("hidden_neuron_explorer",
+            lambda: widgets.hidden_neuron_explorer(net, *small_test, names=names))
+    outcome("notation_explorer", lambda: widgets.notation_explorer(net, *small_test))
+
+
+@pytest.fixture(scope="module")
+def small_test():
+    X, y = ml.load_mnist("test")
+    return X[:300], y[:300]
 
 
 @WIDGET_EXAMPLES

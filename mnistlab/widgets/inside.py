@@ -75,14 +75,20 @@ class HiddenNeuronExplorer(Explorer):
             from mnistlab.network import pretrained_network
 
             net = pretrained_network()
+        net = check.network(net, hidden=True)
+        if names is not None and (isinstance(names, (str, bytes)) or not hasattr(names, "__len__")
+                                  or len(names) != net.n[1]):
+            raise MnistlabValueError(
+                f"names 는 첫 번째 은닉층의 뉴런 {net.n[1]}개에 하나씩 붙일 이름의 목록이어야 합니다. "
+                f"받은 값: {names!r}"[:200]
+            )
+        k = check.positive_int(k, "k")
         images, labels = check.images_and_labels(images, labels, "test")
         images = np.asarray(images)
         self.X = (normalize(images) if images.dtype == np.uint8 else images.astype(np.float32))
         self.X = self.X.reshape(len(self.X), -1)
         self.labels = np.asarray(labels)
         self.net, self.k = net, k
-        if net.L < 2:
-            raise MnistlabValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
         self.names = names
         self.acts, z = net.forward(self.X, return_z=True)      # every layer, all images
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0

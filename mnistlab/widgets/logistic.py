@@ -13,9 +13,16 @@ from PIL import Image, ImageDraw
 
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
-from mnistlab.errors import MnistlabValueError
+from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import THETA_CMAP
-from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
+from mnistlab.logistic import (
+    OnePixelLogistic,
+    PerDigitLogistic,
+    check_digit,
+    check_labels,
+    pixel_index,
+    sigmoid,
+)
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
@@ -126,6 +133,12 @@ class OnePixelExplorer(Explorer):
 
     def __init__(self, images=None, labels=None, pixel: tuple[int, int] = (12, 12),
                  digit: int = 5, learning_rate: float = 5.0, fit_steps: int = 300):
+        if not isinstance(pixel, tuple):
+            raise MnistlabTypeError(f"pixel 은 (행, 열) 정수 쌍이어야 합니다. 예: (12, 12). 받은 값: {pixel!r}")
+        pixel = divmod(pixel_index(pixel), SIDE)
+        digit = check_digit(digit)
+        learning_rate = check.positive(learning_rate, "learning_rate")
+        fit_steps = check.positive_int(fit_steps, "fit_steps")
         images, labels = check.images_and_labels(images, labels, "train")
         images = np.asarray(images)
         if images.dtype != np.uint8:
@@ -329,6 +342,13 @@ class PerDigitExplorer(Explorer):
 
     def __init__(self, model: PerDigitLogistic | None = None, images=None, labels=None,
                  seed: int = 0):
+        if model is not None and not isinstance(model, PerDigitLogistic):
+            raise MnistlabTypeError(
+                "model 은 학습한 ml.PerDigitLogistic 이어야 합니다. 예: "
+                f"ml.PerDigitLogistic().fit(X_train, train_labels). 받은 것: {type(model).__name__}"
+            )
+        if model is not None:
+            model._fitted()                         # a Korean error if not trained yet
         images, labels = check.images_and_labels(images, labels, "test")
         images = np.asarray(images)
         if images.dtype == np.uint8:

@@ -153,11 +153,12 @@ class NetworkExplorer(Explorer):
 
     def __init__(self, net: Network | None = None, images=None, labels=None, index: int = 0,
                  seed: int = 0):
-        self.trained = pretrained_network() if net is None else net.copy()
+        self.trained = pretrained_network() if net is None else check.network(net).copy()
         self.net = self.trained.copy()
         images, labels = check.images_and_labels(images, labels, "test")
         self.X = normalize(images).reshape(len(images), -1) if images.dtype == np.uint8 \
             else np.asarray(images, dtype=float).reshape(len(images), -1)
+        index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         self.y = np.asarray(labels)
         self.canvas = DiagramCanvas(self.trained)
         self._rng = np.random.default_rng(seed)

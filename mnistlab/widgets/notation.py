@@ -447,6 +447,7 @@ class NotationExplorer(Explorer):
             from mnistlab.network import pretrained_network
 
             net = pretrained_network()
+        net = check.network(net)
         images, labels = check.images_and_labels(images, labels, "test")
         self.net = net
         self.images, self.labels = np.asarray(images), np.asarray(labels)
