@@ -1,0 +1,173 @@
+"""Memory and time of the series: what a Binder (2 GB) or a class server must hold.
+
+For every notebook, run from a fresh kernel (as `make notebooks` does, nothing saved):
+  - execution time, kernel start included;
+  - the kernel's peak RSS (VmHWM) and peak PSS (sampled every 20 ms from
+    /proc/<pid>/smaps_rollup; PSS divides shared pages, e.g. the memory-mapped
+    MNIST cache or numpy's libraries, among the processes that share them);
+Then all seven notebooks at once, each in its own kernel kept alive, plus an idle
+Jupyter server: the sum of their PSS is the memory the whole series needs.
+And load_mnist('train'): cold (fresh process; with the cache, and with the cache
+turned off by pointing MNISTLAB_CACHE at a folder that cannot exist) and warm.
+
+Linux only (/proc). Run: .venv/bin/python benchmarks/bench_memory.py
+Nothing here is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from timing import row
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+MiB = 1024 * 1024
+NO_CACHE = "/dev/null/mnistlab-cache"       # cannot be created: load_mnist reads the IDX files
+
+
+def pss_bytes(pid: int) -> int:
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        return next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+
+
+def peak_rss_bytes(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:"))
+
+
+class PeakPss:
+    """Samples a process's PSS in a thread until stopped; keeps the largest value."""
+
+    def __init__(self, pid: int, every: float = 0.02):
+        self.pid, self.every, self.peak = pid, every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            with contextlib.suppress(OSError, StopIteration):
+                self.peak = max(self.peak, pss_bytes(self.pid))
+            time.sleep(self.every)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_notebook(path: Path, stack: contextlib.ExitStack) -> dict:
+    """Execute one notebook in a new kernel that stays alive until ``stack`` closes."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    t = time.perf_counter()
+    stack.enter_context(client.setup_kernel())
+    pid = client.km.provisioner.process.pid
+    sampler = PeakPss(pid)
+    for index, cell in enumerate(nb.cells):
+        client.execute_cell(cell, index)
+    seconds = time.perf_counter() - t
+    return {"name": path.name, "pid": pid, "seconds": seconds,
+            "peak_pss": sampler.stop(), "pss": pss_bytes(pid), "peak_rss": peak_rss_bytes(pid)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def jupyter_server():
+    """An idle JupyterLab server (no browser, no kernels of its own); yields its pid."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as state:
+        env = {**os.environ, "JUPYTER_RUNTIME_DIR": state}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+             "--ip=127.0.0.1", "--IdentityProvider.token=bench", f"--ServerApp.root_dir={ROOT}",
+             "--allow-root"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):
+                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
+                    break
+                time.sleep(0.1)
+            import urllib.request
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token=bench").read()
+            yield proc.pid
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def load_times(cache: str | None, repeat: int = 5) -> list[float]:
+    """load_mnist('train') in fresh interpreters (after one run that fills the cache)."""
+    env = dict(os.environ)
+    if cache:
+        env["MNISTLAB_CACHE"] = cache
+    code = ("import mnistlab, time; t=time.perf_counter(); mnistlab.load_mnist('train'); "
+            "print(time.perf_counter()-t)")
+    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True, env=env))
+            for _ in range(repeat + 1)]
+    return runs[1:]
+
+
+def warm_times(repeat: int = 200) -> list[float]:
+    import mnistlab as ml
+
+    ml.load_mnist("train")
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        ml.load_mnist("train")
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def mib(n: int) -> str:
+    return f"{n / MiB:7.0f} MiB"
+
+
+def main() -> None:
+    print("== load_mnist('train')")
+    print(row("cold, per-machine cache (fresh process)", load_times(None)))
+    print(row("cold, cache off: IDX files (fresh process)", load_times(NO_CACHE)))
+    print(row("warm (same process)", warm_times()))
+
+    print("== each notebook from a fresh kernel, then all seven kept open at once")
+    print(f"{'notebook':<34s} {'time':>8s} {'peak RSS':>11s} {'peak PSS':>11s} {'PSS after':>11s}")
+    with contextlib.ExitStack() as kernels:
+        results = [run_notebook(path, kernels) for path in NOTEBOOKS]
+        for r in results:
+            print(f"{r['name']:<34s} {r['seconds']:6.2f} s {mib(r['peak_rss'])} "
+                  f"{mib(r['peak_pss'])} {mib(r['pss'])}")
+        print(f"{'series (sum of the above)':<34s} {sum(r['seconds'] for r in results):6.2f} s")
+        with jupyter_server() as server:
+            kernels_pss = sum(pss_bytes(r["pid"]) for r in results)
+            server_pss = pss_bytes(server)
+        print(f"seven kernels open at once, PSS total {mib(kernels_pss)}")
+        print(f"+ idle JupyterLab server,   PSS       {mib(server_pss)}")
+        print(f"= the whole series needs    PSS       {mib(kernels_pss + server_pss)}")
+
+
+if __name__ == "__main__":
+    main()
