@@ -10,7 +10,9 @@ Jupyter server: the sum of their PSS is the memory the whole series needs.
 And load_mnist('train'): cold (fresh process; with the cache, and with the cache
 turned off by pointing MNISTLAB_CACHE at a folder that cannot exist) and warm.
 
-Linux only (/proc). Run: .venv/bin/python benchmarks/bench_memory.py
+Linux only (/proc). Run: .venv/bin/python benchmarks/bench_memory.py [--cells] [--no-cache]
+(--cells: per notebook the cells that keep or spike the most memory and the slowest one;
+--no-cache: the kernels read the IDX files as before the cache, for comparison).
 Nothing here is asserted anywhere.
 """
 
@@ -47,19 +49,29 @@ def peak_rss_bytes(pid: int) -> int:
 
 
 class PeakPss:
-    """Samples a process's PSS in a thread until stopped; keeps the largest value."""
+    """Samples a process's PSS in a thread; keeps the largest value overall and per cell."""
 
     def __init__(self, pid: int, every: float = 0.02):
-        self.pid, self.every, self.peak = pid, every, 0
+        self.pid, self.every, self.peak, self.cell_peak = pid, every, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self):
         while not self._stop.is_set():
-            with contextlib.suppress(OSError, StopIteration):
-                self.peak = max(self.peak, pss_bytes(self.pid))
+            self.sample()
             time.sleep(self.every)
+
+    def sample(self) -> None:
+        with contextlib.suppress(OSError, StopIteration):
+            pss = pss_bytes(self.pid)
+            self.peak, self.cell_peak = max(self.peak, pss), max(self.cell_peak, pss)
+
+    def next_cell(self) -> int:
+        """The peak since the last call (one cell's), then start a new cell."""
+        self.sample()
+        peak, self.cell_peak = self.cell_peak, 0
+        return peak
 
     def stop(self) -> int:
         self._stop.set()
@@ -76,14 +88,36 @@ def run_notebook(path: Path, stack: contextlib.ExitStack) -> dict:
     client = NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     t = time.perf_counter()
-    stack.enter_context(client.setup_kernel())
+    stack.enter_context(client.setup_kernel(stderr=subprocess.DEVNULL))
     pid = client.km.provisioner.process.pid
     sampler = PeakPss(pid)
+    cells = []                      # (peak PSS during the cell, PSS after it, seconds, index)
     for index, cell in enumerate(nb.cells):
+        start = time.perf_counter()
+        sampler.next_cell()
         client.execute_cell(cell, index)
+        if cell.cell_type == "code":
+            cells.append((sampler.next_cell(), pss_bytes(pid), time.perf_counter() - start, index,
+                          cell.source.strip().splitlines()))
     seconds = time.perf_counter() - t
-    return {"name": path.name, "pid": pid, "seconds": seconds,
+    return {"name": path.name, "pid": pid, "seconds": seconds, "cells": cells,
             "peak_pss": sampler.stop(), "pss": pss_bytes(pid), "peak_rss": peak_rss_bytes(pid)}
+
+
+def heaviest_cells(r: dict, top: int = 3) -> list[str]:
+    """The cells that raised the PSS most, and the slowest: where to look."""
+    lines, before = [], None
+    grew = []
+    for peak, after, seconds, index, source in r["cells"]:
+        if before is not None:
+            grew.append((after - before, peak - before, seconds, index, source))
+        before = after
+    for kept, spike, seconds, index, source in sorted(grew, reverse=True)[:top]:
+        lines.append(f"    cell {index:2d}: keeps {kept / MiB:+6.0f} MiB, peak +{spike / MiB:4.0f} MiB, "
+                     f"{seconds:5.2f} s  {(source or [''])[0][:60]}")
+    slow = max(r["cells"], key=lambda c: c[2])
+    lines.append(f"    slowest cell {slow[3]:2d}: {slow[2]:5.2f} s  {(slow[4] or [''])[0][:60]}")
+    return lines
 
 
 def free_port() -> int:
@@ -148,6 +182,10 @@ def mib(n: int) -> str:
 
 
 def main() -> None:
+    verbose = "--cells" in sys.argv
+    if "--no-cache" in sys.argv:     # as before the cache: every kernel reads the IDX files
+        os.environ["MNISTLAB_CACHE"] = NO_CACHE
+        print("(MNISTLAB_CACHE off: kernels read the IDX files)")
     print("== load_mnist('train')")
     print(row("cold, per-machine cache (fresh process)", load_times(None)))
     print(row("cold, cache off: IDX files (fresh process)", load_times(NO_CACHE)))
@@ -160,6 +198,8 @@ def main() -> None:
         for r in results:
             print(f"{r['name']:<34s} {r['seconds']:6.2f} s {mib(r['peak_rss'])} "
                   f"{mib(r['peak_pss'])} {mib(r['pss'])}")
+            if verbose:
+                print("\n".join(heaviest_cells(r)))
         print(f"{'series (sum of the above)':<34s} {sum(r['seconds'] for r in results):6.2f} s")
         with jupyter_server() as server:
             kernels_pss = sum(pss_bytes(r["pid"]) for r in results)

@@ -169,15 +169,15 @@ def normalize(images) -> np.ndarray:
         )
     if a.size == 0:
         raise ValueError("빈 배열은 정규화할 수 없습니다.")
+    lo, hi = a.min(), a.max()               # one pass each; NaN or ±inf anywhere shows here
     if np.issubdtype(a.dtype, np.floating):
-        if not np.all(np.isfinite(a)):
+        if not (np.isfinite(lo) and np.isfinite(hi)):
             raise ValueError("픽셀 값에 NaN 이나 무한대가 있습니다. 원래의 0..255 이미지를 넣으세요.")
-        if a.min() >= 0 and a.max() <= 1:
+        if lo >= 0 and hi <= 1:
             raise ValueError(
                 "이미 0..1 사이로 정규화된 값으로 보입니다(실수형, 최댓값 "
-                f"{float(a.max()):.3g}). 두 번 나누지 마세요: 그대로 쓰면 됩니다."
+                f"{float(hi):.3g}). 두 번 나누지 마세요: 그대로 쓰면 됩니다."
             )
-    lo, hi = a.min(), a.max()
     if lo < 0 or hi > 255:
         raise ValueError(
             f"픽셀 값은 0..255 사이여야 합니다. 받은 값의 범위: {lo} .. {hi}."
@@ -227,14 +227,14 @@ def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
         )
     if a.shape[0] == 0:
         raise ValueError(f"{name} 에 이미지가 한 장도 없습니다.")
-    if not np.all(np.isfinite(a)):
+    lo, hi = float(a.min()), float(a.max())    # NaN or ±inf anywhere shows in these two
+    if not (np.isfinite(lo) and np.isfinite(hi)):
         raise ValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
     if not np.issubdtype(a.dtype, np.floating):
         raise ValueError(
             f"{name} 가 0..255 정수 픽셀입니다(dtype {a.dtype}). 먼저 mnistlab.normalize 로 "
             "0..1 로 정규화하세요."
         )
-    lo, hi = float(a.min()), float(a.max())
     if lo < 0 or hi > 1:
         hint = " 0..255 값이라면 mnistlab.normalize 로 먼저 정규화하세요." if hi <= 255 and lo >= 0 else ""
         raise ValueError(
