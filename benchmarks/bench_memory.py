@@ -1,7 +1,8 @@
 """Memory and time of the series: what a Binder (2 GB) or a class server must hold.
 
 For every notebook, run from a fresh kernel (as `make notebooks` does, nothing saved):
-  - execution time, kernel start included;
+  - execution time, kernel start included, and the kernel's CPU time (user + system;
+    less disturbed than the wall time when the machine is busy);
   - the kernel's peak RSS (VmHWM) and peak PSS (sampled every 20 ms from
     /proc/<pid>/smaps_rollup; PSS divides shared pages, e.g. the memory-mapped
     MNIST cache or numpy's libraries, among the processes that share them);
@@ -41,6 +42,13 @@ NO_CACHE = "/dev/null/mnistlab-cache"       # cannot be created: load_mnist read
 def pss_bytes(pid: int) -> int:
     with open(f"/proc/{pid}/smaps_rollup") as f:
         return next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process: unlike wall time, barely changed by a busy machine."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_bytes(pid: int) -> int:
@@ -100,7 +108,7 @@ def run_notebook(path: Path, stack: contextlib.ExitStack) -> dict:
             cells.append((sampler.next_cell(), pss_bytes(pid), time.perf_counter() - start, index,
                           cell.source.strip().splitlines()))
     seconds = time.perf_counter() - t
-    return {"name": path.name, "pid": pid, "seconds": seconds, "cells": cells,
+    return {"name": path.name, "pid": pid, "seconds": seconds, "cpu": cpu_seconds(pid), "cells": cells,
             "peak_pss": sampler.stop(), "pss": pss_bytes(pid), "peak_rss": peak_rss_bytes(pid)}
 
 
@@ -193,15 +201,17 @@ def main() -> None:
     print(row("warm (same process)", warm_times()))
 
     print("== each notebook from a fresh kernel, then all seven kept open at once")
-    print(f"{'notebook':<34s} {'time':>8s} {'peak RSS':>11s} {'peak PSS':>11s} {'PSS after':>11s}")
+    print(f"{'notebook':<34s} {'time':>8s} {'CPU':>8s} {'peak RSS':>11s} {'peak PSS':>11s} "
+          f"{'PSS after':>11s}")
     with contextlib.ExitStack() as kernels:
         results = [run_notebook(path, kernels) for path in NOTEBOOKS]
         for r in results:
-            print(f"{r['name']:<34s} {r['seconds']:6.2f} s {mib(r['peak_rss'])} "
+            print(f"{r['name']:<34s} {r['seconds']:6.2f} s {r['cpu']:6.2f} s {mib(r['peak_rss'])} "
                   f"{mib(r['peak_pss'])} {mib(r['pss'])}")
             if verbose:
                 print("\n".join(heaviest_cells(r)))
-        print(f"{'series (sum of the above)':<34s} {sum(r['seconds'] for r in results):6.2f} s")
+        print(f"{'series (sum of the above)':<34s} {sum(r['seconds'] for r in results):6.2f} s "
+              f"{sum(r['cpu'] for r in results):6.2f} s")
         with jupyter_server() as server:
             kernels_pss = sum(pss_bytes(r["pid"]) for r in results)
             server_pss = pss_bytes(server)
