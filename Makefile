@@ -31,6 +31,13 @@ define NEED_PYTHON
 endef
 export NEED_PYTHON
 
+# A .venv whose Python is too old or gone (e.g. uninstalled) is set up again.
+ifneq ($(wildcard $(VENV)/.installed),)
+ifneq ($(shell $(PY) $(PY_IS_NEW_ENOUGH) 2>/dev/null && echo ok),ok)
+$(shell rm -f $(VENV)/.installed)
+endif
+endif
+
 # The virtual environment is rebuilt when pyproject.toml changes. pip's output
 # goes to .venv/install.log (shown only on failure), so it does not bury the
 # JupyterLab address under setuptools' editable-install warning.
