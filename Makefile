@@ -2,51 +2,97 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip install --quiet
 PORT   ?= 8888
 
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab test test-fast notebooks bench model screenshots lint clean help
+.PHONY: lab test test-fast notebooks bench model screenshots lint browser clean help
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
-	@echo "make test        - 환경을 준비하고 모든 테스트(단위·위젯·노트북·브라우저)를 실행합니다"
-	@echo "make test-fast   - 브라우저 테스트를 빼고 빠르게 테스트합니다"
+	@echo "make test        - 환경을 준비하고 모든 테스트(단위·위젯·노트북·설치·브라우저)를 실행합니다"
+	@echo "make test-fast   - 브라우저 테스트와 설치(wheel) 테스트를 빼고 빠르게 테스트합니다"
+	@echo "make browser     - 브라우저 테스트용 Chromium 을 Playwright 로 내려받습니다(인터넷 필요)"
 	@echo "make notebooks   - 모든 노트북을 새 커널에서 순서대로 다시 실행해 저장합니다"
 	@echo "make bench       - benchmarks/ 의 측정 스크립트를 실행합니다"
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
+	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 
-# The virtual environment is rebuilt when pyproject.toml changes.
+# Python 3.11 or newer. A .venv made by an older (or since removed) Python is
+# rebuilt with $(PYTHON) instead of failing the same way forever.
+PY_IS_NEW_ENOUGH := -c 'import sys; sys.exit(sys.version_info < (3, 11))'
+define NEED_PYTHON
+  - Debian/Ubuntu/WSL: sudo apt-get install python3.11 python3.11-venv  (또는 더 새 버전)
+  - macOS: brew install python@3.12  (또는 https://www.python.org/downloads/ 의 설치 파일)
+  그 다음 그 Python 을 지정해 다시 실행하세요: make PYTHON=python3.11 lab
+endef
+export NEED_PYTHON
+
+# A .venv whose Python is too old or gone (e.g. uninstalled) is set up again.
+ifneq ($(wildcard $(VENV)/.installed),)
+ifneq ($(shell $(PY) $(PY_IS_NEW_ENOUGH) 2>/dev/null && echo ok),ok)
+$(shell rm -f $(VENV)/.installed)
+endif
+endif
+
+# The virtual environment is rebuilt when pyproject.toml changes. pip's output
+# goes to .venv/install.log (shown only on failure), so it does not bury the
+# JupyterLab address under setuptools' editable-install warning.
 $(VENV)/.installed: pyproject.toml
+	@if [ -e $(VENV) ] && ! $(PY) $(PY_IS_NEW_ENOUGH) 2>/dev/null; then \
+		echo "기존 .venv 는 Python 3.11 이상으로 만들어지지 않았습니다: 지우고 새로 만듭니다."; \
+		rm -rf $(VENV); fi
+	@test -x $(PY) || $(PYTHON) $(PY_IS_NEW_ENOUGH) 2>/dev/null || { \
+		echo "Python 3.11 이상이 필요합니다. 지금 '$(PYTHON)': $$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo 찾을 수 없음)"; \
+		echo "$$NEED_PYTHON"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
 		echo "가상환경을 만들 수 없습니다. Debian/Ubuntu 라면 'sudo apt-get install python3-venv' 후 다시 실행하세요."; \
 		rm -rf $(VENV); exit 1; }
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	@echo "패키지를 설치합니다(처음 한 번은 1~2분; 기록: $(VENV)/install.log)"
+	@$(PIP) --upgrade pip >$(VENV)/install.log 2>&1 && $(PIP) -e . >>$(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "설치에 실패했습니다: 위 기록(전체는 $(VENV)/install.log)을 확인하세요."; exit 1; }
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e ".[test]"
+	@$(PIP) -e ".[test]" >>$(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "테스트용 패키지 설치에 실패했습니다($(VENV)/install.log)."; exit 1; }
 	@touch $@
 
 $(VENV)/.installed-bench: $(VENV)/.installed-test
-	$(PY) -m pip install --quiet -e ".[test,bench]"
+	@$(PIP) -e ".[test,bench]" >>$(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "측정용 패키지 설치에 실패했습니다($(VENV)/install.log)."; exit 1; }
 	@touch $@
+
+# JupyterLab's defaults for this environment only: no first-run pop-up asking
+# about Jupyter news, no update check (the class may well be offline).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_SETTINGS): $(VENV)/.installed
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
 
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # Bound to this machine only; Jupyter's token authentication stays on.
-lab: $(VENV)/.installed
+lab: $(VENV)/.installed $(LAB_SETTINGS)
 	$(PY) -m jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.installed-test
-	$(PY) -m pytest --ignore=tests/browser
+	$(PY) -m pytest --ignore=tests/browser --ignore=tests/test_wheel.py
+
+# Playwright's own Chromium (downloaded from Playwright's servers). Without
+# internet use the system's: see README, '브라우저 테스트'.
+browser: $(VENV)/.installed-test
+	@$(PY) -m playwright install chromium || { \
+		echo "Chromium 을 내려받지 못했습니다. 대신 시스템의 브라우저를 설치하세요:"; \
+		echo "  Debian/Ubuntu/WSL: sudo apt-get install chromium fonts-nanum   (Ubuntu: chromium-browser)"; \
+		echo "  macOS: Google Chrome 설치 (또는 brew install --cask chromium)"; exit 1; }
 
 notebooks: $(VENV)/.installed-test
 	@for nb in $(NOTEBOOKS); do \
@@ -69,4 +115,4 @@ lint: $(VENV)/.installed-test
 	$(PY) -m ruff check mnistlab tests benchmarks
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info mnistlab/_resources

@@ -14,8 +14,9 @@ import numpy as np
 
 from mnistlab.errors import MnistlabValueError
 from mnistlab.formulas import ACTIVATIONS
+from mnistlab.resources import resource_dir
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
+MODEL_DIR = resource_dir("models")
 PRETRAINED_FILE = MODEL_DIR / "mnist_784_16_16_10_sigmoid.npz"
 PRETRAINED_SIZES = (784, 16, 16, 10)
 FORMAT = "mnistlab.Network/1"

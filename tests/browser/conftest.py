@@ -13,10 +13,16 @@ from pathlib import Path
 
 import pytest
 from browser_report import ARTIFACTS, RUN, summary
+from find_browser import (
+    HOW_TO_ENABLE,
+    MISSING_IN_CI,
+    SKIP_REASON,
+    browser_required,
+    find_chromium,
+)
 from nbserver import JupyterServer
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium keeps trying to reach Google's services.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,21 +52,29 @@ def nb_root(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def jupyter(nb_root, tmp_path_factory):
+def chromium() -> str:
+    """The browser to drive; without one the test is skipped (or fails when it is required)."""
+    path = find_chromium()
+    if path is None:
+        if browser_required():
+            pytest.fail(MISSING_IN_CI)
+        pytest.skip(SKIP_REASON)
+    return path
+
+
+@pytest.fixture(scope="module")
+def jupyter(chromium, nb_root, tmp_path_factory):
     server = JupyterServer(nb_root, tmp_path_factory.mktemp("jupyter-state")).start()
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="module")
-def browser_context():
+def browser_context(chromium):
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} 가 없습니다: `apt-get install -y chromium fonts-nanum` 으로 "
-                    "설치하세요 (.ci/run 이 CI 에서 자동으로 설치합니다).")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
         context.set_default_timeout(60_000)
         yield context
@@ -69,6 +83,11 @@ def browser_context():
 
 
 def pytest_terminal_summary(terminalreporter):
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if SKIP_REASON in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(
+            f"브라우저 테스트 {len(skipped)}개를 건너뛰었습니다(Chromium 없음). {HOW_TO_ENABLE}")
     if RUN.controls or RUN.screenshots or RUN.timings:
         text = summary()
         terminalreporter.write_sep("=", "browser tests")
