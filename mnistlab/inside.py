@@ -185,16 +185,47 @@ def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
     return idx, np.take_along_axis(a, idx.T, axis=0).T
 
 
-def top_images(net, X, l: int = 1, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
+def top_images(net, X, l: int = 1, k: int = 9, value: str = "a") -> tuple[np.ndarray, np.ndarray]:
     """The k images of X that excite each neuron of layer l most: ``(index, value)``, (n[l], k).
 
     Images are ranked by the weighted sum z (the sigmoid is increasing, so this
     is the order of the outputs a, without the ties of outputs that round to
-    1.0); the values returned are the outputs a^[l]_i.
+    1.0); the values returned are the outputs a^[l]_i, or with ``value="z"`` the
+    가중합 z^[l]_i themselves (a saturated sigmoid shows 1.00 for all top images;
+    z still tells them apart).
     """
+    if value not in ("a", "z"):
+        raise ValueError(f'value 는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
         raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
     a, z = net.forward(batch, return_z=True)
     idx, _ = top_k(z[l], k)
-    return idx, np.take_along_axis(a[l], idx.T, axis=0).T
+    return idx, np.take_along_axis((z if value == "z" else a)[l], idx.T, axis=0).T
+
+
+# ------------------------------------------------------------------ what the network does not know
+
+def noise_images(n: int = 1000, seed: int = 0) -> np.ndarray:
+    """n images of random noise (무작위 잡음): every pixel uniform in 0..1, shape (n, 784)."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"잡음 이미지 수 n 은 1 이상의 정수여야 합니다 (받은 것: {n!r}).")
+    return np.random.default_rng(seed).random((n, N_PIXELS), dtype=np.float32)
+
+
+def confident_on_noise(net, n: int = 1000, k: int = 6, seed: int = 0):
+    """Feed n noise images to a trained network; return the k it answers most confidently.
+
+    A network trained on digits only has no "none of these" answer: its output
+    layer always names some digit, and on some noise one output neuron is far
+    above 0.5. Returns ``(images (k, 784), outputs (k, n[L]), share)``, strongest
+    first, where ``share`` is the fraction of all n noise images on which some
+    output neuron is 0.5 or more (the network says "yes, this is a digit d").
+    """
+    X = noise_images(n, seed)
+    out = net.forward(X)[-1]
+    best = out.max(axis=1)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
+        raise ValueError(f"k 는 1 부터 {n} 까지의 정수여야 합니다 (받은 것: {k!r}).")
+    pick = np.argsort(-best, kind="stable")[:k]
+    return X[pick], out[pick], float(np.mean(best >= 0.5))
