@@ -111,3 +111,17 @@ def test_output_labels_sit_right_of_the_output_layer(net):
     with_vector = pic.render(net.forward(x), 2, show=("vector",))
     gap = with_vector[:, col + 50:pic.width - pic.VECTOR_W]
     assert np.all(gap > 200)                # the short labels leave the vector panel free
+
+
+def test_explorer_captions_top_images_with_z_when_asked(net):
+    from mnistlab import widgets
+
+    images, labels = ml.load_mnist("test")
+    X = ml.normalize(images[:600])
+    w = widgets.hidden_neuron_explorer(net, X, labels[:600], value="z")
+    assert w.X is X or np.shares_memory(w.X, X)            # float32 images are not copied
+    idx, z = inside.top_images(net, X, l=1, k=12, value="z")
+    assert np.allclose(w.top[1][1], z) and np.array_equal(w.top[1][0], idx)
+    assert "가중합 z" in w.children[2].children[1].children[0].value
+    with pytest.raises(ValueError):
+        widgets.hidden_neuron_explorer(net, X, labels[:600], value="q")
