@@ -125,3 +125,19 @@ def test_explorer_captions_top_images_with_z_when_asked(net):
     assert "가중합 z" in w.children[2].children[1].children[0].value
     with pytest.raises(ValueError):
         widgets.hidden_neuron_explorer(net, X, labels[:600], value="q")
+
+
+def test_weighted_sums_in_chunks_equal_one_forward_pass(net, X_test):
+    _, z = net.forward(X_test[:2500], return_z=True)
+    for l in (1, 2, 3):
+        assert np.allclose(inside.weighted_sums(net, X_test[:2500], l, chunk=1000), z[l])
+    assert np.allclose(inside.layer_activations(net, X_test[:2500], 2),
+                       net.forward(X_test[:2500])[2])
+
+
+def test_forward_in_chunks_equals_one_forward_pass(net, X_test):
+    a, z = net.forward(X_test[:2100], return_z=True)
+    ca, cz = inside.forward_in_chunks(net, X_test[:2100], chunk=1000)
+    assert ca[0] is X_test[:2100] or np.shares_memory(ca[0], X_test)
+    for l in (1, 2, 3):
+        assert np.allclose(ca[l], a[l]) and np.allclose(cz[l], z[l])

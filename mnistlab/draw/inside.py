@@ -62,7 +62,7 @@ def pattern_templates(tn: TemplateNetwork | None = None):
 
 def pattern_response(tn: TemplateNetwork, images, labels):
     """Mean activation of every drawn pattern and detector for each digit 0–9 (real digits)."""
-    X = np.asarray(images, dtype=float).reshape(len(images), -1)
+    X = np.asarray(images, dtype=np.float32).reshape(len(images), -1)
     y = np.asarray(labels)
     a = tn.forward(X)
     digits = np.arange(10)
@@ -185,7 +185,7 @@ def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
     ``value="z"`` labels every image with the neuron's 가중합 z instead of its output a
     (the outputs of the top images are often all 1.00: the sigmoid saturates).
     """
-    X = np.asarray(images, dtype=float).reshape(len(images), -1)
+    X = np.asarray(images, dtype=np.float32).reshape(len(images), -1)
     neurons = list(range(1, net.sizes[l] + 1)) if neurons is None else list(neurons)
     if activations is None:
         idx, val = top_images(net, X, l, k, value=value)
@@ -228,7 +228,7 @@ def noise_answers(images, outputs, share: float | None = None):
     the digit i − 1, so the bars are labelled 0–9. ``share`` (0..1), when given, goes
     into the title.
     """
-    imgs = np.asarray(images, dtype=float).reshape(len(images), SIDE, SIDE)
+    imgs = np.asarray(images, dtype=np.float32).reshape(len(images), SIDE, SIDE)
     out = np.asarray(outputs, dtype=float)
     k = len(imgs)
     fig, axes = plt.subplots(2, k, figsize=(k * 1.75 + 0.4, 4.4),

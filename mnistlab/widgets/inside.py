@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
-from mnistlab.inside import top_k
+from mnistlab.inside import forward_in_chunks, top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
     Explorer,
@@ -90,7 +90,7 @@ class HiddenNeuronExplorer(Explorer):
         if net.L < 2:
             raise ValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
         self.names = names
-        self.acts, z = net.forward(self.X, return_z=True)      # every layer, all images
+        self.acts, z = forward_in_chunks(net, self.X)          # every layer, all images
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0
         self.top = {}
         for l in range(1, net.L):
@@ -167,7 +167,7 @@ class HiddenNeuronExplorer(Explorer):
         a = self.acts[l][:, i - 1]
         v = float(a[k])
         share = float(np.mean(a > v)) * 100
-        return (f"시험 이미지 #{k} (정답 {int(self.labels[k])}) 에 대한 이 뉴런의 출력 "
+        return (f"시험 이미지 #{k} (정답 {int(self.labels[k])})에 대한 이 뉴런의 출력 "
                 f"<b>a<sup>[{l}]</sup><sub>{i}</sub> = {v:.3f}</b><br>"
                 f"시험 이미지 {len(a):,}장 중 이보다 크게 반응한 이미지: {share:.1f}%")
 
@@ -185,7 +185,7 @@ class HiddenNeuronExplorer(Explorer):
                      caption(g, f"가장 크게 반응한 이미지 {self.k}장 "
                                 f"(정답 · {'가중합 z' if self.value == 'z' else '출력'})"))
         note = Image.new("RGB", (360, 40), "white")
-        ImageDraw.Draw(note).text((4, 10), f"시험 이미지 #{k} (정답 {int(self.labels[k])}) 에 대한 "
+        ImageDraw.Draw(note).text((4, 10), f"시험 이미지 #{k} (정답 {int(self.labels[k])})에 대한 "
                                   f"출력: {v:.3f}", font=font(14), fill="black")
         now = hstack(gray(self.X[k].reshape(SIDE, SIDE), 4), np.asarray(note))
         name = f" ({self.names[i - 1]})" if self.names is not None and l == 1 else ""
