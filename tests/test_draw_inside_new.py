@@ -105,7 +105,7 @@ def test_output_labels_sit_right_of_the_output_layer(net):
     x = ml.normalize(ml.load_mnist("test")[0][0])
     pic = NotationPicture(net.sizes)
     plain = pic.render(net.forward(x), show=("layers",))
-    col = int(pic.col_x[pic.L] + pic.radius[pic.L] + 6)
+    col = int(pic.col_x[pic.L] + pic.radius[pic.L] + 10)
     right = plain[:, col:col + 120]
     assert np.any(right < 128)              # labels drawn there
     with_vector = pic.render(net.forward(x), 2, show=("vector",))

@@ -324,7 +324,7 @@ class NotationPicture:
         The label is "a^[L]_i = 숫자 i−1", or only "숫자 i−1" when the vector panel
         leaves no room (``short``); the winning output is drawn in orange.
         """
-        x = int(self.col_x[self.L] + self.radius[self.L] + 6)
+        x = int(self.col_x[self.L] + self.radius[self.L] + 10)     # clear of the highlight ring
         for row, y in enumerate(self.pos[self.L]):
             colour = DARK_ORANGE if row == win else INK
             words = text_sprite(output_label(row + 1), 13, row == win, colour)
