@@ -52,13 +52,15 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources" / "mnist"
 
 
-def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
+def load_mnist(split: str = "train", cache: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Load one split of MNIST: ``(images, labels)``.
 
     images: uint8 array (N, 28, 28), 0 = background … 255 = ink (입력변수).
     labels: uint8 array (N,), the digit 0..9 (목표변수).
     N is 60,000 for "train" and 10,000 for "test". The arrays are read-only and
-    cached in this process, so loading again is instant.
+    cached in this process, so loading again is instant. ``cache=False`` reads
+    without keeping them (a notebook that needs the 47 MB training set only once
+    frees it with ``del``); an already cached split is still returned from the cache.
     """
     if split not in SPLITS:
         raise ValueError(
@@ -73,6 +75,8 @@ def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
         labels = _read_idx(paths["labels"], "labels", *FILES[split]["labels"][1:])
         images.flags.writeable = False
         labels.flags.writeable = False
+        if not cache:
+            return images, labels
         if len(_cache) > 4:  # a few stale entries at most
             _cache.clear()
         _cache[key] = (images, labels)

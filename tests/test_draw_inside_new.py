@@ -141,3 +141,19 @@ def test_forward_in_chunks_equals_one_forward_pass(net, X_test):
     assert ca[0] is X_test[:2100] or np.shares_memory(ca[0], X_test)
     for l in (1, 2, 3):
         assert np.allclose(ca[l], a[l]) and np.allclose(cz[l], z[l])
+
+
+def test_load_mnist_without_cache_returns_the_same_data_and_keeps_nothing():
+    from mnistlab import data
+
+    cached = dict(data._cache)
+    data._cache.clear()
+    try:
+        images, labels = ml.load_mnist("test", cache=False)
+        assert not data._cache
+        again, again_labels = ml.load_mnist("test")
+        assert np.array_equal(images, again) and np.array_equal(labels, again_labels)
+        assert again is not images and len(data._cache) == 1
+    finally:
+        data._cache.clear()
+        data._cache.update(cached)

@@ -51,7 +51,7 @@ def pattern_templates(tn: TemplateNetwork | None = None):
         top.set_title(f"{p.name}\n(숫자 {', '.join(map(str, p.digits))})", fontsize=10)
         lim = symmetric_limit(p.weights)
         bottom.imshow(p.weights, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
-        bottom.set_title(f"$a^{{[1]}}_{{{j + 1}}}$ 의 가중치", fontsize=10)
+        bottom.set_title(f"$a^{{[1]}}_{{{j + 1}}}$의 가중치", fontsize=10)
         top.axis("off")
         bottom.axis("off")
     fig.suptitle("손으로 그린 은닉층 뉴런: 위 = 찾는 무늬, 아래 = 가중치 "
@@ -114,7 +114,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
         ax.add_patch(Circle((hx, yk), 0.33, facecolor=str(h[k]), edgecolor="#1565c0", lw=1.5,
                             zorder=2))
         ax.text(hx, yk, f"{h[k]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
-                color="black" if h[k] > 0.5 else "white")
+                color=ink_on(h[k]))
         ax.annotate("", (3.0, yk), (2.55, 3.2), arrowprops={"arrowstyle": "-", "color": "#bbb",
                                                                    "lw": 0.6})
     for j, (d, yj) in enumerate(zip(tn.digits, oy)):
@@ -122,7 +122,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
                             edgecolor="#e65100" if j == win else "#1565c0",
                             lw=3 if j == win else 1.5, zorder=2))
         ax.text(ox, yj, f"{out[j]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
-                color="black" if out[j] > 0.5 else "white")
+                color=ink_on(out[j]))
         ax.text(ox + 0.45, yj, f"숫자 {d}", va="center", fontsize=11,
                 fontweight="bold" if j == win else "normal")
     ax.text(hx, 6.45, "은닉층 (무늬)", ha="center", fontsize=11)
