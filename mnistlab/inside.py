@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab.errors import MnistlabValueError
 
 # ------------------------------------------------------------------ drawing templates
 
@@ -201,7 +202,7 @@ def top_images(net, X, l: int = 1, k: int = 9, value: str = "a") -> tuple[np.nda
     z still tells them apart).
     """
     if value not in ("a", "z"):
-        raise ValueError(f'value 는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
+        raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
         raise ValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
@@ -239,7 +240,7 @@ def weighted_sums(net, batch: np.ndarray, l: int, chunk: int = 1000) -> np.ndarr
 def noise_images(n: int = 1000, seed: int = 0) -> np.ndarray:
     """n images of random noise (무작위 잡음): every pixel uniform in 0..1, shape (n, 784)."""
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"잡음 이미지 수 n 은 1 이상의 정수여야 합니다 (받은 것: {n!r}).")
+        raise MnistlabValueError(f"잡음 이미지 수 n은 1 이상의 정수여야 합니다 (받은 것: {n!r}).")
     return np.random.default_rng(seed).random((n, N_PIXELS), dtype=np.float32)
 
 
@@ -256,6 +257,6 @@ def confident_on_noise(net, n: int = 1000, k: int = 6, seed: int = 0):
     out = net.f(weighted_sums(net, X, net.L))
     best = out.max(axis=1)
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
-        raise ValueError(f"k 는 1 부터 {n} 까지의 정수여야 합니다 (받은 것: {k!r}).")
+        raise MnistlabValueError(f"k는 1부터 {n}까지의 정수여야 합니다 (받은 것: {k!r}).")
     pick = np.argsort(-best, kind="stable")[:k]
     return X[pick], out[pick], float(np.mean(best >= 0.5))

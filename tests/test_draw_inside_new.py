@@ -36,7 +36,9 @@ def test_top_images_by_z_tell_apart_what_the_outputs_cannot(net, X_test):
 
 
 def test_top_images_rejects_an_unknown_value(net, X_test):
-    with pytest.raises(ValueError, match="가중합"):
+    from mnistlab.errors import MnistlabError
+
+    with pytest.raises(MnistlabError, match="가중합"):
         inside.top_images(net, X_test, value="output")
 
 
@@ -50,7 +52,9 @@ def test_noise_is_seeded_uniform_and_answered_confidently(net):
     assert out.max() > 0.9                                   # a confident answer to pure noise
     best = net.forward(X)[-1].max(axis=1)
     assert share == pytest.approx(np.mean(best >= 0.5))
-    with pytest.raises(ValueError):
+    from mnistlab.errors import MnistlabError
+
+    with pytest.raises(MnistlabError):
         inside.noise_images(0)
 
 

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab.errors import MnistlabValueError
 from mnistlab.inside import forward_in_chunks, top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
@@ -85,7 +86,7 @@ class HiddenNeuronExplorer(Explorer):
         self.labels = np.asarray(labels)
         self.net, self.k = net, k
         if value not in ("a", "z"):
-            raise ValueError(f'value 는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
+            raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
         self.value = value
         if net.L < 2:
             raise ValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")

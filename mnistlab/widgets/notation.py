@@ -544,7 +544,7 @@ class NotationExplorer(Explorer):
         sym = self.nt.a(l, i)
         last = ""
         if i == self.nt.n(l) and l > 0:
-            last = f" &nbsp;(마지막 뉴런이므로 ${self.nt.a(l, notation.LAST)}$ 로도 씁니다)"
+            last = f" &nbsp;(마지막 뉴런이므로 ${self.nt.a(l, notation.LAST)}$로도 씁니다)"
         self.symbol.value = (
             f"<span style='font-size:1.25em'>${sym} = {a[l][i - 1]:.3f}$</span> &nbsp; — "
             f"{self.nt.describe(l, i)}; &nbsp; ${self.nt.n_symbol(l)}$, "
