@@ -61,7 +61,7 @@ def data_dir() -> Path:
     return resource_dir("mnist")
 
 
-def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
+def load_mnist(split: str = "train", cache: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Load one split of MNIST: ``(images, labels)``.
 
     images: uint8 array (N, 28, 28), 0 = background … 255 = ink (입력변수).
@@ -69,6 +69,8 @@ def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
     N is 60,000 for "train" and 10,000 for "test". The arrays are read-only:
     memory maps of the checked per-machine cache when it can be used, else
     arrays read from the IDX files. Loading again in the same process is instant.
+    ``cache=False`` does not keep the split in this process (an already cached split
+    is still returned from the cache).
     """
     if split not in SPLITS:
         raise MnistlabValueError(
@@ -81,6 +83,8 @@ def load_mnist(split: str = "train") -> tuple[np.ndarray, np.ndarray]:
     if key not in _cache:
         images, labels = (_load_checked(paths[kind], kind, *FILES[split][kind][1:])
                           for kind in ("images", "labels"))
+        if not cache:
+            return images, labels
         if len(_cache) > 4:  # a few stale entries at most
             _cache.clear()
         _cache[key] = (images, labels)

@@ -123,8 +123,14 @@ class TemplateNetwork:
     patterns: list[Pattern] = field(repr=False)
 
     def forward(self, X) -> list[np.ndarray]:
-        """[a^[0], a^[1] (the patterns), a^[2] (the detectors)] for one image or a batch."""
-        return self.net.forward(X)
+        """[a^[0], a^[1] (the patterns), a^[2] (the detectors)] for one image or a batch.
+
+        A batch goes through in chunks of 1,000 images (same numbers, less memory).
+        """
+        batch, single = as_inputs(X, "X")
+        if single:
+            return self.net.forward(X)
+        return forward_in_chunks(self.net, batch)[0]
 
     def read(self, X):
         """The digit whose detector fires most (an int, or one per image)."""
@@ -162,8 +168,8 @@ def layer_activations(net, X, l: int = 1, weighted_sum: bool = False) -> np.ndar
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
         raise MnistlabValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
-    a, z = net.forward(batch, return_z=True)
-    return z[l] if weighted_sum else a[l]
+    z = weighted_sums(net, batch, l)
+    return z if weighted_sum else net.f(z)
 
 
 def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
@@ -186,16 +192,71 @@ def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
     return idx, np.take_along_axis(a, idx.T, axis=0).T
 
 
-def top_images(net, X, l: int = 1, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
+def top_images(net, X, l: int = 1, k: int = 9, value: str = "a") -> tuple[np.ndarray, np.ndarray]:
     """The k images of X that excite each neuron of layer l most: ``(index, value)``, (n[l], k).
 
     Images are ranked by the weighted sum z (the sigmoid is increasing, so this
     is the order of the outputs a, without the ties of outputs that round to
-    1.0); the values returned are the outputs a^[l]_i.
+    1.0); the values returned are the outputs a^[l]_i, or with ``value="z"`` the
+    가중합 z^[l]_i themselves (a saturated sigmoid shows 1.00 for all top images;
+    z still tells them apart).
     """
+    if value not in ("a", "z"):
+        raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
     batch, _ = as_inputs(X, "X")
     if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
         raise MnistlabValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
-    a, z = net.forward(batch, return_z=True)
-    idx, _ = top_k(z[l], k)
-    return idx, np.take_along_axis(a[l], idx.T, axis=0).T
+    z = weighted_sums(net, batch, l)
+    idx, _ = top_k(z, k)
+    return idx, np.take_along_axis(z if value == "z" else net.f(z), idx.T, axis=0).T
+
+
+def forward_in_chunks(net, batch: np.ndarray, chunk: int = 1000) -> tuple[list, list]:
+    """``net.forward(batch, return_z=True)`` for a checked (N, 784) batch, 1,000 images at a time.
+
+    Same numbers, less memory: a[0] is the batch itself and the matrix product's
+    float64 copy of the inputs stays small (see :func:`weighted_sums`).
+    """
+    runs = [net.forward(batch[s:s + chunk], return_z=True) for s in range(0, len(batch), chunk)]
+    a = [batch] + [np.concatenate([r[0][l] for r in runs]) for l in range(1, net.L + 1)]
+    z = [None] + [np.concatenate([r[1][l] for r in runs]) for l in range(1, net.L + 1)]
+    return a, z
+
+
+def weighted_sums(net, batch: np.ndarray, l: int, chunk: int = 1000) -> np.ndarray:
+    """가중합 z^[l] of a checked (N, 784) batch, computed 1,000 images at a time.
+
+    The same numbers as ``net.forward(batch, return_z=True)[1][l]``; working in
+    chunks keeps the float64 copy of the inputs that the matrix product makes
+    small (10,000 test images at once would need 63 MB more).
+    """
+    parts = [net.forward(batch[s:s + chunk], return_z=True)[1][l]
+             for s in range(0, len(batch), chunk)]
+    return np.concatenate(parts)
+
+
+# ------------------------------------------------------------------ what the network does not know
+
+def noise_images(n: int = 1000, seed: int = 0) -> np.ndarray:
+    """n images of random noise (무작위 잡음): every pixel uniform in 0..1, shape (n, 784)."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise MnistlabValueError(f"잡음 이미지 수 n은 1 이상의 정수여야 합니다 (받은 것: {n!r}).")
+    return np.random.default_rng(seed).random((n, N_PIXELS), dtype=np.float32)
+
+
+def confident_on_noise(net, n: int = 1000, k: int = 6, seed: int = 0):
+    """Feed n noise images to a trained network; return the k it answers most confidently.
+
+    A network trained on digits only has no "none of these" answer: its output
+    layer always names some digit, and on some noise one output neuron is far
+    above 0.5. Returns ``(images (k, 784), outputs (k, n[L]), share)``, strongest
+    first, where ``share`` is the fraction of all n noise images on which some
+    output neuron is 0.5 or more (the network says "yes, this is a digit d").
+    """
+    X = noise_images(n, seed)
+    out = net.f(weighted_sums(net, X, net.L))
+    best = out.max(axis=1)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
+        raise MnistlabValueError(f"k는 1부터 {n}까지의 정수여야 합니다 (받은 것: {k!r}).")
+    pick = np.argsort(-best, kind="stable")[:k]
+    return X[pick], out[pick], float(np.mean(best >= 0.5))

@@ -68,10 +68,10 @@ def as_sizes(sizes) -> tuple[int, ...]:
 def _check_layer(sizes: tuple[int, ...], l) -> int:
     L = len(sizes) - 1
     if isinstance(l, (bool, np.bool_)) or not isinstance(l, numbers.Integral):
-        raise MnistlabTypeError(f"층 번호 l 은 정수여야 합니다 (받은 것: {l!r}). 0 부터 {L} 까지 고르세요.")
+        raise MnistlabTypeError(f"층 번호 l은 정수여야 합니다 (받은 것: {l!r}). 0부터 {L}까지 고르세요.")
     if not 0 <= l <= L:
         raise MnistlabValueError(
-            f"층 번호 l = {l} 인 층은 없습니다. 이 신경망은 L = {L} 이므로 l 은 "
+            f"층 번호 l = {l}인 층은 없습니다. 이 신경망은 L = {L}이므로 l은 "
             f"0(입력층)부터 {L}(출력층)까지입니다."
         )
     return int(l)
@@ -81,13 +81,13 @@ def _check_neuron(sizes: tuple[int, ...], l: int, i) -> int:
     n = sizes[l]
     if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
         raise MnistlabTypeError(
-            f"뉴런 번호 i 는 정수여야 합니다 (받은 것: {i!r}). {l}번째 층에서는 1 부터 {n} 까지입니다."
+            f"뉴런 번호 i는 정수여야 합니다 (받은 것: {i!r}). {l}번째 층에서는 1부터 {n}까지입니다."
         )
     if not 1 <= i <= n:
-        extra = " 뉴런은 0 이 아니라 1 부터, 위에서부터 셉니다." if i < 1 else ""
+        extra = " 뉴런은 0이 아니라 1부터, 위에서부터 셉니다." if i < 1 else ""
         raise MnistlabValueError(
-            f"뉴런 번호 i = {i} 인 뉴런은 {l}번째 층에 없습니다. 이 층에는 n^[{l}] = {n} 개의 "
-            f"뉴런이 있으므로 i 는 1 부터 {n} 까지입니다.{extra}"
+            f"뉴런 번호 i = {i}인 뉴런은 {l}번째 층에 없습니다. 이 층에는 n^[{l}] = {n}개의 "
+            f"뉴런이 있으므로 i는 1부터 {n}까지입니다.{extra}"
         )
     return int(i)
 
@@ -156,7 +156,7 @@ def a_symbol(sizes, l: int, i: int | str | None = None) -> Tex:
     if isinstance(i, str):
         if i != LAST:
             raise MnistlabValueError(
-                f"뉴런 번호 i 는 정수(1 부터 {s[l]} 까지)이거나, 마지막 뉴런을 뜻하는 "
+                f"뉴런 번호 i는 정수(1부터 {s[l]}까지)이거나, 마지막 뉴런을 뜻하는 "
                 f"문자 'n' 이어야 합니다 (받은 것: {i!r})."
             )
         return Tex(f"a^{{[{l}]}}_{{n^{{[{l}]}}}}")
@@ -253,7 +253,7 @@ class Notation:
         """a^[l]_i (or a^[l]) from a forward pass's list of activations."""
         if len(activations) != len(self.sizes):
             raise MnistlabValueError(
-                f"활성값 목록에는 a^[0] 부터 a^[{self.L}] 까지 {len(self.sizes)}개의 층이 "
+                f"활성값 목록에는 a^[0]부터 a^[{self.L}]까지 {len(self.sizes)}개의 층이 "
                 f"있어야 합니다 (받은 개수: {len(activations)}). net.forward(x) 의 결과를 넣으세요."
             )
         return neuron_value(activations, l, i)

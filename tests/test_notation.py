@@ -87,17 +87,17 @@ def test_neuron_out_of_range(l, i, n):
     with pytest.raises(ValueError) as e:
         nt.a_symbol(LESSON, l, i)
     msg = str(e.value)
-    assert f"i = {i}" in msg and f"n^[{l}] = {n}" in msg and f"1 부터 {n} 까지" in msg
+    assert f"i = {i}" in msg and f"n^[{l}] = {n}" in msg and f"1부터 {n}까지" in msg
 
 
 def test_zero_index_reminds_counting_from_one():
-    with pytest.raises(ValueError, match="1 부터, 위에서부터"):
+    with pytest.raises(ValueError, match="1부터, 위에서부터"):
         nt.a_symbol(LESSON, 2, 0)
 
 
 @pytest.mark.parametrize("bad", [1.5, "2", True, None])
 def test_layer_must_be_an_integer(bad):
-    with pytest.raises(TypeError, match="층 번호 l 은 정수"):
+    with pytest.raises(TypeError, match="층 번호 l은 정수"):
         nt.n_symbol(LESSON, bad)
 
 

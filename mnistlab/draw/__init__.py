@@ -13,6 +13,7 @@ from mnistlab.draw.digits import (
 )
 from mnistlab.draw.inside import (
     hidden_neurons,
+    noise_answers,
     pattern_hierarchy,
     pattern_response,
     pattern_templates,
@@ -63,6 +64,7 @@ __all__ = [
     "network_legend",
     "network_positions",
     "neuron_as_model",
+    "noise_answers",
     "normalization",
     "one_pixel",
     "output_bars",

@@ -10,3 +10,14 @@ def fig_ax(ax, size: tuple[float, float], **subplots_kw):
     if ax is not None:
         return ax.figure, ax
     return plt.subplots(figsize=size, **subplots_kw)
+
+
+def ink_on(gray: float) -> str:
+    """Text colour ("black" or "white") with the higher contrast on a gray cell 0 (black)..1 (white).
+
+    Uses the WCAG relative luminance of the sRGB gray: black text wins above
+    about 0.46, where white text on a mid-gray would be hard to read.
+    """
+    g = min(max(float(gray), 0.0), 1.0)
+    lum = g / 12.92 if g <= 0.04045 else ((g + 0.055) / 1.055) ** 2.4
+    return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"

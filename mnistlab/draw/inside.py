@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from mnistlab.data import SIDE
+from mnistlab.draw.common import ink_on
 from mnistlab.inside import TemplateNetwork, bar, ring, template_network, top_images, top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 
@@ -50,7 +51,7 @@ def pattern_templates(tn: TemplateNetwork | None = None):
         top.set_title(f"{p.name}\n(숫자 {', '.join(map(str, p.digits))})", fontsize=10)
         lim = symmetric_limit(p.weights)
         bottom.imshow(p.weights, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
-        bottom.set_title(f"$a^{{[1]}}_{{{j + 1}}}$ 의 가중치", fontsize=10)
+        bottom.set_title(f"$a^{{[1]}}_{{{j + 1}}}$의 가중치", fontsize=10)
         top.axis("off")
         bottom.axis("off")
     fig.suptitle("손으로 그린 은닉층 뉴런: 위 = 찾는 무늬, 아래 = 가중치 "
@@ -61,7 +62,7 @@ def pattern_templates(tn: TemplateNetwork | None = None):
 
 def pattern_response(tn: TemplateNetwork, images, labels):
     """Mean activation of every drawn pattern and detector for each digit 0–9 (real digits)."""
-    X = np.asarray(images, dtype=float).reshape(len(images), -1)
+    X = np.asarray(images, dtype=np.float32).reshape(len(images), -1)
     y = np.asarray(labels)
     a = tn.forward(X)
     digits = np.arange(10)
@@ -74,8 +75,7 @@ def pattern_response(tn: TemplateNetwork, images, labels):
                                 "출력층: 숫자 검출기")):
         ax.imshow(m, cmap="gray", vmin=0, vmax=1, aspect="auto")
         for (r, c), v in np.ndenumerate(m):
-            ax.text(c, r, f"{v:.2f}", ha="center", va="center", fontsize=9,
-                    color="black" if v > 0.55 else "white")
+            ax.text(c, r, f"{v:.2f}", ha="center", va="center", fontsize=10, color=ink_on(v))
         ax.set_yticks(range(len(names)), names, fontsize=10)
         ax.set_xticks(digits, [f"{d}" for d in digits])
         ax.set_title(f"{what} — 정답 숫자별 평균 출력 (시험 이미지 {len(y):,}장)", fontsize=11)
@@ -114,7 +114,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
         ax.add_patch(Circle((hx, yk), 0.33, facecolor=str(h[k]), edgecolor="#1565c0", lw=1.5,
                             zorder=2))
         ax.text(hx, yk, f"{h[k]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
-                color="black" if h[k] > 0.5 else "white")
+                color=ink_on(h[k]))
         ax.annotate("", (3.0, yk), (2.55, 3.2), arrowprops={"arrowstyle": "-", "color": "#bbb",
                                                                    "lw": 0.6})
     for j, (d, yj) in enumerate(zip(tn.digits, oy)):
@@ -122,7 +122,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
                             edgecolor="#e65100" if j == win else "#1565c0",
                             lw=3 if j == win else 1.5, zorder=2))
         ax.text(ox, yj, f"{out[j]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
-                color="black" if out[j] > 0.5 else "white")
+                color=ink_on(out[j]))
         ax.text(ox + 0.45, yj, f"숫자 {d}", va="center", fontsize=11,
                 fontweight="bold" if j == win else "normal")
     ax.text(hx, 6.45, "은닉층 (무늬)", ha="center", fontsize=11)
@@ -177,21 +177,23 @@ def pattern_hierarchy():
 
 
 def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
-                   activations: np.ndarray | None = None):
+                   activations: np.ndarray | None = None, value: str = "a"):
     """Trained hidden neurons, one row each: incoming weights, then the k most exciting images.
 
     ``images`` are 0..1 (N, 28, 28) or (N, 784); ranked as :func:`mnistlab.inside.top_images`
     (or by ``activations`` (N, n[l]) when given). For layer 1 the weights are drawn as a 28×28 map [1_39].
+    ``value="z"`` labels every image with the neuron's 가중합 z instead of its output a
+    (the outputs of the top images are often all 1.00: the sigmoid saturates).
     """
-    X = np.asarray(images, dtype=float).reshape(len(images), -1)
+    X = np.asarray(images, dtype=np.float32).reshape(len(images), -1)
     neurons = list(range(1, net.sizes[l] + 1)) if neurons is None else list(neurons)
     if activations is None:
-        idx, val = top_images(net, X, l, k)
+        idx, val = top_images(net, X, l, k, value=value)
     else:
         idx, val = top_k(activations, k)
     # One mosaic image (weights in colour, then the top images in gray): a single imshow
     # draws in a fraction of the time that rows × (k + 1) separate axes take.
-    rows, gap, top = len(neurons), 6, 9
+    rows, gap, top = len(neurons), 6, 12
     step_x, step_y = SIDE + gap, SIDE + top
     mosaic = np.ones((rows * step_y, (k + 1) * step_x + gap, 3))
     fig, ax = plt.subplots(figsize=((k + 1) * 1.05 + 0.6, rows * 1.2 + 0.6))
@@ -206,12 +208,51 @@ def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
         for c in range(k):
             x0 = (c + 1) * step_x + gap
             mosaic[y:y + SIDE, x0:x0 + SIDE] = X[idx[i - 1, c]].reshape(SIDE, SIDE)[..., None]
-            ax.text(x0 + SIDE / 2, y - 1.5, f"{val[i - 1, c]:.2f}", ha="center", va="bottom",
-                    fontsize=8)
+            caption = f"z = {val[i - 1, c]:.1f}" if value == "z" else f"{val[i - 1, c]:.2f}"
+            ax.text(x0 + SIDE / 2, y - 1.5, caption, ha="center", va="bottom", fontsize=10.5)
     ax.imshow(mosaic, interpolation="nearest")
-    ax.text(SIDE / 2, -1.5, "가중치", ha="center", va="bottom", fontsize=10)
+    ax.text(SIDE / 2, -1.5, "가중치", ha="center", va="bottom", fontsize=11)
     ax.axis("off")
+    what = "뉴런의 가중합 z" if value == "z" else "뉴런의 출력"
     fig.suptitle(f"{l}번째 층의 뉴런들: 가중치(초록 +, 빨강 −)와 가장 크게 반응한 이미지 {k}장 "
-                 "(숫자 = 뉴런의 출력)", fontsize=11)
+                 f"(숫자 = {what})", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def noise_answers(images, outputs, share: float | None = None):
+    """Noise images and the trained network's ten outputs for each: what it does *not* know.
+
+    ``images`` (k, 784) and ``outputs`` (k, 10) as returned by
+    :func:`mnistlab.inside.confident_on_noise`; the output neuron a^[L]_i stands for
+    the digit i − 1, so the bars are labelled 0–9. ``share`` (0..1), when given, goes
+    into the title.
+    """
+    imgs = np.asarray(images, dtype=np.float32).reshape(len(images), SIDE, SIDE)
+    out = np.asarray(outputs, dtype=float)
+    k = len(imgs)
+    fig, axes = plt.subplots(2, k, figsize=(k * 1.75 + 0.4, 4.4),
+                             gridspec_kw={"height_ratios": [1.15, 1]}, squeeze=False)
+    for j in range(k):
+        top, bottom = axes[0, j], axes[1, j]
+        win = int(np.argmax(out[j]))
+        top.imshow(imgs[j], cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+        top.set_title(f"답: {win}\n(출력 {out[j, win]:.2f})", fontsize=11)
+        top.axis("off")
+        colors = ["#e65100" if d == win else "#90a4ae" for d in range(out.shape[1])]
+        bottom.bar(range(out.shape[1]), out[j], color=colors)
+        bottom.axhline(0.5, color="#444", lw=0.8, ls="--")
+        bottom.set_ylim(0, 1)
+        bottom.set_xticks(range(out.shape[1]), [str(d) for d in range(out.shape[1])], fontsize=8)
+        bottom.tick_params(axis="y", labelsize=8)
+        if j:
+            bottom.set_yticklabels([])
+        else:
+            bottom.set_ylabel("출력", fontsize=10)
+        bottom.set_xlabel("숫자", fontsize=9)
+    title = "무작위 잡음을 넣어도 신경망은 숫자 하나를 자신 있게 고른다"
+    if share is not None:
+        title += f" (잡음 이미지의 {share * 100:.0f}%에서 어떤 출력이 0.5 이상)"
+    fig.suptitle(title, fontsize=12)
     fig.tight_layout()
     return fig

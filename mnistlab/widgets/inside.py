@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, normalize
 from mnistlab.errors import MnistlabValueError
-from mnistlab.inside import top_k
+from mnistlab.inside import forward_in_chunks, top_k
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
     Explorer,
@@ -32,7 +32,7 @@ from mnistlab.widgets.base import (
 
 K = 12              # top images shown per neuron
 SCALE = 6           # weight map: one weight → 6×6 screen pixels
-THUMB = 2           # top images: one pixel → 2×2
+THUMB = 3           # top images: one pixel → 3×3 (captions readable on a projector)
 
 
 def weight_picture(w: np.ndarray) -> np.ndarray:
@@ -55,12 +55,14 @@ def weight_picture(w: np.ndarray) -> np.ndarray:
 
 
 def top_grid(images: np.ndarray, labels: np.ndarray, idx: np.ndarray, vals: np.ndarray,
-             cols: int = 6) -> np.ndarray:
-    """The top images of one neuron in a grid, each with its label and the neuron's output."""
+             cols: int = 6, value: str = "a") -> np.ndarray:
+    """The top images of one neuron in a grid, each with its label and the neuron's output
+    (or, with ``value="z"``, its 가중합 z: a saturated sigmoid reads 1.00 on every top image)."""
     tiles = []
     for n, (k, v) in enumerate(zip(idx, vals)):
         t = gray(images[k].reshape(SIDE, SIDE), THUMB)
-        tiles.append(caption(t, f"{int(labels[k])} · {v:.2f}", size=10, pad=2))
+        number = f"z {v:.1f}" if value == "z" else f"{v:.2f}"
+        tiles.append(caption(t, f"{int(labels[k])} · {number}", size=12, pad=2))
     rows = [hstack(*tiles[r:r + cols], gap=4) for r in range(0, len(tiles), cols)]
     return vstack(*rows, gap=4)
 
@@ -70,7 +72,8 @@ class HiddenNeuronExplorer(Explorer):
 
     title = "은닉 뉴런 탐색기"
 
-    def __init__(self, net=None, images=None, labels=None, names=None, k: int = K):
+    def __init__(self, net=None, images=None, labels=None, names=None, k: int = K,
+                 value: str = "a"):
         if net is None:
             from mnistlab.network import pretrained_network
 
@@ -85,17 +88,22 @@ class HiddenNeuronExplorer(Explorer):
         k = check.positive_int(k, "k")
         images, labels = check.images_and_labels(images, labels, "test")
         images = np.asarray(images)
-        self.X = (normalize(images) if images.dtype == np.uint8 else images.astype(np.float32))
+        self.X = (normalize(images) if images.dtype == np.uint8
+                  else images.astype(np.float32, copy=False))
         self.X = self.X.reshape(len(self.X), -1)
         self.labels = np.asarray(labels)
         self.net, self.k = net, k
+        if value not in ("a", "z"):
+            raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
+        self.value = value
         self.names = names
-        self.acts, z = net.forward(self.X, return_z=True)      # every layer, all images
+        self.acts, z = forward_in_chunks(net, self.X)          # every layer, all images
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0
         self.top = {}
         for l in range(1, net.L):
             idx, _ = top_k(z[l], k)
-            self.top[l] = (idx, np.take_along_axis(self.acts[l], idx.T, axis=0).T)
+            shown = z[l] if value == "z" else self.acts[l]
+            self.top[l] = (idx, np.take_along_axis(shown, idx.T, axis=0).T)
         # every hidden neuron's two pictures, encoded once (a neuron change is then a lookup)
         self._cache: dict[tuple, tuple[bytes, bytes]] = {}
         for l in range(1, net.L):
@@ -125,7 +133,8 @@ class HiddenNeuronExplorer(Explorer):
             W.HBox([
                 W.VBox([W.HTML("<b>가중치</b> (초록 +, 빨강 -, 검정 0)"), self.weights],
                        layout=W.Layout(**col)),
-                W.VBox([W.HTML(f"<b>가장 크게 반응한 시험 이미지 {k}장</b> (정답 · 출력)"),
+                W.VBox([W.HTML(f"<b>가장 크게 반응한 시험 이미지 {k}장</b> "
+                               f"(정답 · {'가중합 z' if value == 'z' else '출력'})"),
                         self.grid], layout=W.Layout(**col)),
             ], layout=W.Layout(**col, grid_gap="16px")),
             self.index,
@@ -140,7 +149,7 @@ class HiddenNeuronExplorer(Explorer):
     def _neuron_pictures(self, l: int, i: int) -> tuple[np.ndarray, np.ndarray]:
         idx, vals = self.top[l]
         return (weight_picture(self.net.W[l][i - 1]),
-                top_grid(self.X, self.labels, idx[i - 1], vals[i - 1]))
+                top_grid(self.X, self.labels, idx[i - 1], vals[i - 1], value=self.value))
 
     def _on_layer(self, _=None):
         set_slider_range(self, self.neuron, self.net.sizes[self.layer.value], self.neuron.value)
@@ -164,7 +173,7 @@ class HiddenNeuronExplorer(Explorer):
         a = self.acts[l][:, i - 1]
         v = float(a[k])
         share = float(np.mean(a > v)) * 100
-        return (f"시험 이미지 #{k} (정답 {int(self.labels[k])}) 에 대한 이 뉴런의 출력 "
+        return (f"시험 이미지 #{k} (정답 {int(self.labels[k])})에 대한 이 뉴런의 출력 "
                 f"<b>a<sup>[{l}]</sup><sub>{i}</sub> = {v:.3f}</b><br>"
                 f"시험 이미지 {len(a):,}장 중 이보다 크게 반응한 이미지: {share:.1f}%")
 
@@ -179,22 +188,25 @@ class HiddenNeuronExplorer(Explorer):
         k = int(self.index.value)
         v = float(self.acts[l][k, i - 1])
         top = hstack(caption(w, "가중치 (초록 +, 빨강 -)"),
-                     caption(g, f"가장 크게 반응한 이미지 {self.k}장 (정답 · 출력)"))
+                     caption(g, f"가장 크게 반응한 이미지 {self.k}장 "
+                                f"(정답 · {'가중합 z' if self.value == 'z' else '출력'})"))
         note = Image.new("RGB", (360, 40), "white")
-        ImageDraw.Draw(note).text((4, 10), f"시험 이미지 #{k} (정답 {int(self.labels[k])}) 에 대한 "
+        ImageDraw.Draw(note).text((4, 10), f"시험 이미지 #{k} (정답 {int(self.labels[k])})에 대한 "
                                   f"출력: {v:.3f}", font=font(14), fill="black")
         now = hstack(gray(self.X[k].reshape(SIDE, SIDE), 4), np.asarray(note))
         name = f" ({self.names[i - 1]})" if self.names is not None and l == 1 else ""
         return png(vstack(caption(top, f"{l}번째 층의 위에서 {i}번째 뉴런{name}", 16), now))
 
 
-def hidden_neuron_explorer(net=None, images=None, labels=None, names=None) -> HiddenNeuronExplorer:
+def hidden_neuron_explorer(net=None, images=None, labels=None, names=None,
+                           value: str = "a") -> HiddenNeuronExplorer:
     """은닉 뉴런 탐색기 widget: pick a hidden neuron → its weights, top images, output now.
 
     With no arguments: the shipped 784-16-16-10 network on the 10,000 test images.
-    ``names`` labels the first hidden layer's neurons (e.g. the hand-built patterns).
+    ``names`` labels the first hidden layer's neurons (e.g. the hand-built patterns);
+    ``value="z"`` captions the top images with the 가중합 z instead of the output.
     """
-    return HiddenNeuronExplorer(net, images, labels, names)
+    return HiddenNeuronExplorer(net, images, labels, names, value=value)
 
 
 __all__ = ["HiddenNeuronExplorer", "hidden_neuron_explorer", "top_grid", "weight_picture"]

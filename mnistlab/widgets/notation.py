@@ -290,11 +290,7 @@ class NotationPicture:
             for y, s in zip(ys.tolist(), (v * (GRAYS - 1) + 0.5).astype(int).tolist()):
                 d.ellipse([x - r, y - r, x + r, y + r], fill=s, outline=outline)
         if acts is not None and self.sizes[-1] <= 20:
-            win = int(np.argmax(acts[-1]))
-            x = self.col_x[self.L] + self.radius[self.L] + 6
-            for row, y in enumerate(self.pos[self.L]):
-                img.paste(text_sprite(str(row), 13, row == win, ORANGE if row == win else INK),
-                          (int(x), int(y - 8)))
+            self._output_labels(img, int(np.argmax(acts[-1])), short="vector" in show)
         blue = idx(BLUE)
         if l is not None and i is None and not (l == 0 and self.block):
             ys, r = self.pos[l], self.radius[l]                 # the whole layer: a^[l]
@@ -321,6 +317,24 @@ class NotationPicture:
             img.paste(text_sprite(title, 17, True, INK), (16, 10))
         return img
 
+    def _output_labels(self, img, win: int, short: bool = False) -> None:
+        """Name each output neuron with its digit: a^[L]_i stands for the digit i − 1.
+
+        The label is "a^[L]_i = 숫자 i−1", or only "숫자 i−1" when the vector panel
+        leaves no room (``short``); the winning output is drawn in orange.
+        """
+        x = int(self.col_x[self.L] + self.radius[self.L] + 10)     # clear of the highlight ring
+        for row, y in enumerate(self.pos[self.L]):
+            colour = DARK_ORANGE if row == win else INK
+            words = text_sprite(output_label(row + 1), 13, row == win, colour)
+            if short:
+                img.paste(words, (x, int(y - 8)))
+                continue
+            sym, right = symbol_sprite("a", self.L, row + 1, 15, colour)
+            img.paste(sym, (x, int(y - 15)))
+            img.paste(text_sprite("=", 13, False, colour), (x + right + 4, int(y - 8)))
+            img.paste(words, (x + right + 17, int(y - 8)))
+
     def _symbol_tag(self, img, d, l, i, cx, cy, acts) -> None:
         sub = notation.LAST if (i == self.sizes[l] and self.sizes[l] > 1 and l > 0) else i
         x = int(cx + (PIX * 2 + 8 if l == 0 and self.block else self.radius[l] + 12))
@@ -329,6 +343,8 @@ class NotationPicture:
         val = None if acts is None else text_sprite(f"= {acts[l][i - 1]:.2f}", 14, True,
                                                    DARK_BLUE, TAG_FILL)
         width = right + 8 + (val.width + 4 if val is not None else 0)
+        if l == self.L and l > 0:                 # left of the output layer: its labels are on the right
+            x = int(cx - self.radius[l] - 12 - width)
         d.rounded_rectangle([x - 4, y - 19, x + width, y + 19], radius=6, fill=idx(TAG_FILL),
                             outline=idx(BLUE))
         img.paste(sym, (x + 2, y - 22))
@@ -355,15 +371,18 @@ class NotationPicture:
                     d.text((x0 + 70, yy + 1), "⋮", font=font(h - 6), fill=SOFT)
                     continue
                 sub = notation.LAST if row == n and n > 1 else row
-                draw_symbol(d, (x0 + h + 10, yy + h / 2), "a", l, sub, size=int(h * 0.8),
-                            fill=INK)
+                right = draw_symbol(d, (x0 + h + 8, yy + h / 2 + 1), "a", l, sub,
+                                    size=vector_symbol_size(h), fill=INK)
+                if l == self.L and n <= 20:          # the output neuron's digit
+                    d.text((right + 5, yy + h / 2 - 7), output_label(row),
+                           font=font(12), fill=SOFT)
             self._vectors[key] = to_palette(img)
         return self._vectors[key]
 
     def _vector(self, img, d, l, i, acts) -> None:
         """The whole a^[l] as a column beside the network, row i marked."""
         rows = tuple(_vector_rows(self.sizes[l], i))
-        h = min(26, (self.bottom + 60 - self.top) // len(rows))
+        h = min(30, (self.bottom + 60 - self.top) // len(rows))
         X0 = self.width - self.VECTOR_W
         img.paste(self._vector_labels(l, rows, h), (X0, 0))
         x0 = X0 + 10
@@ -380,6 +399,19 @@ class NotationPicture:
                             outline=idx((80, 80, 80)))
                 img.paste(text_sprite(f"{v:.2f}", 14, row == i, BLUE if row == i else INK),
                           (x0 + 128, int(yy + h / 2 - 8)))
+
+
+def output_label(i: int, L: int | None = None) -> str:
+    """What output neuron a^[L]_i (i from 1) stands for: the digit i − 1.
+
+    ``output_label(1)`` → "숫자 0"; with the layer, ``output_label(1, 3)`` → "a^[3]_1 (숫자 0)".
+    """
+    return f"숫자 {i - 1}" if L is None else f"a^[{L}]_{i} (숫자 {i - 1})"
+
+
+def vector_symbol_size(row_height: int) -> int:
+    """Font size of a^[l]_k in a vector row: its superscript and subscript stay inside the row."""
+    return max(10, int(row_height * 0.64))
 
 
 def _vector_rows(n: int, i: int | None) -> list[int | None]:
@@ -510,7 +542,7 @@ class NotationExplorer(Explorer):
         sym = self.nt.a(l, i)
         last = ""
         if i == self.nt.n(l) and l > 0:
-            last = f" &nbsp;(마지막 뉴런이므로 ${self.nt.a(l, notation.LAST)}$ 로도 씁니다)"
+            last = f" &nbsp;(마지막 뉴런이므로 ${self.nt.a(l, notation.LAST)}$로도 씁니다)"
         self.symbol.value = (
             f"<span style='font-size:1.25em'>${sym} = {a[l][i - 1]:.3f}$</span> &nbsp; — "
             f"{self.nt.describe(l, i)}; &nbsp; ${self.nt.n_symbol(l)}$, "
@@ -530,4 +562,4 @@ def notation_explorer(net=None, images=None, labels=None) -> NotationExplorer:
     return NotationExplorer(net, images, labels)
 
 
-__all__ = ["NotationExplorer", "NotationPicture", "notation_explorer", "notation_picture"]
+__all__ = ["NotationExplorer", "NotationPicture", "notation_explorer", "notation_picture", "output_label"]
