@@ -17,6 +17,8 @@ help:
 	@echo "make bench       - benchmarks/ 의 측정 스크립트를 실행합니다"
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
+	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
+	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -70,3 +72,43 @@ lint: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# ---- classroom: JupyterHub for a class on one machine (README "수업 서버") -------------
+# Run as root: the hub starts each student's server as that student's system user.
+.PHONY: classroom classroom-setup classroom-stop student teacher student-remove
+CLASS_PROXY := classroom/node_modules/.bin/configurable-http-proxy
+CLASS_STATE ?= classroom/state
+# make test sets the class server up only as root (elsewhere tests/classroom skips).
+CLASSROOM_FOR_TESTS := $(if $(filter 0,$(shell id -u)),classroom-setup,)
+test: $(CLASSROOM_FOR_TESTS)
+
+$(VENV)/.installed-classroom: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[classroom]"
+	@touch $@
+
+# The proxy from npm, into classroom/node_modules (never installed globally).
+$(CLASS_PROXY): classroom/package.json classroom/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm 이 없습니다. Debian/Ubuntu 라면 'apt-get install nodejs npm' 후 다시 실행하세요."; exit 1; }
+	cd classroom && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+classroom-setup: $(VENV)/.installed-classroom $(CLASS_PROXY)
+
+classroom: classroom-setup
+	@test "$$(id -u)" = 0 || { echo "수업 서버는 root 로 실행해야 합니다 (학생마다 자기 계정으로 서버를 띄우므로): sudo make classroom"; exit 1; }
+	MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) -m jupyterhub -f classroom/jupyterhub_config.py
+
+classroom-stop:
+	@test -f $(CLASS_STATE)/jupyterhub.pid && kill $$(cat $(CLASS_STATE)/jupyterhub.pid) \
+		&& echo "수업 서버를 멈췄습니다 (학생들의 파일은 각자의 홈에 그대로 있습니다)." \
+		|| echo "실행 중인 수업 서버가 없습니다."
+
+student: $(VENV)/.installed
+	$(PY) classroom/accounts.py add $(NAME)
+
+teacher: $(VENV)/.installed
+	$(PY) classroom/accounts.py add --teacher $(NAME)
+
+student-remove: $(VENV)/.installed
+	$(PY) classroom/accounts.py remove $(NAME)
