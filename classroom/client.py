@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -161,6 +162,11 @@ class Student:
         return Kernel(websocket.create_connection(url, header=self.headers, timeout=300),
                       kernel_id, self.name)
 
+    def shut_down(self, kernel: Kernel) -> None:
+        """Close the notebook's kernel, as *Shut Down Kernel* does."""
+        kernel.close()
+        self.server_api("DELETE", f"/kernels/{kernel.id}").raise_for_status()
+
 
 @dataclass
 class Reply:
@@ -188,11 +194,21 @@ class Kernel:
             "channel": channel, "buffers": []}))
         return msg_id
 
+    def _recv(self) -> dict:
+        """The next message; one with buffers (a widget's PNG) comes as a binary frame:
+        a count n, n offsets, then the JSON message and the buffers (dropped here)."""
+        data = self.ws.recv()
+        if isinstance(data, bytes):
+            n = struct.unpack("!I", data[:4])[0]
+            offsets = struct.unpack(f"!{n}I", data[4:4 + 4 * n]) + (len(data),)
+            data = data[offsets[0]:offsets[1]]
+        return json.loads(data)
+
     def _until_done(self, msg_id: str, reply_type: str, t0: float) -> Reply:
         """Read messages until the reply and the idle status for msg_id have both come."""
         reply, idle, outputs = None, False, []
         while reply is None or not idle:
-            message = json.loads(self.ws.recv())
+            message = self._recv()
             if message.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             kind, content = message["msg_type"], message["content"]
@@ -229,7 +245,7 @@ class Kernel:
         # A comm message has no reply of its own; the kernel's idle status ends it.
         idle, outputs = False, []
         while not idle:
-            message = json.loads(self.ws.recv())
+            message = self._recv()
             if message.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":

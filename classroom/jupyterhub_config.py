@@ -21,6 +21,7 @@
 #   MNISTLAB_CLASS_SERIES    folder of the notebooks handed out (notebooks/ of this repository)
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -69,6 +70,9 @@ c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configu
 c.JupyterHub.cleanup_servers = True           # stopping the hub stops every student's server
 
 # --- who may log in ----------------------------------------------------------
+# Both groups exist from the start (PAM's group check fails on a missing group).
+for group in (STUDENTS, TEACHERS):
+    subprocess.run(["groupadd", "--force", group], check=True)
 c.JupyterHub.authenticator_class = "pam"
 c.PAMAuthenticator.allowed_groups = {STUDENTS, TEACHERS}
 c.PAMAuthenticator.admin_groups = {TEACHERS}
