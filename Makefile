@@ -78,9 +78,10 @@ clean:
 .PHONY: classroom classroom-setup classroom-stop student teacher student-remove
 CLASS_PROXY := classroom/node_modules/.bin/configurable-http-proxy
 CLASS_STATE ?= classroom/state
-# make test sets the class server up only as root (elsewhere tests/classroom skips).
+# make test / make bench set the class server up only as root (elsewhere
+# tests/classroom and benchmarks/bench_classroom.py skip with a message).
 CLASSROOM_FOR_TESTS := $(if $(filter 0,$(shell id -u)),classroom-setup,)
-test: $(CLASSROOM_FOR_TESTS)
+test bench: $(CLASSROOM_FOR_TESTS)
 
 $(VENV)/.installed-classroom: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[classroom]"
