@@ -127,6 +127,9 @@ def a_student(hub_url: str, name: str, password: str, plan: Plan, held: list) ->
                 if time.monotonic() > plan.deadline:
                     result.failures.append(f"{notebook} 셀 {i}: 시간 제한으로 실행하지 않음")
                     break
+                if mem_available() < plan.keep_free:
+                    result.failures.append(f"{notebook} 셀 {i}: 메모리가 모자라 실행하지 않음")
+                    break
                 reply = kernel.execute(code)
                 result.cells.append((notebook, i, reply.seconds))
                 if reply.status != "ok":
