@@ -24,6 +24,7 @@ import sys
 
 STUDENTS = os.environ.get("MNISTLAB_CLASS_STUDENTS", "mnistlab-students")
 TEACHERS = os.environ.get("MNISTLAB_CLASS_TEACHERS", "mnistlab-teachers")
+FIRST_UID = 1000          # below: system accounts (root, daemons), never class accounts
 NAME = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
 # Letters and digits that cannot be mistaken for each other on a board (no 0/O, 1/l/I).
 ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
@@ -73,6 +74,9 @@ def add(name: str, password: str | None, *, teacher: bool = False) -> str | None
     _ensure_group(group)
     made = None
     if _exists(name):
+        if pwd.getpwnam(name).pw_uid < FIRST_UID:
+            raise AccountError(f"'{name}' 은 시스템 계정(uid {pwd.getpwnam(name).pw_uid})이라 "
+                               "수업 계정으로 쓸 수 없습니다. 다른 이름을 쓰세요.")
         _run("usermod", "--append", "--groups", group, name)
     else:
         if not password:

@@ -127,7 +127,7 @@ class Student:
             server = self.hub_api("GET", f"/users/{self.name}").json()["servers"].get("", {})
             if server.get("ready"):
                 return time.monotonic() - t0
-            if not server.get("pending") and not server:
+            if not server:
                 raise RuntimeError(f"{self.name}: the server stopped while starting")
             time.sleep(1)
         raise TimeoutError(f"{self.name}: server not ready after {timeout} s")

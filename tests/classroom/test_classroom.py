@@ -148,6 +148,9 @@ def test_log_in_with_the_right_password_only(klass):
     with pytest.raises(LoginFailed, match="403"):
         Student.login(klass.hub.url, klass.names["a"], "not-" + klass.passwords["a"])
     assert klass.login("a").token
+    # System accounts (root, daemons) never become class accounts.
+    refused = klass.accounts("add", "root")
+    assert refused.returncode == 1 and "시스템 계정" in refused.stderr
     # The accounts' homes are closed to everybody else.
     assert klass.home("a").stat().st_mode & 0o777 == 0o700
 
@@ -156,6 +159,10 @@ def test_each_student_runs_a_notebook_in_their_own_server_as_themselves(klass, s
     from client import code_cells
 
     for role, student in students.items():
+        # The browser lands in JupyterLab on the student's copy of the series.
+        page = student.session.get(f"{klass.hub.url}/user/{student.name}/", timeout=60)
+        assert page.status_code == 200 and page.url.endswith("/lab/tree/mnistlab")
+        assert "JupyterLab" in page.text
         listing = student.server_api("GET", "/contents/mnistlab").json()["content"]
         assert sorted(f["name"] for f in listing) == ["00_getting_started.ipynb",
                                                       "01_mnist_dataset.ipynb"]
