@@ -20,6 +20,8 @@ help:
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
+	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
+	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
 
 # Python 3.11 or newer. A .venv made by an older (or since removed) Python is
 # rebuilt with $(PYTHON) instead of failing the same way forever.
@@ -116,3 +118,45 @@ lint: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info mnistlab/_resources
+
+# ---- classroom: JupyterHub for a class on one machine (README "수업 서버") -------------
+# Run as root: the hub starts each student's server as that student's system user.
+.PHONY: classroom classroom-setup classroom-stop student teacher student-remove
+CLASS_PROXY := classroom/node_modules/.bin/configurable-http-proxy
+CLASS_STATE ?= classroom/state
+# make test / make bench set the class server up only as root (elsewhere
+# tests/classroom and benchmarks/bench_classroom.py skip with a message).
+CLASSROOM_FOR_TESTS := $(if $(filter 0,$(shell id -u)),classroom-setup,)
+test bench: $(CLASSROOM_FOR_TESTS)
+
+$(VENV)/.installed-classroom: $(VENV)/.installed
+	@$(PIP) -e ".[classroom]" >>$(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "수업 서버용 패키지 설치에 실패했습니다($(VENV)/install.log)."; exit 1; }
+	@touch $@
+
+# The proxy from npm, into classroom/node_modules (never installed globally).
+$(CLASS_PROXY): classroom/package.json classroom/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm 이 없습니다. Debian/Ubuntu 라면 'apt-get install nodejs npm' 후 다시 실행하세요."; exit 1; }
+	cd classroom && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+classroom-setup: $(VENV)/.installed-classroom $(CLASS_PROXY)
+
+classroom: classroom-setup
+	@test "$$(id -u)" = 0 || { echo "수업 서버는 root 로 실행해야 합니다 (학생마다 자기 계정으로 서버를 띄우므로): sudo make classroom"; exit 1; }
+	MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) -m jupyterhub -f classroom/jupyterhub_config.py
+
+classroom-stop:
+	@test -f $(CLASS_STATE)/jupyterhub.pid && kill $$(cat $(CLASS_STATE)/jupyterhub.pid) \
+		&& echo "수업 서버를 멈췄습니다 (학생들의 파일은 각자의 홈에 그대로 있습니다)." \
+		|| echo "실행 중인 수업 서버가 없습니다."
+
+student: $(VENV)/.installed
+	$(PY) classroom/accounts.py add $(NAME)
+
+teacher: $(VENV)/.installed
+	$(PY) classroom/accounts.py add --teacher $(NAME)
+
+student-remove: $(VENV)/.installed
+	$(PY) classroom/accounts.py remove $(NAME)
