@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Circle, ConnectionPatch, Rectangle
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Circle, Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.korean import THETA_CMAP, symmetric_limit
@@ -52,38 +53,40 @@ def input_column(x, title: str | None = "입력층: 784개의 뉴런이 한 줄�
     """
     x = np.asarray(x, dtype=float).reshape(-1)
     runs = column_excerpt(x)
-    fig = plt.figure(figsize=(9.5, 7.2))
-    img_ax = fig.add_axes([0.03, 0.22, 0.5, 0.6])
-    img_ax.imshow(x.reshape(SIDE, SIDE), cmap="gray", vmin=0, vmax=1)
-    img_ax.set_xticks([])
-    img_ax.set_yticks([])
-    img_ax.set_title("28 × 28 이미지", fontsize=13)
-    col = fig.add_axes([0.6, 0.02, 0.38, 0.9])
-    col.set_xlim(0, 4)
     n_rows = sum(len(r) for r in runs) + 2 * (len(runs) - 1)
-    col.set_ylim(n_rows + 0.2, -1.6)
-    col.set_aspect("equal")
-    col.axis("off")
-    y = 0
+    step = 1.6                                  # rows of the column, in pixels
+    cx = SIDE + 12                              # x of the column of circles
+    top = (SIDE - step * (n_rows - 1)) / 2      # centre the column on the image
+    fig, ax = plt.subplots(figsize=(9.5, 8.2))
+    ax.imshow(x.reshape(SIDE, SIDE), cmap="gray", vmin=0, vmax=1, extent=(0, SIDE, SIDE, 0),
+              interpolation="nearest")
+    ax.text(SIDE / 2, -0.8, "28 × 28 이미지", ha="center", va="bottom", fontsize=13)
+    ax.text(cx, top - 1.6, "입력층 (0번째 층)", ha="center", va="bottom", fontsize=13,
+            fontweight="bold")
+    segs, colors = [], []
+    y = top
     for r, run in enumerate(runs):
         if r:
-            col.text(0.6, y + 0.5, "⋮", ha="center", va="center", fontsize=20, color="#444")
-            y += 2
+            ax.text(cx, y + step / 2, "⋮", ha="center", va="center", fontsize=20, color="#444")
+            y += 2 * step
         for k in run:
             v = float(np.clip(x[k], 0, 1))
-            col.add_patch(Circle((0.6, y + 0.5), 0.38, facecolor=(v,) * 3, edgecolor="#333", lw=1))
-            col.text(1.2, y + 0.5, f"$a^{{[0]}}_{{{k + 1}}}$ = {x[k]:.2f}", va="center", fontsize=11,
-                     color="#222" if v > 0 else "#777")
+            ax.add_patch(Circle((cx, y), 0.45 * step, facecolor=(v,) * 3, edgecolor="#333", lw=1,
+                                zorder=3))
+            ax.text(cx + 0.75 * step, y, f"뉴런 {k + 1}: {x[k]:.2f}", va="center",
+                    fontsize=11, color="#222" if v > 0 else "#777")
             row, c = divmod(k, SIDE)
-            fig.add_artist(ConnectionPatch((c, row), (0.2, y + 0.5), "data", "data", axesA=img_ax,
-                                           axesB=col, color=HIGHLIGHT if v > 0 else "#b0bec5",
-                                           lw=0.8, alpha=0.8))
-            img_ax.add_patch(Rectangle((c - 0.5, row - 0.5), 1, 1, fill=False, lw=1,
-                                       edgecolor=HIGHLIGHT))
-            y += 1
-    col.text(0.6, -1.0, "입력층 (0번째 층)", ha="left", va="center", fontsize=13, fontweight="bold")
+            segs.append(((c + 0.5, row + 0.5), (cx - 0.45 * step, y)))
+            colors.append(HIGHLIGHT if v > 0 else "#b0bec5")
+            ax.add_patch(Rectangle((c, row), 1, 1, fill=False, lw=1, edgecolor=HIGHLIGHT, zorder=2))
+            y += step
+    ax.add_collection(LineCollection(segs, colors=colors, linewidths=0.8, alpha=0.8, zorder=1))
+    ax.set_xlim(-0.5, cx + 9)
+    ax.set_ylim(y + 0.5, top - 2.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
     if title:
-        fig.suptitle(title, fontsize=15, y=0.99)
+        ax.set_title(title, fontsize=15)
     return fig
 
 
