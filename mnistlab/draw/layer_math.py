@@ -26,6 +26,11 @@ HIGHLIGHT = "#1e88e5"
 SIGNAL = "#e65100"
 
 
+def _plus(value: float) -> str:
+    """'+ 0.84' or '− 0.84': a term added to a sum, with its sign spaced like the other operators."""
+    return f"{'+' if value >= 0 else '−'} {abs(value):.2f}"
+
+
 def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
 
@@ -144,7 +149,7 @@ def neuron_zoom(net, x, i: int = 1):
     tx = fig.add_axes([0.62, 0.02, 0.36, 0.32])
     tx.axis("off")
     verdict = "넘었으므로 켜짐" if d["fires"] else "못 넘었으므로 꺼짐"
-    tx.text(0, 0.8, f"z = 가중합 + b = {s:.2f} {d['b']:+.2f} = {d['z']:.2f}", fontsize=12)
+    tx.text(0, 0.8, f"z = 가중합 + b = {s:.2f} {_plus(d['b'])} = {d['z']:.2f}", fontsize=12)
     tx.text(0, 0.4, f"출력 a = σ(z) = {d['a']:.3f}  ({verdict})", fontsize=12, color="#1565c0")
     tx.scatter([0.95], [0.45], s=500, color=(d["a"],) * 3, edgecolors="#333", transform=tx.transAxes,
                clip_on=False)
@@ -225,7 +230,7 @@ def layer_product(net, x, l: int = 2, row: int = 1):
     k = row - 1
     ax.text(-0.4 + (x0 + 1) / 2, 2 * top + 1.9,
             f"{row}번째 뉴런: ({row}번째 행) · $a^{{[{l - 1}]}}$ + $b_{{{row}}}$ = "
-            f"{W[k] @ a_prev:.2f} {b[k]:+.2f} = {z[k]:.2f},   σ({z[k]:.2f}) = {a[k]:.2f}",
+            f"{W[k] @ a_prev:.2f} {_plus(b[k])} = {z[k]:.2f},   σ({z[k]:.2f}) = {a[k]:.2f}",
             ha="center", va="top", fontsize=12, color=HIGHLIGHT)
     ax.set_xlim(-3.6, x0 + 2)
     ax.set_ylim(2 * top + 2.4, -2.2)
