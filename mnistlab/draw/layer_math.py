@@ -128,7 +128,7 @@ def neuron_zoom(net, x, i: int = 1):
         ax.set_title(title, fontsize=11)
         ax.set_xticks([])
         ax.set_yticks([])
-    fig.text(0.19, 0.43, "·", fontsize=30, ha="center", va="center")
+    fig.text(0.19, 0.43, "×", fontsize=22, ha="center", va="center")
     fig.text(0.385, 0.43, "=", fontsize=22, ha="center", va="center")
     # the weighted sum on a number line, with the threshold −b
     nx = fig.add_axes([0.62, 0.48, 0.36, 0.26])
