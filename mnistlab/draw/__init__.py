@@ -21,6 +21,7 @@ from mnistlab.draw.inside import (
     weight_maps,
 )
 from mnistlab.draw.intro import ai_map
+from mnistlab.draw.layer_math import input_column, layer_product, neuron_zoom
 from mnistlab.draw.logistic import (
     confusion,
     diagram_785,
@@ -36,6 +37,7 @@ from mnistlab.draw.logistic import (
     theta_maps,
     two_pixels,
 )
+from mnistlab.draw.nervous_system import activation_table, nervous_system, step_vs_sigmoid
 from mnistlab.draw.network import network_diagram, network_legend, network_positions
 from mnistlab.draw.neuron import (
     activation_functions,
@@ -47,6 +49,7 @@ from mnistlab.draw.neuron import (
 
 __all__ = [
     "activation_functions",
+    "activation_table",
     "ai_map",
     "artificial_neuron",
     "biological_neuron",
@@ -57,13 +60,17 @@ __all__ = [
     "evidence",
     "flatten_strip",
     "hidden_neurons",
+    "input_column",
     "label_counts",
+    "layer_product",
     "learning_connections",
     "loss_curve",
+    "nervous_system",
     "network_diagram",
     "network_legend",
     "network_positions",
     "neuron_as_model",
+    "neuron_zoom",
     "noise_answers",
     "normalization",
     "one_pixel",
@@ -75,6 +82,7 @@ __all__ = [
     "pixel_numbers",
     "sigmoid_of_z",
     "sigmoid_shapes",
+    "step_vs_sigmoid",
     "template_reading",
     "ten_models_diagram",
     "theta_map",

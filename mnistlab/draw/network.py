@@ -143,8 +143,16 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
     ax.axis("off")
 
     segs, rgba, widths = edges(net, layout, x, top_k)
-    ax.add_collection(LineCollection(segs, colors=rgba, linewidths=widths, zorder=1,
-                                     capstyle="round"))
+    # lines from the input pixels are drawn over the image so that they start at their pixels
+    n_in = len(input_edges(net, x, top_k)) if layout.block is not None else 0
+    ax.add_collection(LineCollection(segs[n_in:], colors=rgba[n_in:], linewidths=widths[n_in:],
+                                     zorder=1, capstyle="round"))
+    ax.add_collection(LineCollection(segs[:n_in], colors=rgba[:n_in], linewidths=widths[:n_in],
+                                     zorder=2.5, capstyle="round"))
+    if n_in and nodes:
+        starts = np.unique(segs[:n_in, 0], axis=0)
+        ax.scatter(starts[:, 0], starts[:, 1], s=9, marker="s", facecolors="none",
+                   edgecolors="#ffd600", linewidths=0.8, zorder=2.6)
     top = max(y for (_, y) in layout.pos.values())
     bottom = min(y for (_, y) in layout.pos.values())
     if layout.block is not None:
@@ -156,7 +164,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
         ax.add_patch(Rectangle((left, b0), right - left, b1 - b0, fill=False, lw=1.2,
                                edgecolor="#444", zorder=3))
         ax.text((left + right) / 2, b1 + 0.35, "28 × 28 = 784개의 픽셀", ha="center",
-                va="bottom", fontsize=10, color="#333")
+                va="bottom", fontsize=12, color="#333")
 
     r = layout.radius
     if nodes:
@@ -172,10 +180,10 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
     for i in range(1, net.n[L] + 1):
         px, py = layout.pos[(L, i)]
         is_win = nodes and winner == i - 1
-        ax.text(px + r + 0.25, py, f"{i - 1}", ha="left", va="center", fontsize=11,
+        ax.text(px + r + 0.25, py, f"{i - 1}", ha="left", va="center", fontsize=13,
                 fontweight="bold" if is_win else "normal", color=WINNER if is_win else "#222")
         if nodes and values and a is not None:
-            ax.text(px + r + 0.75, py, f"{a[L][i - 1]:.2f}", ha="left", va="center", fontsize=8.5,
+            ax.text(px + r + 0.75, py, f"{a[L][i - 1]:.2f}", ha="left", va="center", fontsize=11,
                     color="#555" if not is_win else "#e65100", fontfamily="monospace")
     if nodes and winner is not None:
         px, py = layout.pos[(L, winner + 1)]
@@ -192,10 +200,10 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
     label_y = bottom - 0.9
     for l in range(L + 1):
         cx = (layout.block[0] + layout.block[1]) / 2 if (l == 0 and layout.block) else layout.x(l)
-        ax.text(cx, label_y, layer_name(l, L), ha="center", va="top", fontsize=12,
+        ax.text(cx, label_y, layer_name(l, L), ha="center", va="top", fontsize=15,
                 fontweight="bold", color="#222")
-        ax.text(cx, label_y - 0.55, f"{l}번째 층\n뉴런 {net.n[l]}개", ha="center", va="top",
-                fontsize=9, color="#555", linespacing=1.4)
+        ax.text(cx, label_y - 0.7, f"{l}번째 층\n뉴런 {net.n[l]}개", ha="center", va="top",
+                fontsize=13, color="#444", linespacing=1.3)
     if L >= 2:
         hx0, hx1 = layout.x(1) - 0.6, layout.x(L - 1) + 0.6
         ax.add_patch(FancyBboxPatch((hx0, bottom - 0.35), hx1 - hx0, top - bottom + 0.7,
@@ -203,7 +211,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
                                     edgecolor="#9e9e9e", zorder=0))
     x_left = layout.block[0] - 0.3 if layout.block else -0.8
     ax.set_xlim(x_left, xL + 4.6)
-    ax.set_ylim(label_y - 1.5, top + 0.7)
+    ax.set_ylim(label_y - 2.2, top + 0.7)
     if title is None:
         title = "인공신경망 " + "-".join(map(str, net.sizes)) + f" (L = {L})"
     if title:

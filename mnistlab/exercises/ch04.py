@@ -1,6 +1,11 @@
 """Exercises of notebook 04 (인공신경망)."""
 
-from mnistlab.check import integer, register
+from mnistlab.check import array, integer, register
+
+PREDICT_IMAGE = 33      # a test image the network gets wrong (a 4), not drawn in the notebook
+
+# ten outputs a^[3]_1 … a^[3]_10 for 04.argmax: the largest is a^[3]_7, which stands for the digit 6
+ARGMAX_OUTPUTS = [0.02, 0.01, 0.10, 0.03, 0.21, 0.05, 0.88, 0.04, 0.31, 0.07]
 
 
 def _prediction(index: int) -> int:
@@ -14,17 +19,30 @@ def _prediction(index: int) -> int:
 register(
     "04.L",
     integer(4),
-    hint="L 은 입력층(0번째 층)을 빼고 센 층의 수입니다. 784 다음에 오는 숫자가 몇 개인지 세어 보세요.",
+    hint="L 을 셀 때 어떤 층은 세고 어떤 층은 세지 않았나요? 이 노트북의 784-16-16-10 신경망이 "
+    "왜 L = 3 이었는지 떠올려 보세요.",
 )
 register(
     "04.params",
     integer(784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10),
     hint="l 번째 층의 뉴런 하나는 앞 층의 뉴런 수만큼 가중치를 갖고, 편향을 하나 더 갖습니다. "
-    "층마다 n[l] × n[l-1] + n[l] 을 구해 더해 보세요 (net.W[l].size, net.b[l].size 로도 셀 수 있어요).",
+    "층마다 가중치와 편향이 몇 개인지 구해 더해 보세요 (net.W[l].size, net.b[l].size 로 확인할 수 있어요).",
 )
 register(
     "04.predict",
-    integer(lambda: _prediction(8)),
-    hint="net.predict(x) 는 출력층에서 가장 크게 활성화된 뉴런의 번호를 돌려줍니다. 시험 이미지 8번을 "
-    "정규화해서(ml.normalize) 넣어 보세요.",
+    integer(lambda: _prediction(PREDICT_IMAGE)),
+    hint="정답 라벨을 적은 것은 아닌가요? 신경망이 틀리는 이미지입니다. 신경망에 무엇을 물어봐야 "
+    "예측을 돌려받는지, 그리고 이미지를 넣기 전에 무엇을 해야 했는지 위의 셀들에서 찾아보세요.",
+)
+register(
+    "04.argmax",
+    integer(6),
+    hint="가장 크게 활성화된 출력 뉴런은 위에서 몇 번째인가요? 그 뉴런이 어떤 숫자를 맡는지 떠올려 보세요: "
+    "맨 위 뉴런 a^[3]_1 은 숫자 0 을 맡습니다.",
+)
+register(
+    "04.shape",
+    array((10, 100), tol=0),
+    hint="W^[l] 의 한 행은 l 번째 층 뉴런 하나로 들어오는 가중치들입니다. 행은 몇 개이고, 한 행에는 "
+    "가중치가 몇 개 들어 있나요? (행의 수, 열의 수) 순서로 적어 보세요.",
 )
