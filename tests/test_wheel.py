@@ -1,7 +1,8 @@
 """The package works outside the repository: build the wheel, install it, run the series.
 
-The wheel is built from a copy of the source tree (so nothing is left in the
-checkout) and installed with pip into a fresh virtual environment in a
+The sdist is built from a copy of the source tree (so nothing is left in the
+checkout), the wheel from the sdist (so both carry the shipped files), and the
+wheel is installed with pip into a fresh virtual environment in a
 temporary folder. That environment sees the test environment's third-party
 packages (numpy, matplotlib, Jupyter …) through a .pth file, so the test needs
 no network, but mnistlab itself comes only from the wheel: the editable install's
@@ -38,8 +39,10 @@ def installed(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"
     shutil.copytree(REPO, source, ignore=NOT_SOURCE)
+    run(sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", tmp / "dist", source)
+    sdist, = (tmp / "dist").glob("mnistlab-*.tar.gz")
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-        "-w", tmp / "dist", source)
+        "-w", tmp / "dist", sdist)
     wheel, = (tmp / "dist").glob("mnistlab-*.whl")
     venv = tmp / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv)
