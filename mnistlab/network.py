@@ -160,9 +160,10 @@ class Network:
         a0, _ = self._inputs(X)
         return self._backprop(a0, _one_hot(self._labels(y, len(a0)), self.n[-1]))
 
-    def _backprop(self, a0: np.ndarray, Y: np.ndarray) -> tuple[list, list]:
-        """Gradients of the mean loss over the batch, layer by layer from the output back."""
-        a, z = self._forward(a0)
+    def _backprop(self, a0: np.ndarray, Y: np.ndarray, forward=None) -> tuple[list, list]:
+        """Gradients of the mean loss over the batch, layer by layer from the output back
+        (``forward``: the batch's (a, z) when the caller has it already)."""
+        a, z = self._forward(a0) if forward is None else forward
         fprime = DERIVATIVES[self.activation]
         N = len(a0)
         # Output error δ[L] = ∂loss/∂z[L]. With sigmoid + cross-entropy the σ' cancels: a - y.
@@ -175,6 +176,30 @@ class Network:
             if l > 1:
                 delta = (delta @ self.W[l]) * fprime(z[l - 1])
         return dW, db
+
+    def step(self, X_batch, y_batch, *, lr: float) -> float:
+        """One step of 경사 하강법 on one mini-batch: move every W[l] and b[l] against its
+        gradient by ``lr`` (학습률). Returns the batch's loss before the step.
+
+        :meth:`fit` is a loop of these steps; a widget can call it one batch at a time.
+        """
+        if self.activation not in TRAINABLE:
+            raise ValueError(f"활성함수 {self.activation!r} 는 학습할 수 없습니다. "
+                             f"{', '.join(TRAINABLE)} 중 하나를 쓰세요.")
+        if not lr > 0:
+            raise ValueError(f"lr(학습률)은 0보다 커야 합니다. 받은 값: {lr!r}")
+        a0, _ = self._inputs(X_batch)
+        return self._step(a0, _one_hot(self._labels(y_batch, len(a0)), self.n[-1]), float(lr))
+
+    def _step(self, a0: np.ndarray, Y: np.ndarray, lr: float) -> float:
+        """The step on a checked batch and its one-hot labels (fit's inner loop)."""
+        a, z = self._forward(a0)
+        loss = self._loss(a[-1], Y)
+        dW, db = self._backprop(a0, Y, (a, z))
+        for l in range(1, self.L + 1):
+            self.W[l] -= lr * dW[l]
+            self.b[l] -= lr * db[l]
+        return loss
 
     def fit(self, X, y, epochs: int = 10, batch_size: int = 32, lr: float = 0.5,
             lr_end: float | None = None, seed: int = 0, progress: bool = True,
@@ -210,10 +235,7 @@ class Network:
             order = rng.permutation(len(X))
             for k in range(steps):
                 idx = order[k * batch_size:(k + 1) * batch_size]
-                dW, db = self._backprop(X[idx], Y[idx])
-                for l in range(1, self.L + 1):
-                    self.W[l] -= rate * dW[l]
-                    self.b[l] -= rate * db[l]
+                self._step(X[idx], Y[idx], float(rate))
                 bar.update(1)
             aL = np.vstack([self._forward(X[k:k + 10_000])[0][-1]       # in chunks: small memory
                             for k in range(0, len(X), 10_000)])

@@ -6,6 +6,7 @@ the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
+from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
 from mnistlab.widgets.logistic import (
@@ -20,6 +21,7 @@ from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notat
 
 __all__ = [
     "DigitBrowser",
+    "DrawDigit",
     "Explorer",
     "HiddenNeuronExplorer",
     "NetworkExplorer",
@@ -29,6 +31,7 @@ __all__ = [
     "PerDigitExplorer",
     "WidgetCheck",
     "digit_browser",
+    "draw_digit",
     "hidden_neuron_explorer",
     "network_explorer",
     "neuron_playground",
