@@ -18,6 +18,7 @@ from mnistlab.widgets.logistic import (
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
+from mnistlab.widgets.training import TrainingExplorer, training_explorer
 
 __all__ = [
     "DigitBrowser",
@@ -29,6 +30,7 @@ __all__ = [
     "NotationExplorer",
     "OnePixelExplorer",
     "PerDigitExplorer",
+    "TrainingExplorer",
     "WidgetCheck",
     "digit_browser",
     "draw_digit",
@@ -39,5 +41,6 @@ __all__ = [
     "notation_picture",
     "per_digit_explorer",
     "sigmoid_explorer",
+    "training_explorer",
     "widget_check",
 ]
