@@ -24,7 +24,7 @@ from mnistlab.data import SIDE, load_mnist, normalize
 from mnistlab.drawing import check_drawing, preparation_steps, shrink_drawing
 from mnistlab.logistic import PerDigitLogistic
 from mnistlab.network import Network, pretrained_network
-from mnistlab.widgets.base import Explorer, bars_html, caption, hstack
+from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, vstack
 from mnistlab.widgets.network import DiagramCanvas, _png_small, png_fast
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -192,7 +192,14 @@ class DrawDigit(Explorer):
     def snapshot(self) -> bytes:
         if self.activations is None:
             return _png_small(caption(np.full((60, 600, 3), 255, np.uint8), EMPTY, 15))
-        picture = self.diagram_canvas.paint(self.activations)
+        ink = 255 - self.canvas.drawing()
+        drawn = np.repeat(np.pad(ink, 1, constant_values=176)[..., None], 3, axis=2)
+        steps = preparation_steps(self.canvas.drawing())
+        pictures = ([("잉크 자르기", steps.cropped), ("20×20 맞춤", steps.fitted),
+                     ("28×28 중심", steps.centred)] if self.prepare.value
+                    else [("28×28 축소", self.digit)])
+        top = hstack(drawn, _strip(pictures))
+        picture = vstack(top, self.diagram_canvas.paint(self.activations))
         text = f"숫자 그리기 · 신경망의 예측 {self.prediction}"
         return _png_small(caption(picture, text, 15))
 
