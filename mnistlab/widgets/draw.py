@@ -18,6 +18,7 @@ import anywidget
 import ipywidgets as W
 import numpy as np
 import traitlets
+from ipywidgets.widgets.trait_types import bytes_serialization
 from PIL import Image
 
 from mnistlab.data import SIDE, load_mnist, normalize
@@ -40,7 +41,7 @@ class DrawingCanvas(anywidget.AnyWidget):
     _css = STATIC / "draw.css"
     size = traitlets.Int(CANVAS).tag(sync=True)
     brush = traitlets.Int(20).tag(sync=True)
-    ink = traitlets.Bytes(b"").tag(sync=True)
+    ink = traitlets.Bytes(b"").tag(sync=True, **bytes_serialization)   # binary, not JSON
     ink_shape = traitlets.List([0, 0]).tag(sync=True)
     strokes = traitlets.Int(0).tag(sync=True)       # counts the drawings the browser sent
 
@@ -123,7 +124,7 @@ class DrawDigit(Explorer):
         super().__init__([
             W.HBox([self.canvas,
                     W.VBox([self.status, self.prepare, self.example, self.steps],
-                           layout=W.Layout(max_width="100%"))],
+                           layout=W.Layout(max_width="100%", align_items="flex-start"))],
                    layout=W.Layout(**wrap)),
             self.diagram,
             W.HBox([self.bars, self.evidence], layout=W.Layout(**wrap)),
