@@ -120,8 +120,9 @@ class TrainingExplorer(Explorer):
         self.layers = W.Dropdown(options=[("784-n-10 (은닉층 1개)", 1),
                                           ("784-n-n-10 (은닉층 2개)", 2)],
                                  value=layers, description="신경망 모양", **wide)
-        self.lr = W.FloatLogSlider(value=lr, base=10, min=-2, max=1, step=0.1,
-                                   description="학습률", readout_format=".2f", **wide)
+        rates = sorted({0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0, float(lr)})
+        self.lr = W.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=float(lr),
+                                    description="학습률", **wide)
         self.speed = W.Dropdown(options=[1, 5, 20, 50, 200], value=steps_per_frame,
                                 description="화면마다 배치", **wide)
         self.progress = W.IntProgress(0, 0, 100, description="이번 에포크",
