@@ -138,6 +138,7 @@ class TrainingExplorer(Explorer):
         self.reset_button.on_click(lambda _: self.reset())
         self.hidden.observe(lambda _: self.reset(), "value")
         self.layers.observe(lambda _: self.reset(), "value")
+        self.lr.observe(lambda _: self._draw(), "value")
         wrap = W.Layout(flex_flow="row wrap", align_items="center", max_width="100%")
         super().__init__([
             W.HBox([self.one_step, self.play, self.reset_button, self.progress], layout=wrap),
@@ -262,6 +263,7 @@ class TrainingExplorer(Explorer):
         self.info.value = (
             f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
             f" · {self.epoch}번째 에포크 {self._position / per_epoch * 100:.0f}%"
+            f" · 학습률 {self.lr.value:g}"
             f" · 시험 정확도 <b>{r['test_accuracy'] * 100:.1f}%</b>"
             f" (학습된 784-16-16-10 신경망: {self.shipped * 100:.1f}%)")
 
