@@ -90,7 +90,7 @@ class TrainingExplorer(Explorer):
     title = "학습 지켜보기"
 
     def __init__(self, hidden: int = 16, layers: int = 2, lr: float = 0.5, batch_size: int = 32,
-                 steps_per_frame: int = 20, seed: int = 0, images=None, labels=None,
+                 steps_per_frame: int = 50, seed: int = 0, images=None, labels=None,
                  test_images=None, test_labels=None):
         if images is None or labels is None:
             images, labels = load_mnist("train")
