@@ -8,8 +8,8 @@ predictions on a few fixed test images.
 
 Play / pause come from an ``ipywidgets.Play``: the browser ticks, the kernel
 trains and redraws on each tick. Ticks that arrive while the kernel was still
-busy with the previous frame are dropped, so pausing stops at once instead of
-working through a queue. Pictures are drawn with numpy + PIL (a few ms), not
+busy with the previous frame (handled right after it) are dropped, so pausing
+stops at once instead of working through a queue. Pictures are drawn with numpy + PIL (a few ms), not
 matplotlib, as in every mnistlab widget.
 """
 
@@ -30,6 +30,7 @@ from mnistlab.widgets.network import _png_small, png_fast
 
 N_TEST = 500             # the fixed test (and training) subsets the curves are measured on
 N_SAMPLES = 8            # fixed test images whose predictions are shown
+QUEUED = 0.01            # a tick handled this soon (s) after the last frame waited in the queue
 PLOT = (380, 170)        # size of each curve plot in pixels
 COLORS = {"train": (120, 144, 156), "test": (30, 136, 229), "shipped": (230, 81, 0),
           "axis": (90, 90, 90), "grid": (230, 230, 230)}
@@ -107,7 +108,7 @@ class TrainingExplorer(Explorer):
         self.shipped = shipped_accuracy()
 
         wide = {"style": {"description_width": "110px"}, "layout": W.Layout(width="300px")}
-        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=100, show_repeat=False,
+        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=80, show_repeat=False,
                            description="재생")
         self.one_step = W.Button(description="한 걸음", icon="step-forward",
                                  tooltip="미니배치 하나만큼 학습합니다",
@@ -191,7 +192,7 @@ class TrainingExplorer(Explorer):
     def _on_tick(self, change):
         if change["new"] <= change["old"]:           # the Play's stop button rewinds: no step
             return
-        if time.monotonic() - self._last_frame < self.play.interval / 2000:
+        if time.monotonic() - self._last_frame < QUEUED:
             return                                   # queued while the last frame ran: drop
         self.run_steps(self.speed.value)
         self._last_frame = time.monotonic()

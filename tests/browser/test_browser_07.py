@@ -17,7 +17,7 @@ import time
 import nbformat
 import pytest
 from browser_report import RUN
-from nbpage import NotebookPage
+from nbpage import ControlReport, Move, NotebookPage
 
 CELLS = [
     "from mnistlab import widgets\ndrawer = widgets.draw_digit()\ndrawer",
@@ -80,9 +80,9 @@ ARM = """(root) => {
 }"""
 
 
-def _draw_and_wait(page, root, canvas, points, timeout: float = 20) -> tuple[str, float]:
+def _draw_and_wait(page, root, canvas, points, timeout: float = 20) -> tuple[str, tuple]:
     """Draw a stroke; wait for the kernel's answer after the mouse is released.
-    Returns the status text and the release → painted answer time in ms."""
+    Returns the status text and the release → answer in the DOM / painted times in ms."""
     root.element_handle().evaluate(ARM)
     _stroke(page, canvas, points)
     deadline = time.monotonic() + timeout
@@ -92,7 +92,7 @@ def _draw_and_wait(page, root, canvas, points, timeout: float = 20) -> tuple[str
             time.sleep(0.1)
             text = _status(root)
             assert PREDICTION.search(text), f"그린 뒤 예측 대신: {text!r}"
-            return text, d["painted"] - d["up"]
+            return text, (d["changed"] - d["up"], d["painted"] - d["up"])
         time.sleep(0.02)
     raise AssertionError(f"그린 뒤 {timeout:.0f}초가 지나도 답이 오지 않았습니다: {_status(root)!r}")
 
@@ -118,8 +118,10 @@ def test_drawing_with_the_mouse_gets_an_answer(page07, artifacts):
     second = PREDICTION.search(text).group(1)
     root.screenshot(path=str(artifacts / "chapter07-draw_digit-ring.png"))
     RUN.screenshots.append(artifacts / "chapter07-draw_digit-ring.png")
-    RUN.notes.append(f"07 draw_digit: 마우스를 뗀 뒤 답이 그려지기까지 {first_ms:.0f} ms, "
-                     f"{second_ms:.0f} ms; 예측: 세로 획 → {first}, 동그라미 → {second}")
+    report = ControlReport("draw_digit", "mouse stroke (release → answer)")
+    report.moves = [Move(True, dom, frame) for dom, frame in (first_ms, second_ms)]
+    RUN.controls.append(("chapter07_widgets", "lab", report))
+    RUN.notes.append(f"07 draw_digit: 예측 — 세로 획 → {first}, 동그라미 → {second}")
     assert first != second, f"세로 획과 동그라미의 예측이 같습니다: {first}"
 
 
