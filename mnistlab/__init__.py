@@ -12,6 +12,7 @@ from mnistlab.data import (
     normalize,
     unflatten,
 )
+from mnistlab.drawing import prepare_drawing
 from mnistlab.environment import check_environment
 from mnistlab.inside import incoming_weights, template_network, top_images
 from mnistlab.korean import THETA_CMAP, use_korean_font
@@ -46,6 +47,7 @@ __all__ = [
     "load_mnist",
     "log_loss",
     "normalize",
+    "prepare_drawing",
     "pretrained_network",
     "sigmoid",
     "template_network",

@@ -6,6 +6,7 @@ the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
+from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
 from mnistlab.widgets.logistic import (
@@ -17,9 +18,11 @@ from mnistlab.widgets.logistic import (
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
+from mnistlab.widgets.training import TrainingExplorer, training_explorer
 
 __all__ = [
     "DigitBrowser",
+    "DrawDigit",
     "Explorer",
     "HiddenNeuronExplorer",
     "NetworkExplorer",
@@ -27,8 +30,10 @@ __all__ = [
     "NotationExplorer",
     "OnePixelExplorer",
     "PerDigitExplorer",
+    "TrainingExplorer",
     "WidgetCheck",
     "digit_browser",
+    "draw_digit",
     "hidden_neuron_explorer",
     "network_explorer",
     "neuron_playground",
@@ -36,5 +41,6 @@ __all__ = [
     "notation_picture",
     "per_digit_explorer",
     "sigmoid_explorer",
+    "training_explorer",
     "widget_check",
 ]

@@ -1,0 +1,289 @@
+"""학습 지켜보기: train a fresh network live and watch its weights turn into strokes (ch. 07).
+
+A new 784-n-10 or 784-n-n-10 network starts from random (seeded) weights. Every
+frame runs a few mini-batches through :meth:`Network.step` (the same step that
+:meth:`Network.fit` repeats: there is no second training loop here), then redraws
+the loss and accuracy curves, the first hidden layer's weight maps and the
+predictions on a few fixed test images.
+
+Play / pause come from an ``ipywidgets.Play``: the browser ticks, the kernel
+trains and redraws on each tick. Ticks that arrive while the kernel was still
+busy with the previous frame (handled right after it) are dropped, so pausing
+stops at once instead of working through a queue. Pictures are drawn with numpy + PIL (a few ms), not
+matplotlib, as in every mnistlab widget.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import ipywidgets as W
+import numpy as np
+from PIL import Image, ImageDraw
+
+from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab.korean import THETA_CMAP
+from mnistlab.network import Network, pretrained_network
+from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
+from mnistlab.widgets.network import _png_small, png_fast
+
+N_TEST = 500             # the fixed test (and training) subsets the curves are measured on
+N_SAMPLES = 8            # fixed test images whose predictions are shown
+QUEUED = 0.01            # a tick handled this soon (s) after the last frame waited in the queue
+PLOT = (380, 170)        # size of each curve plot in pixels
+COLORS = {"train": (120, 144, 156), "test": (30, 136, 229), "shipped": (230, 81, 0),
+          "axis": (90, 90, 90), "grid": (230, 230, 230)}
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_accuracy() -> float:
+    """The shipped 784-16-16-10 network's accuracy on all 10,000 test digits (95.4 %)."""
+    images, labels = load_mnist("test")
+    net = pretrained_network()
+    right = sum(int((net.predict(normalize(images[k:k + 2000])) == labels[k:k + 2000]).sum())
+                for k in range(0, len(images), 2000))
+    return right / len(images)
+
+
+def _plot(series: list[tuple[list, list, tuple]], ymax: float, title: str,
+          ref: tuple[float, str] | None = None, percent: bool = False) -> np.ndarray:
+    """A small line plot drawn with PIL: series of (x, y, colour) on 0..ymax."""
+    w, h = PLOT
+    img = Image.new("RGB", (w, h), "white")
+    d = ImageDraw.Draw(img)
+    left, right, top, bottom = 44, w - 10, 24, h - 22
+    f = font(11)
+    d.text((left, 3), title, fill=(0, 0, 0), font=font(13, True))
+    xs = [x for s in series for x in s[0]]
+    xmax = max(xs[-1] if xs else 1, 1)
+    for k in range(5):
+        v = ymax * k / 4
+        y = bottom - (bottom - top) * k / 4
+        d.line([(left, y), (right, y)], fill=COLORS["grid"])
+        d.text((4, y - 7), f"{v * 100:.0f}%" if percent else f"{v:.1f}", fill=COLORS["axis"], font=f)
+    d.line([(left, top), (left, bottom), (right, bottom)], fill=COLORS["axis"])
+    d.text((left, bottom + 4), "0", fill=COLORS["axis"], font=f)
+    d.text((right - 90, bottom + 4), f"배치 {xmax:,}개", fill=COLORS["axis"], font=f)
+
+    def px(x, y):
+        return (left + (right - left) * x / xmax,
+                bottom - (bottom - top) * min(max(y, 0), ymax) / ymax)
+
+    if ref is not None:
+        y = px(0, ref[0])[1]
+        for x0 in range(left, right, 8):
+            d.line([(x0, y), (min(x0 + 4, right), y)], fill=COLORS["shipped"])
+        d.text((left + 4, y + 2), ref[1], fill=COLORS["shipped"], font=f)
+    for x, y, color in series:
+        points = [px(a, b) for a, b in zip(x, y)]
+        if len(points) > 1:
+            d.line(points, fill=color, width=2)
+        elif points:
+            d.ellipse([points[0][0] - 2, points[0][1] - 2, points[0][0] + 2, points[0][1] + 2],
+                      fill=color)
+    return np.asarray(img)
+
+
+class TrainingExplorer(Explorer):
+    """학습 지켜보기: a fresh network learning MNIST, one frame of mini-batches at a time."""
+
+    title = "학습 지켜보기"
+
+    def __init__(self, hidden: int = 16, layers: int = 2, lr: float = 0.5, batch_size: int = 32,
+                 steps_per_frame: int = 50, seed: int = 0, images=None, labels=None,
+                 test_images=None, test_labels=None):
+        if images is None or labels is None:
+            images, labels = load_mnist("train")
+        if test_images is None or test_labels is None:
+            test_images, test_labels = load_mnist("test")
+        self.images = np.asarray(images).reshape(len(images), -1)    # uint8: no float copy
+        self.labels = np.asarray(labels)
+        self.X_test = normalize(test_images[:N_TEST]).reshape(-1, N_PIXELS).astype(float)
+        self.y_test = np.asarray(test_labels[:N_TEST])
+        self.X_seen = normalize(images[:N_TEST]).reshape(-1, N_PIXELS).astype(float)
+        self.y_seen = self.labels[:N_TEST]
+        self.batch_size = int(batch_size)
+        self.seed = seed
+        self.shipped = shipped_accuracy()
+
+        wide = {"style": {"description_width": "110px"}, "layout": W.Layout(width="300px")}
+        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=80, show_repeat=False,
+                           description="재생")
+        self.one_step = W.Button(description="한 걸음", icon="step-forward",
+                                 tooltip="미니배치 하나만큼 학습합니다",
+                                 layout=W.Layout(width="110px"))
+        self.reset_button = W.Button(description="처음부터", icon="undo", button_style="warning",
+                                     tooltip="무작위 가중치의 새 신경망으로 다시 시작합니다",
+                                     layout=W.Layout(width="110px"))
+        self.hidden = W.Dropdown(options=[16, 32, 64], value=hidden, description="은닉 뉴런 n",
+                                 **wide)
+        self.layers = W.Dropdown(options=[("784-n-10 (은닉층 1개)", 1),
+                                          ("784-n-n-10 (은닉층 2개)", 2)],
+                                 value=layers, description="신경망 모양", **wide)
+        rates = sorted({0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0, float(lr)})
+        self.lr = W.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=float(lr),
+                                    description="학습률", **wide)
+        self.speed = W.Dropdown(options=[1, 5, 20, 50, 200], value=steps_per_frame,
+                                description="화면마다 배치", **wide)
+        self.progress = W.IntProgress(0, 0, 100, description="이번 에포크",
+                                      style={"description_width": "110px"},
+                                      layout=W.Layout(width="300px"))
+        self.info = W.HTML()
+        self.curves = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.weights = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.samples = W.Image(format="png", layout=W.Layout(max_width="100%"))
+
+        self.play.observe(self._on_tick, "value")
+        self.one_step.on_click(lambda _: self.run_steps(1))
+        self.reset_button.on_click(lambda _: self.reset())
+        self.hidden.observe(lambda _: self.reset(), "value")
+        self.layers.observe(lambda _: self.reset(), "value")
+        self.lr.observe(lambda _: self._draw(), "value")
+        wrap = W.Layout(flex_flow="row wrap", align_items="center", max_width="100%")
+        super().__init__([
+            W.HBox([self.one_step, self.play, self.reset_button, self.progress], layout=wrap),
+            W.HBox([self.layers, self.hidden], layout=wrap),
+            W.HBox([self.lr, self.speed], layout=wrap),
+            self.info, self.curves, self.weights, self.samples,
+        ])
+        self.layout.max_width = "100%"
+        self.reset()
+
+    # ---------------------------------------------------------------- API
+    @property
+    def sizes(self) -> list[int]:
+        """The network's shape: [784, n, 10] or [784, n, n, 10]."""
+        return [N_PIXELS] + [int(self.hidden.value)] * int(self.layers.value) + [10]
+
+    def reset(self) -> None:
+        """A new network with random (seeded) weights; the history starts again."""
+        self.net = Network(self.sizes, seed=self.seed)
+        self._rng = np.random.default_rng(self.seed)
+        self._order = self._rng.permutation(len(self.images))
+        self._position = 0                   # mini-batches done in the current epoch
+        self.steps = 0
+        self.epoch = 1
+        self._losses: list[float] = []
+        self.history: list[dict] = []
+        self._last_frame = 0.0
+        self._record()
+        self._draw()
+
+    def run_steps(self, n: int) -> None:
+        """Train on the next ``n`` mini-batches with Network.step, then record and redraw once."""
+        n = int(n)
+        per_epoch = len(self.images) // self.batch_size
+        lr = float(self.lr.value)
+        for _ in range(n):
+            rows = self._order[self._position * self.batch_size:
+                               (self._position + 1) * self.batch_size]
+            X = self.images[rows] / np.float64(255)
+            self._losses.append(self.net.step(X, self.labels[rows], lr=lr))
+            self.steps += 1
+            self._position += 1
+            if self._position == per_epoch:              # a new epoch: a new shuffle
+                self._position, self.epoch = 0, self.epoch + 1
+                self._order = self._rng.permutation(len(self.images))
+        self._record()
+        self._draw()
+
+    # ---------------------------------------------------------------- events
+    def _on_tick(self, change):
+        if change["new"] <= change["old"]:           # the Play's stop button rewinds: no step
+            return
+        if time.monotonic() - self._last_frame < QUEUED:
+            return                                   # queued while the last frame ran: drop
+        self.run_steps(self.speed.value)
+        self._last_frame = time.monotonic()
+
+    def _record(self) -> None:
+        record = {
+            "step": self.steps, "epoch": self.epoch,
+            "loss": float(np.mean(self._losses)) if self._losses else None,
+            "test_loss": self.net.loss(self.X_test, self.y_test),
+            "train_accuracy": self.net.accuracy(self.X_seen, self.y_seen),
+            "test_accuracy": self.net.accuracy(self.X_test, self.y_test),
+        }
+        self._losses = []
+        self.history.append(record)
+
+    # ---------------------------------------------------------------- pictures
+    def _curve_image(self) -> np.ndarray:
+        h = self.history
+        x = [r["step"] for r in h]
+        trained = [(r["step"], r["loss"]) for r in h if r["loss"] is not None]
+        losses = [v for _, v in trained] + [r["test_loss"] for r in h]
+        loss = _plot([([a for a, _ in trained], [b for _, b in trained], COLORS["train"]),
+                      (x, [r["test_loss"] for r in h], COLORS["test"])],
+                     max(0.5, float(np.ceil(max(losses) * 2) / 2)),
+                     "손실 (회색: 학습 배치, 파랑: 시험 이미지)")
+        acc = _plot([(x, [r["train_accuracy"] for r in h], COLORS["train"]),
+                     (x, [r["test_accuracy"] for r in h], COLORS["test"])],
+                    1.0, "정확도 (회색: 학습, 파랑: 시험)",
+                    ref=(self.shipped, f"학습된 784-16-16-10: {self.shipped * 100:.1f}%"),
+                    percent=True)
+        return hstack(loss, acc, gap=8)
+
+    def _weight_image(self) -> np.ndarray:
+        W1 = self.net.W[1]
+        n = len(W1)
+        cols = 8 if n <= 32 else 16
+        k = 2 if n <= 32 else 1
+        m = np.abs(W1).max(axis=1, keepdims=True) + 1e-12
+        tiles = (W1 / m).reshape(n, SIDE, SIDE)
+        side = SIDE * k + 2
+        rows = -(-n // cols)
+        grid = np.full((rows * side, cols * side, 3), 255, np.uint8)
+        for i, t in enumerate(tiles):
+            r, c = divmod(i, cols)
+            grid[r * side + 1:r * side + 1 + SIDE * k, c * side + 1:c * side + 1 + SIDE * k] = \
+                colormap(t, THETA_CMAP.name, -1, 1, k)
+        return caption(grid, f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] (초록: 양수, 빨강: 음수)", 13)
+
+    def _sample_image(self) -> np.ndarray:
+        out = self.net.forward(self.X_test[:N_SAMPLES])[-1]
+        tiles = []
+        for x, y, o in zip(self.X_test[:N_SAMPLES], self.y_test, out):
+            pred = int(np.argmax(o))
+            img = Image.new("RGB", (56, 18), "white")
+            color = (46, 125, 50) if pred == y else (211, 47, 47)
+            ImageDraw.Draw(img).text((4, 1), f"예측 {pred}", fill=color, font=font(13, True))
+            tiles.append(vstack(gray(x.reshape(SIDE, SIDE), 2), np.asarray(img), gap=2))
+        return caption(hstack(*tiles, gap=6), "시험 이미지 8장에 대한 지금의 예측", 13)
+
+    def _draw(self) -> None:
+        r = self.history[-1]
+        per_epoch = len(self.images) // self.batch_size
+        self.progress.max = per_epoch
+        self.progress.value = self._position
+        self.curves.value = png_fast(self._curve_image())
+        self.weights.value = png_fast(self._weight_image())
+        self.samples.value = png_fast(self._sample_image())
+        shape = "-".join(map(str, self.sizes))
+        self.info.value = (
+            f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
+            f" · {self.epoch}번째 에포크 {self._position / per_epoch * 100:.0f}%"
+            f" · 학습률 {self.lr.value:g}"
+            f" · 시험 정확도 <b>{r['test_accuracy'] * 100:.1f}%</b>"
+            f" (학습된 784-16-16-10 신경망: {self.shipped * 100:.1f}%)")
+
+    def snapshot(self) -> bytes:
+        r = self.history[-1]
+        text = (f"학습 지켜보기 · {'-'.join(map(str, self.sizes))} · 배치 {self.steps:,}개 · "
+                f"시험 정확도 {r['test_accuracy'] * 100:.1f}%")
+        return _png_small(caption(vstack(self._curve_image(), self._weight_image(),
+                                         self._sample_image()), text, 15))
+
+
+def training_explorer(hidden: int = 16, layers: int = 2, lr: float = 0.5,
+                      seed: int = 0) -> TrainingExplorer:
+    """학습 지켜보기 widget: train a fresh 784-n-10 (layers=1) or 784-n-n-10 (layers=2) network.
+
+    Press ▶ to train, ❚❚ to pause, '한 걸음' for one mini-batch, '처음부터' for new random
+    weights. ``.run_steps(n)`` trains n mini-batches; ``.history`` holds one record per frame.
+    """
+    return TrainingExplorer(hidden=hidden, layers=layers, lr=lr, seed=seed)
+
+
+__all__ = ["TrainingExplorer", "shipped_accuracy", "training_explorer"]

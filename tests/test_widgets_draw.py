@@ -1,0 +1,92 @@
+"""숫자 그리기 widget: a drawing fed as the browser feeds it gives the network's answer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import mnistlab as ml
+from mnistlab import widgets
+from mnistlab.errors import MnistlabError
+from mnistlab.widgets.draw import EMPTY, place_digit
+
+
+@pytest.fixture(scope="module")
+def w():
+    return widgets.draw_digit()
+
+
+@pytest.fixture(scope="module")
+def test_digits():
+    return ml.load_mnist("test")
+
+
+def test_starts_empty_with_no_prediction(w):
+    w.clear()
+    assert w.prediction is None and w.outputs is None
+    assert EMPTY in w.status.value
+    assert w.snapshot()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_drawing_gets_the_networks_answer(w, test_digits):
+    images, labels = test_digits
+    net = ml.pretrained_network()
+    drawing = place_digit(images[0], np.random.default_rng(1))
+    w.prepare.value = True
+    w.set_drawing(drawing)
+    expected = net.forward(ml.normalize(ml.prepare_drawing(drawing)).reshape(-1))
+    np.testing.assert_allclose(w.outputs, expected[-1])
+    assert w.prediction == int(np.argmax(expected[-1])) == labels[0]
+    assert f">{w.prediction}</b>" in w.status.value
+    assert len(w.activations) == 4 and w.activations[1].shape == (16,)
+    np.testing.assert_array_equal(w.digit, ml.prepare_drawing(drawing))
+    assert "로지스틱" in w.evidence.value and w.diagram.value and w.steps.value
+
+
+def test_the_canvas_holds_what_the_browser_would_send(w):
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 130:150] = 255
+    w.set_drawing(drawing)
+    assert w.canvas.ink_shape == [280, 280]
+    np.testing.assert_array_equal(w.canvas.drawing(), drawing)
+    # the browser's way: the ink traits change, nothing else
+    other = np.zeros((280, 280), np.uint8)
+    other[60:220, 60:220] = 255
+    other[90:190, 90:190] = 0
+    w.canvas.ink = other.tobytes()
+    np.testing.assert_array_equal(w.digit, ml.prepare_drawing(other))
+
+
+def test_the_toggle_turns_preparation_off(w, test_digits):
+    images, _ = test_digits
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[:84, :84] = np.asarray(Image.fromarray(images[3]).resize((84, 84)))
+    w.set_drawing(drawing)
+    prepared = w.digit.copy()
+    w.prepare.value = False
+    try:
+        assert not np.array_equal(w.digit, prepared)
+        assert w.digit[14:, :].sum() < w.digit[:14, :].sum()     # the digit stays in the corner
+    finally:
+        w.prepare.value = True
+    np.testing.assert_array_equal(w.digit, prepared)
+
+
+def test_the_example_button_draws_a_test_digit(w):
+    w.clear()
+    w.example.click()
+    assert w.prediction is not None and w.canvas.drawing().any()
+
+
+def test_noise_still_gets_a_confident_answer(w):
+    w.set_drawing(np.random.default_rng(0).integers(0, 256, (280, 280)).astype(np.uint8))
+    assert w.prediction in range(10)
+
+
+@pytest.mark.parametrize("bad", [np.zeros((28, 28, 3)), "그림", np.full((5, 5), 999)])
+def test_bad_drawings_are_refused_in_korean(w, bad):
+    before = w.prediction
+    with pytest.raises(MnistlabError):
+        w.set_drawing(bad)
+    assert w.prediction == before
