@@ -26,7 +26,8 @@ from mnistlab.drawing import check_drawing, preparation_steps, shrink_drawing
 from mnistlab.logistic import PerDigitLogistic
 from mnistlab.network import Network, pretrained_network
 from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, vstack
-from mnistlab.widgets.network import DiagramCanvas, _png_small, png_fast
+from mnistlab.widgets.network import DiagramCanvas
+from mnistlab.widgets.raster import png_fast, png_small
 
 STATIC = Path(__file__).resolve().parent / "static"
 CANVAS = 280                     # canvas side in pixels: 10× MNIST's 28
@@ -192,7 +193,7 @@ class DrawDigit(Explorer):
 
     def snapshot(self) -> bytes:
         if self.activations is None:
-            return _png_small(caption(np.full((60, 600, 3), 255, np.uint8), EMPTY, 15))
+            return png_small(caption(np.full((60, 600, 3), 255, np.uint8), EMPTY, 15))
         ink = 255 - self.canvas.drawing()
         drawn = np.repeat(np.pad(ink, 1, constant_values=176)[..., None], 3, axis=2)
         steps = preparation_steps(self.canvas.drawing())
@@ -202,7 +203,7 @@ class DrawDigit(Explorer):
         top = hstack(drawn, _strip(pictures))
         picture = vstack(top, self.diagram_canvas.paint(self.activations))
         text = f"숫자 그리기 · 신경망의 예측 {self.prediction}"
-        return _png_small(caption(picture, text, 15))
+        return png_small(caption(picture, text, 15))
 
 
 def place_digit(digit: np.ndarray, rng: np.random.Generator, size: int = CANVAS) -> np.ndarray:

@@ -26,7 +26,7 @@ from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
 from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
-from mnistlab.widgets.network import _png_small, png_fast
+from mnistlab.widgets.raster import png_fast, png_small
 
 N_TEST = 500             # the fixed test (and training) subsets the curves are measured on
 N_SAMPLES = 8            # fixed test images whose predictions are shown
@@ -272,7 +272,7 @@ class TrainingExplorer(Explorer):
         r = self.history[-1]
         text = (f"학습 지켜보기 · {'-'.join(map(str, self.sizes))} · 배치 {self.steps:,}개 · "
                 f"시험 정확도 {r['test_accuracy'] * 100:.1f}%")
-        return _png_small(caption(vstack(self._curve_image(), self._weight_image(),
+        return png_small(caption(vstack(self._curve_image(), self._weight_image(),
                                          self._sample_image()), text, 15))
 
 
