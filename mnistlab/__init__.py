@@ -1,7 +1,19 @@
 """mnistlab: MNIST로 배우는 인공신경망 — the helper package of the notebook series.
 
 Importing it registers the bundled Korean font with matplotlib. The notebooks
-use the names below; the modules mirror the lesson (data, korean, draw, widgets …).
+use the names below (and, in 02, 03 and 05, a few names of ``mnistlab.logistic``,
+``mnistlab.neuron`` and ``mnistlab.inside``); the modules mirror the lesson.
+
+Read the math in this order:
+
+1. ``formulas``  — sigmoid and the other activations, their slopes, log loss;
+2. ``logistic``  — one pixel, then 785 inputs: logistic regression (chapter 02);
+3. ``neuron``    — the same formula as an artificial neuron (chapter 03);
+4. ``network``   — ``forward`` (layer by layer), ``_backprop``, ``step``, ``fit`` (chapter 04).
+
+Input checks live in ``validate`` (every learner's mistake a Korean ``MnistlabError``,
+see ``errors``), files in ``data`` and ``network_files``, figures in ``draw`` and
+the interactive explorers in ``widgets`` (PNG encoding in ``widgets.raster``).
 """
 
 from mnistlab.check import check

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
 from mnistlab.errors import MnistlabValueError
 
@@ -166,8 +167,7 @@ def incoming_weights(net, l: int, i: int) -> np.ndarray:
 def layer_activations(net, X, l: int = 1, weighted_sum: bool = False) -> np.ndarray:
     """a^[l] (or the 가중합 z^[l]) for a batch of images: shape (N, n[l]), one row per image."""
     batch, _ = as_inputs(X, "X")
-    if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
-        raise MnistlabValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
+    l = check.integer(l, f"층 번호 l (1 부터 L = {net.L} 까지)", 1, net.L)
     z = weighted_sums(net, batch, l)
     return z if weighted_sum else net.f(z)
 
@@ -204,11 +204,18 @@ def top_images(net, X, l: int = 1, k: int = 9, value: str = "a") -> tuple[np.nda
     if value not in ("a", "z"):
         raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
     batch, _ = as_inputs(X, "X")
-    if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 1 <= l <= net.L:
-        raise MnistlabValueError(f"층 번호 l 은 1 부터 L = {net.L} 까지입니다 (받은 것: {l!r}).")
+    l = check.integer(l, f"층 번호 l (1 부터 L = {net.L} 까지)", 1, net.L)
     z = weighted_sums(net, batch, l)
     idx, _ = top_k(z, k)
     return idx, np.take_along_axis(z if value == "z" else net.f(z), idx.T, axis=0).T
+
+
+def top_of_layer(a: list, z: list, l: int, k: int, value: str = "a") -> tuple[np.ndarray, np.ndarray]:
+    """:func:`top_images` from a forward pass already made (``a, z = net.forward(X, return_z=True)``):
+    ranked by z[l], valued by a[l] (or z[l] with ``value="z"``) — what the hidden-neuron explorer
+    needs for every layer."""
+    idx, _ = top_k(z[l], k)
+    return idx, np.take_along_axis(z[l] if value == "z" else a[l], idx.T, axis=0).T
 
 
 def forward_in_chunks(net, batch: np.ndarray, chunk: int = 1000) -> tuple[list, list]:

@@ -460,14 +460,6 @@ class OneDigitLogistic:
         return self.model.loss_history
 
 
-def accuracy(y_true, y_pred) -> float:
-    """Fraction of equal entries (정확도)."""
-    a, b = np.asarray(y_true), np.asarray(y_pred)
-    if a.shape != b.shape:
-        raise MnistlabValueError(f"정답과 예측의 모양이 다릅니다: {a.shape} 대 {b.shape}")
-    return float(np.mean(a == b))
-
-
 def confusion_matrix(y_true, y_pred) -> np.ndarray:
     """10×10 counts: row = true digit, column = predicted digit."""
     t = check_labels(y_true, name="y_true")
@@ -479,7 +471,6 @@ __all__ = [
     "OneDigitLogistic",
     "OnePixelLogistic",
     "PerDigitLogistic",
-    "accuracy",
     "check_digit",
     "check_labels",
     "confusion_matrix",

@@ -38,7 +38,7 @@ from mnistlab.network_files import (  # noqa: F401  (their old home)
     pretrained_network,
 )
 
-TRAINABLE = tuple(DERIVATIVES)          # sigmoid, tanh, relu (the step has no slope to follow)
+TRAINABLE = check.TRAINABLE             # sigmoid, tanh, relu (the step has no slope to follow)
 
 
 class Network:
@@ -168,7 +168,7 @@ class Network:
 
         Returns ``(dW, db)``, lists indexed like ``W`` and ``b`` (index 0 is None).
         """
-        self._check_trainable()
+        check.trainable(self)
         a0, Y = self._batch(X, y)
         return self._backprop(a0, Y)[:2]
 
@@ -194,13 +194,13 @@ class Network:
 
         Returns the batch's loss before the step (what the step is making smaller).
         """
-        self._check_trainable()
+        check.trainable(self)
         a0, Y = self._batch(X_batch, y_batch)
         self._check_parameters()
         lr = check.positive(lr, "lr (학습률)")
         with np.errstate(over="ignore", invalid="ignore"):    # divergence is checked below
             loss = self._step(a0, Y, lr)
-        self._check_diverged(lr)
+        check.not_diverged(self, lr)
         return loss
 
     def _step(self, a0: np.ndarray, Y: np.ndarray, lr: float) -> float:
@@ -225,24 +225,18 @@ class Network:
         """
         from tqdm.auto import tqdm
 
-        self._check_trainable()
+        check.trainable(self)
         X, Y = self._batch(X, y)
         y = Y.argmax(axis=1)
         self._check_parameters()
-        epochs = check.positive_int(epochs, "epochs")
         batch_size = check.positive_int(batch_size, "batch_size")
-        lr = check.positive(lr, "lr (학습률)")
-        lr_end = lr if lr_end is None else check.positive(lr_end, "lr_end")
+        rates = check.learning_rates(lr, lr_end, epochs)
         rng = np.random.default_rng(check.integer(seed, "seed", low=0))
         if validation is not None:
-            validation = self._validation(validation)
-        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-            rates = lr * (lr_end / lr) ** (np.arange(epochs) / max(1, epochs - 1))
-        if not np.all(np.isfinite(rates) & (rates > 0)):
-            raise MnistlabValueError(f"lr = {lr:g} 에서 lr_end = {lr_end:g} 까지는 너무 멉니다. "
-                                     "보통 0.01 ~ 10 사이의 학습률을 쓰세요.")
+            Xv, Yv = self._batch(*check.validation_pair(validation))
+            validation = (Xv, Yv.argmax(axis=1))
         steps = -(-len(X) // batch_size)
-        bar = tqdm(total=epochs * steps, desc="학습", unit="배치", disable=not progress)
+        bar = tqdm(total=len(rates) * steps, desc="학습", unit="배치", disable=not progress)
         history = []
         for epoch, rate in enumerate(rates, start=1):
             order = rng.permutation(len(X))
@@ -251,7 +245,7 @@ class Network:
                     idx = order[k * batch_size:(k + 1) * batch_size]
                     self._step(X[idx], Y[idx], rate)
                     bar.update(1)
-            self._check_diverged(rate)
+            check.not_diverged(self, rate)
             aL = np.vstack([self._forward(X[k:k + 10_000])[0][-1]       # in chunks: small memory
                             for k in range(0, len(X), 10_000)])
             record = {"epoch": epoch, "lr": float(rate), "loss": self._loss(aL, Y),
@@ -270,28 +264,6 @@ class Network:
         a0, _ = check.network_inputs(X, self.n[0])
         y = check.class_labels(y, len(a0), self.n[-1], "정답 y")
         return a0, _one_hot(y, self.n[-1])
-
-    def _validation(self, validation) -> tuple:
-        if not isinstance(validation, (tuple, list)) or len(validation) != 2:
-            raise MnistlabValueError("validation 은 (X_test, y_test) 처럼 입력과 정답의 쌍이어야 합니다.")
-        a0, Y = self._batch(*validation)
-        return a0, Y.argmax(axis=1)
-
-    def _check_trainable(self) -> None:
-        if self.activation not in TRAINABLE:
-            raise MnistlabValueError(
-                f"활성함수 {self.activation!r} 는 기울기가 0 이라 경사 하강법으로 학습할 수 없습니다. "
-                f"{', '.join(TRAINABLE)} 중 하나를 쓰세요."
-            )
-
-    def _check_diverged(self, rate: float) -> None:
-        try:
-            self._check_parameters()
-        except MnistlabValueError:
-            raise MnistlabValueError(
-                f"학습률 lr = {rate:g} 이(가) 너무 커서 가중치가 무한대로 발산했습니다. "
-                "더 작은 lr 로 새 신경망을 다시 학습하세요."
-            ) from None
 
     def check_neuron(self, l, i) -> tuple[int, int]:
         """Check a neuron address (layer l = 1 … L, index i = 1 … n[l], counted from the top

@@ -214,6 +214,48 @@ def network(net, name: str = "net", hidden: bool = False):
     return net
 
 
+TRAINABLE = ("sigmoid", "tanh", "relu")     # the step has no slope to follow
+
+
+def trainable(net) -> None:
+    """Gradient descent needs an activation with a slope."""
+    if net.activation not in TRAINABLE:
+        raise MnistlabValueError(
+            f"활성함수 {net.activation!r} 는 기울기가 0 이라 경사 하강법으로 학습할 수 없습니다. "
+            f"{', '.join(TRAINABLE)} 중 하나를 쓰세요."
+        )
+
+
+def not_diverged(net, lr: float) -> None:
+    """After a step: weights that ran off to ∞ or NaN mean the learning rate was too large."""
+    if not all(np.all(np.isfinite(net.W[l])) and np.all(np.isfinite(net.b[l]))
+               for l in range(1, net.L + 1)):
+        raise MnistlabValueError(
+            f"학습률 lr = {lr:g} 이(가) 너무 커서 가중치가 무한대로 발산했습니다. "
+            "더 작은 lr 로 새 신경망을 다시 학습하세요."
+        )
+
+
+def learning_rates(lr, lr_end, epochs) -> np.ndarray:
+    """One step size per epoch: ``lr`` shrinking geometrically to ``lr_end`` (or constant)."""
+    epochs = positive_int(epochs, "epochs")
+    lr = positive(lr, "lr (학습률)")
+    lr_end = lr if lr_end is None else positive(lr_end, "lr_end")
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        rates = lr * (lr_end / lr) ** (np.arange(epochs) / max(1, epochs - 1))
+    if not np.all(np.isfinite(rates) & (rates > 0)):
+        raise MnistlabValueError(f"lr = {lr:g} 에서 lr_end = {lr_end:g} 까지는 너무 멉니다. "
+                                 "보통 0.01 ~ 10 사이의 학습률을 쓰세요.")
+    return rates
+
+
+def validation_pair(validation) -> tuple:
+    """``validation=(X_test, y_test)`` of ``fit`` (checked when the score is computed)."""
+    if not isinstance(validation, (tuple, list)) or len(validation) != 2:
+        raise MnistlabValueError("validation 은 (X_test, y_test) 처럼 입력과 정답의 쌍이어야 합니다.")
+    return tuple(validation)
+
+
 def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
     """Layer l = 1 … L and neuron i = 1 … n[l] (counted from the top, as in a^[l]_i)."""
     L = len(sizes) - 1
@@ -231,7 +273,21 @@ def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
 
 
 __all__ = [
-    "choice", "class_labels", "images_and_labels", "integer", "layer_sizes", "network", "network_inputs", "neuron_address",
+    "TRAINABLE",
+    "choice",
+    "class_labels",
+    "images_and_labels",
+    "integer",
+    "layer_sizes",
+    "learning_rates",
+    "network",
+    "network_inputs",
+    "neuron_address",
+    "not_diverged",
     "numbers_array",
-    "positive", "positive_int", "real",
+    "positive",
+    "positive_int",
+    "real",
+    "trainable",
+    "validation_pair",
 ]

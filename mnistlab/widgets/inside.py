@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, normalize
 from mnistlab.errors import MnistlabValueError
-from mnistlab.inside import forward_in_chunks, top_k
+from mnistlab.inside import forward_in_chunks, top_of_layer
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
     Explorer,
@@ -101,9 +101,7 @@ class HiddenNeuronExplorer(Explorer):
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0
         self.top = {}
         for l in range(1, net.L):
-            idx, _ = top_k(z[l], k)
-            shown = z[l] if value == "z" else self.acts[l]
-            self.top[l] = (idx, np.take_along_axis(shown, idx.T, axis=0).T)
+            self.top[l] = top_of_layer(self.acts, z, l, k, value)
         # every hidden neuron's two pictures, encoded once (a neuron change is then a lookup)
         self._cache: dict[tuple, tuple[bytes, bytes]] = {}
         for l in range(1, net.L):
