@@ -79,7 +79,7 @@ def test_hidden_neurons_show_the_top_images_and_their_activations(test_images):
     idx, val = ml.top_images(net, X, l=1, k=4)
     mosaic = fig.axes[0].images[0].get_array()
     texts = _texts(fig)
-    step_x, top, gap = 28 + 6, 9, 6
+    step_x, top, gap = 28 + 6, 12, 6
     for c in range(4):
         x0 = (c + 1) * step_x + gap
         np.testing.assert_allclose(mosaic[top:top + 28, x0:x0 + 28, 0],
