@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
-from mnistlab.korean import THETA_CMAP
+from mnistlab.korean import THETA_CMAP, particle
 from mnistlab.logistic import OnePixelLogistic, PerDigitLogistic, check_labels, sigmoid
 from mnistlab.widgets.base import (
     DigitPicker,
@@ -97,7 +97,7 @@ class _Plot:
         x, y = self.LEFT + 8, float(self.py(0.78))
         d.rectangle([x - 4, y - 4, x + 205, y + 50], fill="white", outline=(200, 200, 200))
         for k, (rgb, text) in enumerate(((YES_RGB, f"{digit}인 이미지 (정답 1)"),
-                                         (NO_RGB, f"{digit}이(가) 아닌 이미지 (정답 0)"))):
+                                         (NO_RGB, f"{particle(digit, '이/가')} 아닌 이미지 (정답 0)"))):
             d.ellipse([x, y + 4 + 16 * k, x + 6, y + 10 + 16 * k], fill=rgb)
             d.text((x + 12, y + 16 * k), text, fill="black", font=f)
         d.line([(x, y + 40), (x + 8, y + 40)], fill=CURVE_RGB, width=3)
@@ -239,7 +239,7 @@ class OnePixelExplorer(Explorer):
         self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
         loss = self.current_loss()
         p = sigmoid(th0 + th1 * self._x)
-        acc = float(np.sum(self._w * ((p > 0.5) == (self._t == 1))) / self._w.sum())
+        acc = float(np.sum(self._w * ((p >= 0.5) == (self._t == 1))) / self._w.sum())
         d = int(self.digit.value)
         self.loss.value = (
             f"<span style='font-size:1.15em'>로그 손실: <b>{loss:.4f}</b></span> &nbsp;·&nbsp; "
