@@ -154,16 +154,20 @@ def number(expected, tol: float = 1e-2, relative: bool = False) -> Callable[[Any
 
 
 # Spellings that mean the same answer: the notation the notebooks write (θ₀, $\\theta_0$,
-# 세타0) and everyday words for yes/no.
+# 세타0), everyday words for yes/no, and the English names of the fields in 00.
 _SAME = {"theta": "θ", "세타": "θ", "쎄타": "θ"}
 _WORDS = {"네": "예", "yes": "예", "y": "예", "응": "예", "맞다": "예", "그렇다": "예",
-          "아니오": "아니요", "아니": "아니요", "no": "아니요", "n": "아니요", "아니다": "아니요"}
+          "아니오": "아니요", "아니": "아니요", "no": "아니요", "n": "아니요", "아니다": "아니요",
+          "ai": "인공지능", "artificialintelligence": "인공지능", "ml": "머신러닝",
+          "machinelearning": "머신러닝", "기계학습": "머신러닝", "dl": "딥러닝", "deeplearning": "딥러닝",
+          "심층학습": "딥러닝"}
 
 
 def normalize_text(text: str) -> str:
     """One spelling for text answers: no spaces, quotes, TeX marks or case; θ₀ = theta_0 = θ0."""
     t = unicodedata.normalize("NFKC", text).lower()      # NFKC: ₀ → 0, full-width → ASCII
     t = re.sub(r"[\s'\"`$\\{}_]", "", t).rstrip(".")
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", "", t)           # deep-learning = deeplearning
     for word, same in _SAME.items():
         t = t.replace(word, same)
     return _WORDS.get(t, t)

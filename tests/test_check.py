@@ -309,7 +309,7 @@ def _prediction8() -> int:
 # exercise: (equivalent right answers, a wrong answer of the right kind)
 KNOWN = {
     "00.add": ([784, np.int64(784), 784.0, "784"], 785),
-    "00.family": (["딥러닝", " 딥 러닝"], "머신러닝"),
+    "00.family": (["딥러닝", " 딥 러닝", "Deep Learning", "deep-learning", "심층 학습"], "머신러닝"),
     "01.normalize": ([200 / 255, np.float32(0.784), "0.784", 0.785], 200 / 256),
     "01.position": ([89, np.int32(89), np.array([89])], 88),
     "01.count7": ([_count7, lambda: np.int64(_count7())], lambda: _count7() + 1),
