@@ -111,9 +111,9 @@ def normalization(ax=None, example: int = 100):
                 arrowprops={"arrowstyle": "->", "color": "#e53935"}, color="#b71c1c", fontsize=11)
     ax.set_xlim(0, 255)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("원래 픽셀 값 (0 = 검정, 255 = 흰색)")
+    ax.set_xlabel("원래 픽셀 값 (0 = 배경, 255 = 가장 진한 잉크)")
     ax.set_ylabel("정규화한 값 (0 … 1)")
-    ax.set_title("min-max 정규화: 값 ÷ (최댓값 − 최솟값)")
+    ax.set_title("min-max 정규화: (값 − 최솟값) ÷ (최댓값 − 최솟값)")
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

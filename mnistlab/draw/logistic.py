@@ -68,7 +68,7 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
         ax.plot(xs, sigmoid(theta0 + theta1 * xs), color=CURVE, lw=2.5,
                 label=f"sigmoid(θ0 + θ1·x), θ0 = {theta0:.2f}, θ1 = {theta1:.2f}")
     where = f"픽셀 ({pixel[0]}행, {pixel[1]}열)의" if pixel is not None else "픽셀의"
-    ax.set_xlabel(f"{where} 값 x (0 = 검정 … 1 = 흰색)")
+    ax.set_xlabel(f"{where} 값 x (0 = 배경 … 1 = 진한 잉크)")
     ax.set_ylabel(f"'{digit}인가?' (1 = 예, 0 = 아니요)")
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.15, 1.15)

@@ -75,7 +75,7 @@ class _Plot:
             y = float(self.py(0.5))
             d.line([(x, y), (x + 4, y)], fill=RED_RGB)
         d.text((x1 - 70, float(self.py(0.5)) - 16), "0.5 기준선", fill=RED_RGB, font=f)
-        d.text((x0 + 110, self.H - 22), "픽셀 값 x (0 = 검정 … 1 = 흰색)", fill="black",
+        d.text((x0 + 110, self.H - 22), "픽셀 값 x (0 = 배경 … 1 = 잉크)", fill="black",
                font=font(12))
         return np.asarray(img).copy()
 
