@@ -26,6 +26,13 @@ from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
 NOT_ANSWERED = ...        # the placeholder the committed notebooks keep
 
 
+class UnknownExerciseError(MnistlabValueError, KeyError):
+    """``check`` was given an exercise id that does not exist (a KeyError too, for old code)."""
+
+    def __str__(self) -> str:          # KeyError would show the message in quotes
+        return str(self.args[0])
+
+
 class AnswerShapeError(MnistlabError):
     """The answer has a form the rule cannot judge (e.g. a word where a number is asked)."""
 
@@ -86,7 +93,7 @@ def check(exercise: str, answer: Any) -> Feedback:
     if exercise not in _REGISTRY:
         chapter = exercise.strip()[:2]
         same = [i for i in sorted(_REGISTRY) if i.startswith(chapter + ".")] or sorted(_REGISTRY)
-        raise MnistlabValueError(
+        raise UnknownExerciseError(
             f"'{exercise}' 라는 연습문제는 없습니다. 셀의 문제 번호를 확인하세요. "
             f"있는 번호: {', '.join(same)}")
     ex = _REGISTRY[exercise]
