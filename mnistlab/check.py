@@ -8,29 +8,32 @@ points at the idea (never the answer), or "not answered yet" for ``...``.
 
 from __future__ import annotations
 
+import collections.abc
 import html
 import importlib
 import numbers
 import pkgutil
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from mnistlab.errors import MnistlabValueError
+from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
 
 NOT_ANSWERED = ...        # the placeholder the committed notebooks keep
 
 
 class UnknownExerciseError(MnistlabValueError, KeyError):
-    """``check`` was given an exercise name that does not exist."""
+    """``check`` was given an exercise id that does not exist (a KeyError too, for old code)."""
 
     def __str__(self) -> str:          # KeyError would show the message in quotes
         return str(self.args[0])
 
 
-class AnswerShapeError(Exception):
+class AnswerShapeError(MnistlabError):
     """The answer has a form the rule cannot judge (e.g. a word where a number is asked)."""
 
 
@@ -83,9 +86,16 @@ def exercises() -> list[str]:
 def check(exercise: str, answer: Any) -> Feedback:
     """Judge a learner's answer to ``exercise`` and reply in Korean."""
     _load()
-    if not isinstance(exercise, str) or exercise not in _REGISTRY:
+    if not isinstance(exercise, str):
+        raise MnistlabTypeError(
+            f"연습문제 번호는 \"02.threshold\" 처럼 따옴표 안의 글자로 적어야 합니다 "
+            f"(받은 것: {type(exercise).__name__}). 셀의 ml.check(\"…\", answer) 를 확인하세요.")
+    if exercise not in _REGISTRY:
+        chapter = exercise.strip()[:2]
+        same = [i for i in sorted(_REGISTRY) if i.startswith(chapter + ".")] or sorted(_REGISTRY)
         raise UnknownExerciseError(
-            f"{exercise!r} 라는 연습문제는 없습니다. 셀의 문제 번호(예: '01.normalize')를 확인하세요.")
+            f"'{exercise}' 라는 연습문제는 없습니다. 셀의 문제 번호를 확인하세요. "
+            f"있는 번호: {', '.join(same)}")
     ex = _REGISTRY[exercise]
     if answer is NOT_ANSWERED:
         return Feedback(exercise, None, "아직 답하지 않았습니다. ... 자리에 답을 적고 셀을 다시 실행하세요.")
@@ -150,23 +160,62 @@ def number(expected, tol: float = 1e-2, relative: bool = False) -> Callable[[Any
     return judge
 
 
+# Spellings that mean the same answer: the notation the notebooks write (θ₀, $\\theta_0$,
+# 세타0), everyday words for yes/no, and the English names of the fields in 00.
+_SAME = {"theta": "θ", "세타": "θ", "쎄타": "θ"}
+_WORDS = {"네": "예", "yes": "예", "y": "예", "응": "예", "맞다": "예", "그렇다": "예",
+          "아니오": "아니요", "아니": "아니요", "no": "아니요", "n": "아니요", "아니다": "아니요",
+          "ai": "인공지능", "artificialintelligence": "인공지능", "ml": "머신러닝",
+          "machinelearning": "머신러닝", "기계학습": "머신러닝", "dl": "딥러닝", "deeplearning": "딥러닝",
+          "심층학습": "딥러닝"}
+
+
+def normalize_text(text: str) -> str:
+    """One spelling for text answers: no spaces, quotes, TeX marks or case; θ₀ = theta_0 = θ0."""
+    t = unicodedata.normalize("NFKC", text).lower()      # NFKC: ₀ → 0, full-width → ASCII
+    t = re.sub(r"[\s'\"`$\\{}_]", "", t).rstrip(".")
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", "", t)           # deep-learning = deeplearning
+    for word, same in _SAME.items():
+        t = t.replace(word, same)
+    return _WORDS.get(t, t)
+
+
 def choice(expected, options=None) -> Callable[[Any], bool]:
-    """One of a few options (text compared without spaces or case; numbers as numbers)."""
+    """One of a few options (text compared by :func:`normalize_text`; numbers as numbers)."""
     def norm(v):
         if isinstance(v, str):
-            return v.replace(" ", "").lower()
+            return normalize_text(v)
         try:
             return _as_number(v)
         except AnswerShapeError:
+            if not isinstance(v, collections.abc.Hashable):
+                raise AnswerShapeError("목록이나 사전이 아니라 글자 하나(따옴표 안의 답)로 적어 "
+                                       "주세요.") from None
             return v
 
     def judge(answer):
-        if options is not None and norm(answer) not in {norm(o) for o in options}:
+        exp = _value(expected)
+        exp = {norm(e) for e in (exp if isinstance(exp, (set, frozenset, list, tuple)) else [exp])}
+        if options is not None and norm(answer) not in {norm(o) for o in options} | exp:
             opts = ", ".join(map(str, options))
             raise AnswerShapeError(f"다음 중 하나로 답해 주세요: {opts}")
-        exp = _value(expected)
-        exp = exp if isinstance(exp, (set, frozenset, list, tuple)) else [exp]
-        return norm(answer) in {norm(e) for e in exp}
+        return norm(answer) in exp
+    return judge
+
+
+def shape(expected) -> Callable[[Any], bool]:
+    """An array shape such as (784, 10): a tuple, list, array or text like "784x10" or "(784, 10)"."""
+    def judge(answer):
+        if isinstance(answer, str):
+            parts = re.findall(r"-?\d+(?:\.\d+)?", unicodedata.normalize("NFKC", answer))
+            if not parts:
+                raise AnswerShapeError("(784, 10) 처럼 숫자들의 튜플로 적어 주세요.")
+            answer = [float(p) for p in parts]
+        if not isinstance(answer, (tuple, list, np.ndarray)) or \
+                isinstance(answer, np.ndarray) and answer.ndim != 1:
+            raise AnswerShapeError("모양은 (행의 수, 열의 수) 처럼 숫자들의 튜플로 적어 주세요.")
+        values = [_as_number(v) for v in answer]
+        return values == [float(v) for v in _value(expected)]
     return judge
 
 

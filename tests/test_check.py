@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
+from mnistlab.errors import MnistlabError
 
 C = importlib.import_module("mnistlab.check")
 HANGUL = re.compile("[가-힣]")
@@ -194,9 +195,63 @@ def test_custom_judge_that_crashes_gives_a_korean_reply(registry):
         assert fb.correct is False and HANGUL.search(fb.message)
 
 
-def test_unknown_exercise_is_a_clear_error():
-    with pytest.raises(KeyError, match="연습문제는 없습니다"):
+def test_unknown_exercise_is_a_korean_error_listing_the_valid_ids():
+    with pytest.raises(MnistlabError, match="연습문제는 없습니다") as e:
+        ml.check("02.nothing", 1)
+    assert "02.threshold" in str(e.value) and "01.count7" not in str(e.value)
+    with pytest.raises(MnistlabError) as e:
         ml.check("99.nothing", 1)
+    assert all(i in str(e.value) for i in C.exercises())
+    assert isinstance(e.value, KeyError) and str(e.value) == e.value.args[0]  # no extra quotes
+
+
+@pytest.mark.parametrize("exercise", [["02.threshold"], 2, None])
+def test_exercise_id_of_the_wrong_kind_is_a_korean_error(exercise):
+    with pytest.raises(MnistlabError, match="연습문제 번호"):
+        ml.check(exercise, 1)
+
+
+@pytest.mark.parametrize("answer", [["아니요"], {"답": "예"}, {"예"}, [["θ0"]]])
+def test_unhashable_answer_to_a_choice_gets_a_korean_reply(answer):
+    for exercise in ("02.threshold", "02.theta0"):
+        fb = ml.check(exercise, answer)
+        assert fb.correct is False and HANGUL.search(fb.message)
+        assert not fb.message.startswith("힌트:")
+
+
+@pytest.mark.parametrize("text, same", [("θ₀", "θ0"), ("theta_0", "θ0"), ("$\\theta_0$", "θ0"),
+                                        ("Θ0", "θ0"), ("세타 0", "θ0"), (" 아니오 ", "아니요"),
+                                        ("No", "아니요"), ("네", "예"), ("θ₁", "θ1")])
+def test_normalize_text_gives_one_spelling(text, same):
+    assert C.normalize_text(text) == C.normalize_text(same)
+
+
+def test_normalize_text_keeps_different_answers_apart():
+    assert C.normalize_text("θ0") != C.normalize_text("θ1")
+    assert C.normalize_text("0.5") != C.normalize_text("5")
+    assert C.normalize_text("예") != C.normalize_text("아니요")
+
+
+@pytest.mark.parametrize("answer", [(784, 10), [784, 10], np.array([784, 10]), "(784, 10)",
+                                    "784x10", "784 × 10", (np.int64(784), 10.0)])
+def test_shape_accepts_every_spelling(answer):
+    assert C.shape((784, 10))(answer) is True
+
+
+@pytest.mark.parametrize("answer", [(10, 784), (784,), (785, 10), "10x784"])
+def test_shape_rejects_other_shapes(answer):
+    assert C.shape((784, 10))(answer) is False
+
+
+@pytest.mark.parametrize("answer", ["모양", 784, np.zeros((2, 2)), {"a": 1}])
+def test_shape_explains_the_expected_form(answer):
+    with pytest.raises(C.AnswerShapeError):
+        C.shape((784, 10))(answer)
+
+
+@pytest.mark.parametrize("near_miss", [200 / 256, round(200 / 256, 3), 200 / 255 * 0.99, 0.78])
+def test_normalize_exercise_rejects_near_miss_methods(near_miss):
+    assert ml.check("01.normalize", near_miss).correct is False
 
 
 def test_feedback_html_escapes_and_colours(registry):
@@ -255,15 +310,17 @@ def _prediction8() -> int:
 # exercise: (equivalent right answers, a wrong answer of the right kind)
 KNOWN = {
     "00.add": ([784, np.int64(784), 784.0, "784"], 785),
-    "00.family": (["딥러닝", " 딥 러닝"], "머신러닝"),
-    "01.normalize": ([200 / 255, np.float32(0.784), "0.78"], 0.8),
+    "00.family": (["딥러닝", " 딥 러닝", "Deep Learning", "deep-learning", "심층 학습"], "머신러닝"),
+    "01.normalize": ([200 / 255, np.float32(0.784), "0.784", 0.785], 200 / 256),
     "01.position": ([89, np.int32(89), np.array([89])], 88),
     "01.count7": ([_count7, lambda: np.int64(_count7())], lambda: _count7() + 1),
-    "02.theta0": (["θ0", "theta0", "THETA0"], "θ1"),
+    "02.theta0": (["θ0", "theta0", "THETA0", "θ₀", "theta_0", "$\\theta_0$", "세타0"], "θ₁"),
     "02.features": ([785, np.int64(785), "785"], 784),
     "02.sigmoid0": ([0.5, np.float32(0.5), "0.5"], 0.6),
-    "02.threshold": (["아니오", "아니 오"], "예"),
+    "02.threshold": (["아니요", "아니오", "아니 요", "no"], "예"),
     "02.ten_params": ([7850, np.int64(7850), 7850.0], 7840),
+    "02.argmax": ([7, np.int64(7), "7"], 5),
+    "02.theta_shape": ([(784, 10), [784, 10], "(784, 10)", "784×10"], (10, 784)),
     "03.z": ([1.1, np.float64(1.1), "1.1"], 0.6),
     "03.step": ([0, np.int64(0), 0.0], 1),
     "03.bias": (["θ0", "θ₀", "theta0", "세타0"], "θ1"),
@@ -353,3 +410,9 @@ def test_every_registered_exercise_is_asked_in_its_notebook():
     chapters = {p.name[:2] for p in NOTEBOOKS}
     registered = {i for i in C.exercises() if i[:2] in chapters}
     assert registered <= asked, f"노트북에서 묻지 않는 연습문제: {sorted(registered - asked)}"
+
+
+@pytest.mark.parametrize("exercise, answer", [("03.bias", "θ₀"), ("03.bias", "$\\theta_0$"),
+                                              ("02.theta0", "θ₀")])
+def test_notation_the_notebooks_write_is_accepted(exercise, answer):
+    assert ml.check(exercise, answer).correct is True

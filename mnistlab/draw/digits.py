@@ -65,6 +65,11 @@ def pixel_image(image: np.ndarray, ax=None, title: str = "28 × 28 픽셀"):
     return fig
 
 
+def _text_on_gray(value: float) -> str:
+    """Black text on light cells, white on dark ones: whichever contrasts more with gray ``value``."""
+    return "black" if value >= 120 else "white"
+
+
 def pixel_numbers(image: np.ndarray, ax=None, normalized: bool = False,
                   rows: slice = slice(None), cols: slice = slice(None), title: str | None = None):
     """The same pixels as a grid of numbers on their own shade [1_3].
@@ -74,18 +79,19 @@ def pixel_numbers(image: np.ndarray, ax=None, normalized: bool = False,
     part = np.asarray(image)[rows, cols].astype(float)
     r0 = rows.start or 0
     c0 = cols.start or 0
-    fig, ax = fig_ax(ax, (0.34 * part.shape[1] + 1, 0.3 * part.shape[0] + 1))
+    # Cells about 0.5 inch wide: at 10 pt even "253" or "0.99" keeps a gap to its neighbour.
+    fig, ax = fig_ax(ax, (0.5 * part.shape[1] + 1, 0.4 * part.shape[0] + 1))
     ax.imshow(part, cmap="gray", vmin=0, vmax=255,
               extent=(c0 - 0.5, c0 + part.shape[1] - 0.5, r0 + part.shape[0] - 0.5, r0 - 0.5))
     for (r, c), v in np.ndenumerate(part):
         text = f"{v / 255:.2f}" if normalized else f"{int(v)}"
         if normalized and v == 0:
             text = "0"
-        ax.text(c0 + c, r0 + r, text, ha="center", va="center", fontsize=6.5,
-                color="black" if v > 127 else "#aaaaaa")
+        ax.text(c0 + c, r0 + r, text, ha="center", va="center", fontsize=10,
+                color=_text_on_gray(v))
     ax.set_xticks(range(c0, c0 + part.shape[1], 2))
     ax.set_yticks(range(r0, r0 + part.shape[0], 2))
-    ax.tick_params(labelsize=7)
+    ax.tick_params(labelsize=9)
     ax.set_xlabel("열")
     ax.set_ylabel("행", rotation=0, labelpad=10)
     unit = "0..1로 정규화한 값" if normalized else "원래 값 0..255"
@@ -105,9 +111,9 @@ def normalization(ax=None, example: int = 100):
                 arrowprops={"arrowstyle": "->", "color": "#e53935"}, color="#b71c1c", fontsize=11)
     ax.set_xlim(0, 255)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("원래 픽셀 값 (0 = 검정, 255 = 흰색)")
+    ax.set_xlabel("원래 픽셀 값 (0 = 배경, 255 = 가장 진한 잉크)")
     ax.set_ylabel("정규화한 값 (0 … 1)")
-    ax.set_title("min-max 정규화: 값 ÷ (최댓값 − 최솟값)")
+    ax.set_title("min-max 정규화: (값 − 최솟값) ÷ (최댓값 − 최솟값)")
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

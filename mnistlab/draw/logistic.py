@@ -13,7 +13,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 
 from mnistlab.data import SIDE
 from mnistlab.draw.common import fig_ax
-from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.korean import THETA_CMAP, particle, symmetric_limit
 from mnistlab.logistic import sigmoid
 
 YES, NO = "#2e7d32", "#78909c"          # "yes, it is the digit" / "no" points and bars
@@ -58,7 +58,7 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
     fig, ax = fig_ax(ax, (7, 4.3), layout="constrained")
     px, py, pt = jitter_points(x, t, n, seed)
     ax.scatter(px[pt == 0], py[pt == 0], s=5, alpha=0.25, color=NO, lw=0,
-               label=f"{digit}이(가) 아닌 이미지 (정답 0)")
+               label=f"{particle(digit, '이/가')} 아닌 이미지 (정답 0)")
     ax.scatter(px[pt == 1], py[pt == 1], s=5, alpha=0.45, color=YES, lw=0,
                label=f"{digit}인 이미지 (정답 1)")
     ax.axhline(0.5, color="#e53935", ls="--", lw=1)
@@ -68,8 +68,8 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
         ax.plot(xs, sigmoid(theta0 + theta1 * xs), color=CURVE, lw=2.5,
                 label=f"sigmoid(θ0 + θ1·x), θ0 = {theta0:.2f}, θ1 = {theta1:.2f}")
     where = f"픽셀 ({pixel[0]}행, {pixel[1]}열)의" if pixel is not None else "픽셀의"
-    ax.set_xlabel(f"{where} 값 x (0 = 검정 … 1 = 흰색)")
-    ax.set_ylabel(f"'{digit}인가?' (1 = 예, 0 = 아니오)")
+    ax.set_xlabel(f"{where} 값 x (0 = 배경 … 1 = 진한 잉크)")
+    ax.set_ylabel(f"'{digit}인가?' (1 = 예, 0 = 아니요)")
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.15, 1.15)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
@@ -111,9 +111,9 @@ def sigmoid_of_z(ax=None, z_marks=(-4.0, 0.0, 3.0)):
         ax.scatter([zm], [s], color="#e53935", zorder=3)
         ax.annotate(f"z = {zm:g} ⇒ {s:.2f}", (zm, s), (zm + 0.4, s - 0.12 if s > 0.5 else s + 0.1),
                     fontsize=9, color="#b71c1c")
-    ax.fill_between(z, 0, 1, where=z > 0, color=YES, alpha=0.07)
-    ax.text(4, 0.2, "z > 0 ⇒ 0.5 보다 큼\n('예')", ha="center", color=YES)
-    ax.text(-4, 0.75, "z < 0 ⇒ 0.5 보다 작음\n('아니오')", ha="center", color="#555")
+    ax.fill_between(z, 0, 1, where=z >= 0, color=YES, alpha=0.07)
+    ax.text(4, 0.2, "z ≥ 0 ⇒ 0.5 이상\n('예')", ha="center", color=YES)
+    ax.text(-4, 0.75, "z < 0 ⇒ 0.5보다 작음\n('아니요')", ha="center", color="#555")
     ax.set_xlabel("z = θ0·x0 + θ1·x1 + … + θ784·x784  (θ와 x를 곱해서 더한 값)")
     ax.set_ylabel("sigmoid(z)")
     ax.set_title("곱해서 더한 값이 클수록 1에, 작을수록 0에 가깝다")
@@ -121,8 +121,13 @@ def sigmoid_of_z(ax=None, z_marks=(-4.0, 0.0, 3.0)):
     return fig
 
 
-def two_pixels(X, t, pixels=((12, 12), (20, 14)), digit: int = 5, n: int = 1500, seed: int = 0):
-    """Why 784 inputs cannot be drawn [1_7]: one input needs a plane, two need 3-D space."""
+def two_pixels(X, t, pixels=((12, 12), (20, 14)), digit: int = 5, n: int = 1500, seed: int = 0,
+               surface_theta=(-6.0, 8.0, 4.0)):
+    """Why 784 inputs cannot be drawn [1_7]: one input needs a plane, two need 3-D space.
+
+    The middle panel shows the S-shaped sigmoid surface of ``surface_theta`` (θ0, θ1, θ2)
+    over the data points: with two inputs the sigmoid curve becomes a surface.
+    """
     X = np.asarray(X).reshape(len(X), -1)
     t = np.asarray(t, float)
     rng = np.random.default_rng(seed)
@@ -137,16 +142,17 @@ def two_pixels(X, t, pixels=((12, 12), (20, 14)), digit: int = 5, n: int = 1500,
     a.set_xlabel(f"x1 = 픽셀 {pixels[0]}")
     a.set_ylabel(f"'{digit}인가?'")
     b = fig.add_subplot(1, 3, 2, projection="3d")
-    th = np.zeros(3)                      # a quick fit of sigmoid(θ0 + θ1·x1 + θ2·x2)
-    A = np.column_stack([np.ones_like(x1), x1, x2])
-    for _ in range(300):
-        th -= 5.0 * A.T @ (sigmoid(A @ th) - tt) / len(tt)
-    g1, g2 = np.meshgrid(np.linspace(0, 1, 21), np.linspace(0, 1, 21))
-    b.plot_surface(g1, g2, sigmoid(th[0] + th[1] * g1 + th[2] * g2), color=CURVE, alpha=0.35,
-                   lw=0)
+    # An example surface sigmoid(θ0 + θ1·x1 + θ2·x2): two pixels alone say little about a 5,
+    # so a fitted surface would be nearly flat; these θ show the S shape over the whole square.
+    th = surface_theta
+    g1, g2 = np.meshgrid(np.linspace(0, 1, 31), np.linspace(0, 1, 31))
+    b.plot_surface(g1, g2, sigmoid(th[0] + th[1] * g1 + th[2] * g2), cmap="viridis",
+                   alpha=0.55, lw=0, rstride=1, cstride=1)
     jit = rng.uniform(-0.02, 0.02, (2, len(tt)))
-    b.scatter(x1 + jit[0], x2 + jit[1], tt, s=6, c=np.where(tt == 1, YES, NO), alpha=0.6, lw=0)
-    b.set_title("입력 2개: 공간(3차원)이 필요하다")
+    b.scatter(x1 + jit[0], x2 + jit[1], tt, s=5, c=np.where(tt == 1, YES, NO), alpha=0.5, lw=0)
+    b.view_init(elev=22, azim=-125)
+    b.set_title("입력 2개: 공간(3차원)의 S자 곡면이 된다\n"
+                f"(예: sigmoid({th[0]:g} + {th[1]:g}·x1 + {th[2]:g}·x2))", fontsize=10)
     b.set_xlabel("x1")
     b.set_ylabel("x2")
     b.set_zlabel(f"'{digit}인가?'")
@@ -193,15 +199,16 @@ def _sum_sigmoid_output(ax, x_sum, y, out: float | None = None, digit: int = 5,
     if out is None:
         _node(ax, (xo, y), 0.42, face="white", edge="#333", lw=2, text="ŷ", size=14)
         ax.text(xo, y - 0.7, "출력 0 … 1", ha="center", va="top", fontsize=9)
-        ax.text(xo + 0.65, y, f"0.5 보다 크면\n'{digit}이다'", ha="left", va="center", fontsize=10)
+        ax.text(xo + 0.65, y, f"0.5 이상이면\n'{digit}이다'", ha="left", va="center", fontsize=10)
     else:
         g = float(np.clip(out, 0, 1))
         _node(ax, (xo, y), 0.42, face=(g, g, g), edge="#333", lw=2,
               text=f"{out:.2f}", color="black" if g > 0.5 else "white", size=11)
         ax.text(xo, y - 0.7, "출력", ha="center", va="top", fontsize=9)
-        verdict = f"> 0.5 ⇒ '{digit}이다'" if out > 0.5 else f"< 0.5 ⇒ '{digit}이(가) 아니다'"
+        yes = out >= 0.5
+        verdict = f"≥ 0.5 ⇒ '{digit}이다'" if yes else f"< 0.5 ⇒ '{particle(digit, '이/가')} 아니다'"
         ax.text(xo + 0.65, y, verdict, ha="left", va="center", fontsize=11,
-                color=YES if out > 0.5 else "#b71c1c", weight="bold")
+                color=YES if yes else "#b71c1c", weight="bold")
     return xo
 
 

@@ -13,8 +13,10 @@ def _train_count(digit: int) -> int:
 
 register(
     "01.normalize",
-    number(200 / 255, tol=0.005),
-    hint="min-max 정규화는 값을 (최댓값 − 최솟값)으로 나눕니다. MNIST 픽셀의 최댓값과 최솟값은?",
+    # Three decimals tell 200/255 = 0.784 from the near miss 200/256 = 0.781.
+    number(200 / 255, tol=0.0015),
+    hint="min-max 정규화는 (값 − 최솟값)을 (최댓값 − 최솟값)으로 나눕니다. MNIST 픽셀 값의 "
+    "최솟값과 최댓값은 얼마였나요? 소수 셋째 자리까지 적어 주세요.",
 )
 register(
     "01.position",
@@ -25,6 +27,6 @@ register(
 register(
     "01.count7",
     integer(lambda: _train_count(7)),
-    hint="훈련 데이터의 레이블 배열에서 7과 같은 원소가 몇 개인지 세어 보세요 "
-    "(예: (labels == 7) 의 합).",
+    hint="훈련 데이터의 레이블 배열에서 값이 7인 원소가 몇 개인지 세어 보세요. 비교 연산(==)은 "
+    "원소마다 참/거짓을 돌려주고, 참은 1로 셀 수 있습니다.",
 )

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs, load_mnist, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
-from mnistlab.korean import THETA_CMAP
+from mnistlab.korean import THETA_CMAP, particle
 from mnistlab.logistic import (
     OnePixelLogistic,
     PerDigitLogistic,
@@ -84,7 +84,7 @@ class _Plot:
             y = float(self.py(0.5))
             d.line([(x, y), (x + 4, y)], fill=RED_RGB)
         d.text((x1 - 70, float(self.py(0.5)) - 16), "0.5 기준선", fill=RED_RGB, font=f)
-        d.text((x0 + 110, self.H - 22), "픽셀 값 x (0 = 검정 … 1 = 흰색)", fill="black",
+        d.text((x0 + 110, self.H - 22), "픽셀 값 x (0 = 배경 … 1 = 잉크)", fill="black",
                font=font(12))
         return np.asarray(img).copy()
 
@@ -106,7 +106,7 @@ class _Plot:
         x, y = self.LEFT + 8, float(self.py(0.78))
         d.rectangle([x - 4, y - 4, x + 205, y + 50], fill="white", outline=(200, 200, 200))
         for k, (rgb, text) in enumerate(((YES_RGB, f"{digit}인 이미지 (정답 1)"),
-                                         (NO_RGB, f"{digit}이(가) 아닌 이미지 (정답 0)"))):
+                                         (NO_RGB, f"{particle(digit, '이/가')} 아닌 이미지 (정답 0)"))):
             d.ellipse([x, y + 4 + 16 * k, x + 6, y + 10 + 16 * k], fill=rgb)
             d.text((x + 12, y + 16 * k), text, fill="black", font=f)
         d.line([(x, y + 40), (x + 8, y + 40)], fill=CURVE_RGB, width=3)
@@ -252,7 +252,7 @@ class OnePixelExplorer(Explorer):
         self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
         loss = self.current_loss()
         p = sigmoid(th0 + th1 * self._x)
-        acc = float(np.sum(self._w * ((p > 0.5) == (self._t == 1))) / self._w.sum())
+        acc = float(np.sum(self._w * ((p >= 0.5) == (self._t == 1))) / self._w.sum())
         d = int(self.digit.value)
         self.loss.value = (
             f"<span style='font-size:1.15em'>로그 손실: <b>{loss:.4f}</b></span> &nbsp;·&nbsp; "
