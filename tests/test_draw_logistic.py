@@ -72,25 +72,24 @@ def test_sigmoid_of_z_marks_lie_on_the_curve():
     np.testing.assert_allclose(sorted(marks[:, 0]), [-4.0, 0.0, 3.0])
 
 
-def test_two_pixels_surface_fits_the_points(pixel_data):
-    """The 3-D surface is a sigmoid of the two pixels fitted to the points: it must predict
-    them better than the constant 0.5, and rise where the 5s are (a flipped sign would not)."""
+def test_two_pixels_surface_is_the_sigmoid_of_its_theta(pixel_data):
+    """The 3-D surface is sigmoid(θ0 + θ1·x1 + θ2·x2) of the θ in its title: recover the plane
+    behind it (a flipped sign or a flat plane fails) and check it spans the S from ~0 to ~1."""
     X, t = pixel_data
-    fig = draw.two_pixels(X, t, pixels=((12, 12), (20, 14)), n=800)
+    theta = (-6.0, 8.0, 4.0)
+    fig = draw.two_pixels(X, t, pixels=((12, 12), (20, 14)), n=800, surface_theta=theta)
     ax3d = fig.axes[1]
     surface = next(c for c in ax3d.collections if isinstance(c, Poly3DCollection))
-    points = next(c for c in ax3d.collections if isinstance(c, Path3DCollection))
-    px, py, pz = (np.asarray(v) for v in points._offsets3d)
     verts = _surface_vertices(surface)
     gx, gy, gz = verts[:, 0], verts[:, 1], verts[:, 2]
     assert np.all((gz > 0) & (gz < 1))
-    # recover the plane θ0 + θ1·x1 + θ2·x2 behind the surface, then score it on the points
     A = np.column_stack([np.ones_like(gx), gx, gy])
     th, *_ = np.linalg.lstsq(A, np.log(gz / (1 - gz)), rcond=None)
-    p = sigmoid(th[0] + th[1] * px + th[2] * py)
-    fitted = ml.log_loss(np.round(pz), np.clip(p, 1e-7, 1 - 1e-7))
-    assert fitted < ml.log_loss(np.round(pz), np.full_like(p, 0.5))
-    assert fitted < ml.log_loss(np.round(pz), sigmoid(-(th[0] + th[1] * px + th[2] * py)))
+    np.testing.assert_allclose(th, theta, atol=1e-6)
+    assert gz.min() < 0.01 and gz.max() > 0.99                  # the whole S, not a flat plane
+    assert "-6 + 8·x1 + 4·x2" in ax3d.get_title()
+    points = next(c for c in ax3d.collections if isinstance(c, Path3DCollection))
+    assert len(np.asarray(points._offsets3d[2])) == 800
 
 
 def _surface_vertices(surface) -> np.ndarray:
