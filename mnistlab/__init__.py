@@ -25,8 +25,10 @@ from mnistlab.logistic import (
 from mnistlab.network import Network, NetworkFileError, pretrained_network
 from mnistlab.neuron import Neuron
 from mnistlab.notation import Notation
+from mnistlab.notebook import install as _install_notebook_messages
 
 use_korean_font()
+_install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
 
 __version__ = "0.1.0"
 __all__ = [

@@ -190,7 +190,7 @@ class Network:
         ``progress``. Returns one dict per epoch: loss, train accuracy and,
         with ``validation=(X_test, y_test)``, the test accuracy.
         """
-        from tqdm.auto import tqdm
+        from mnistlab.notebook import progress as progress_bar
 
         X, _ = self._inputs(X)
         y = self._labels(y, len(X))
@@ -204,7 +204,7 @@ class Network:
         rng = np.random.default_rng(seed)
         history = []
         steps = -(-len(X) // batch_size)
-        bar = tqdm(total=epochs * steps, desc="학습", unit="배치", disable=not progress)
+        bar = progress_bar(total=epochs * steps, desc="학습", unit="배치", disable=not progress)
         rates = lr * (lr_end / lr) ** (np.arange(epochs) / max(1, epochs - 1))
         for epoch, rate in enumerate(rates, start=1):
             order = rng.permutation(len(X))
