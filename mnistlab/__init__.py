@@ -12,6 +12,7 @@ from mnistlab.data import (
     normalize,
     unflatten,
 )
+from mnistlab.display import set_display
 from mnistlab.environment import check_environment
 from mnistlab.inside import incoming_weights, template_network, top_images
 from mnistlab.korean import THETA_CMAP, use_korean_font
@@ -49,6 +50,7 @@ __all__ = [
     "log_loss",
     "normalize",
     "pretrained_network",
+    "set_display",
     "sigmoid",
     "template_network",
     "top_images",

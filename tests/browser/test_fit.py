@@ -75,12 +75,15 @@ def check_fit(browser, server, root, rel: str, ui: str, artifacts, name: str) ->
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("ui", ["lab", "nb7"])
-def test_every_widget_fits_a_classroom_screen(ui, browser, jupyter, nb_root, artifacts):
-    rel = f"fit_gallery_{ui}.ipynb"
-    cells = ["import mnistlab.widgets as w"] + [f"w.{name}()" for name in FACTORIES]
+@pytest.mark.parametrize(("ui", "display"), [("lab", "normal"), ("nb7", "normal"),
+                                             ("lab", "projector")])
+def test_every_widget_fits_a_classroom_screen(ui, display, browser, jupyter, nb_root, artifacts):
+    """Also with the projector setting (larger text) in effect."""
+    rel = f"fit_gallery_{ui}_{display}.ipynb"
+    cells = [f"import mnistlab as ml\nimport mnistlab.widgets as w\nml.set_display({display!r})"]
+    cells += [f"w.{name}()" for name in FACTORIES]
     nbformat.write(_notebook(cells), nb_root / rel)
-    check_fit(browser, jupyter, nb_root, rel, ui, artifacts, "gallery")
+    check_fit(browser, jupyter, nb_root, rel, ui, artifacts, f"gallery-{display}")
 
 
 def test_the_fit_check_catches_a_wide_widget(browser, jupyter, nb_root, artifacts):
