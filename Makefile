@@ -7,7 +7,7 @@ PORT   ?= 8888
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab test test-fast notebooks bench model screenshots lint clean help
+.PHONY: lab test test-fast notebooks bench model screenshots slides lint clean help
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench       - benchmarks/ 의 측정 스크립트를 실행합니다"
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
+	@echo "make slides      - 노트북마다 인터넷 없이 열리는 reveal.js 슬라이드를 slides/ 에 만듭니다"
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -64,6 +65,11 @@ model: $(VENV)/.installed
 
 screenshots: $(VENV)/.installed-test
 	MNISTLAB_SCREENSHOTS=resources/screenshots $(PY) -m pytest tests/browser -q -k every_widget_factory
+
+# Static reveal.js decks with every asset in slides/lib/ (npm, once): they open offline.
+# Live slides with working widgets: RISE in JupyterLab (installed by `make lab`).
+slides: $(VENV)/.installed
+	$(PY) -m mnistlab.slides slides
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check mnistlab tests benchmarks
