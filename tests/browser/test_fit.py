@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from browser_report import RUN
 from nbpage import NotebookPage, notebook_facts
-from test_browser import FACTORIES, RUN_TIMEOUT, _failure_evidence
+from test_browser import FACTORIES, RUN_TIMEOUT, _failure_evidence, _widget_name
 
 # name -> (CSS width, CSS height, device pixels per CSS pixel)
 SCREENS = {"1280x720": (1280, 720, 1.0), "1280x720@125%": (1024, 576, 1.25)}
@@ -37,8 +37,35 @@ def _notebook(cells: list[str]) -> nbformat.NotebookNode:
     return nb
 
 
-def check_fit(browser, server, root, rel: str, ui: str, artifacts, name: str) -> None:
-    """Run `rel` in `ui` on each screen of SCREENS; fail if a widget is wider than its area."""
+def _overflow_problems(nb: NotebookPage, label_start: str) -> list[str]:
+    problems = []
+    for v in nb.overflow():
+        first = v["text"].splitlines()[0][:16] if v["text"] else ""
+        label = f"{label_start} 위젯 #{v['index'] + 1} «{first}»"
+        RUN.notes.append(f"폭: {label}: 출력 영역 {v['area']}px, 내용 {v['needs']}px")
+        if v["needs"] > v["area"] + 1:
+            problems.append(f"{label} 이 가로로 넘칩니다: 출력 영역 {v['area']}px 에 "
+                            f"{v['needs']}px 가 필요합니다 (가장 오른쪽: {v['widest']})")
+        if v["scrolls"]:
+            problems.append(f"{label} 안에서 가로로 스크롤되는 부분: {v['scrolls']}")
+    return problems
+
+
+def _operate_all(nb: NotebookPage, name: str, ui: str) -> None:
+    """Work every widget's controls once (the latency table at this screen size)."""
+    for v in nb.widgets():
+        kinds = {k: v[k] for k in ("slider", "dropdown", "button", "toggle", "checkbox")}
+        if any(kinds.values()):
+            label = _widget_name(nb.widget_source(v["index"]), v["index"])
+            RUN.controls += [(name, ui, r) for r in nb.operate(v["index"], kinds, label)]
+
+
+def check_fit(browser, server, root, rel: str, ui: str, artifacts, name: str,
+              operate: bool = False) -> None:
+    """Run `rel` in `ui` on each screen of SCREENS; fail if a widget is wider than its area.
+
+    With `operate`, every control is also worked on the first screen (then checked again).
+    """
     n_code = notebook_facts(nbformat.read(root / rel, as_version=4))["code_cells"]
     problems = []
     for screen, (w, h, scale) in SCREENS.items():
@@ -55,15 +82,10 @@ def check_fit(browser, server, root, rel: str, ui: str, artifacts, name: str) ->
             assert not facts["errors"], f"{rel} ({ui}) 셀 오류: {facts['errors']}"
             nb.wait_widgets(facts["widgets"])
             time.sleep(0.5)
-            for v in nb.overflow():
-                first = v["text"].splitlines()[0][:16] if v["text"] else ""
-                label = f"{name} ({ui}, {screen}) 위젯 #{v['index'] + 1} «{first}»"
-                RUN.notes.append(f"폭: {label}: 출력 영역 {v['area']}px, 내용 {v['needs']}px")
-                if v["needs"] > v["area"] + 1:
-                    problems.append(f"{label} 이 가로로 넘칩니다: 출력 영역 {v['area']}px 에 "
-                                    f"{v['needs']}px 가 필요합니다 (가장 오른쪽: {v['widest']})")
-                if v["scrolls"]:
-                    problems.append(f"{label} 안에서 가로로 스크롤되는 부분: {v['scrolls']}")
+            problems += _overflow_problems(nb, f"{name} ({ui}, {screen})")
+            if operate and screen == next(iter(SCREENS)):
+                _operate_all(nb, name, ui)
+                problems += _overflow_problems(nb, f"{name} ({ui}, {screen}, 조작 후)")
             RUN.screenshots.append(nb.screenshot_notebook(artifacts / f"fit-{tag}.png"))
         except Exception:
             _failure_evidence(page, nb, artifacts / f"fit-{tag}-FAILED.png")
@@ -83,7 +105,8 @@ def test_every_widget_fits_a_classroom_screen(ui, display, browser, jupyter, nb_
     cells = [f"import mnistlab as ml\nimport mnistlab.widgets as w\nml.set_display({display!r})"]
     cells += [f"w.{name}()" for name in FACTORIES]
     nbformat.write(_notebook(cells), nb_root / rel)
-    check_fit(browser, jupyter, nb_root, rel, ui, artifacts, f"gallery-{display}")
+    check_fit(browser, jupyter, nb_root, rel, ui, artifacts, f"gallery-{display}",
+              operate=(ui, display) == ("lab", "normal"))
 
 
 def test_the_fit_check_catches_a_wide_widget(browser, jupyter, nb_root, artifacts):
