@@ -62,7 +62,7 @@ GRID_CSS = (
     ".mnl-grid{width:100%;table-layout:fixed;border-collapse:collapse;text-align:center;"
     "font-family:monospace;font-size:11px;font-size:clamp(8px,1.85cqw,13px);line-height:1.5}"
     ".mnl-grid td{padding:0;border:1px solid #333;overflow:hidden;white-space:nowrap}"
-    ".mnl-grid .k{color:#000}.mnl-grid .w{color:#fff}.mnl-grid .z{color:#777}"
+    ".mnl-grid .k{color:#000}.mnl-grid .w{color:#fff}.mnl-grid .z{color:#777;background:#000}"
 )
 
 
@@ -83,7 +83,10 @@ def number_grid_html(image: np.ndarray, normalized: bool) -> str:
         tds = []
         for v in row:
             v = int(v)
-            cls = "z" if v == 0 else "k" if v >= DARK_TEXT_FROM else "w"
+            if v == 0:                    # most cells: short, styled by the class alone
+                tds.append(f"<td class=z>{_cell_text(v, normalized)}</td>")
+                continue
+            cls = "k" if v >= DARK_TEXT_FROM else "w"
             tds.append(f"<td class={cls} style=background:#{v:02x}{v:02x}{v:02x}>"
                        f"{_cell_text(v, normalized)}</td>")
         cells.append("<tr>" + "".join(tds) + "</tr>")
