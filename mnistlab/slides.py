@@ -6,8 +6,10 @@ font the decks need into ``OUT/lib/``, fetched once from the npm registry
 (``npm pack``). A deck then opens from the folder with no network: reveal.js,
 MathJax, require.js, jQuery and Font Awesome are local, widgets show as their
 PNG snapshots (the notebook's saved widget state is left out, so no widget
-script is loaded from a CDN). For live slides with working widgets use RISE in
-JupyterLab (``make lab``, then the notebook's "Render as slides" button).
+script is loaded from a CDN). Live slides: RISE in JupyterLab (``make lab``, then
+the notebook's "Render as slides" button) runs code on the slides, but its 0.43
+release does not draw ipywidgets 8 views (jupyterlab-contrib/rise#119), so a
+widget shows its snapshot there too.
 """
 
 from __future__ import annotations
