@@ -8,7 +8,7 @@ PORT   ?= 8888
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab test test-fast notebooks bench model screenshots lint browser clean help
+.PHONY: lab test test-fast notebooks bench model screenshots slides lint browser clean help
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench       - benchmarks/ 의 측정 스크립트를 실행합니다"
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
+	@echo "make slides      - 노트북마다 인터넷 없이 열리는 reveal.js 슬라이드를 slides/ 에 만듭니다"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
 	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
@@ -101,6 +102,7 @@ notebooks: $(VENV)/.installed-test
 		echo "실행: $$nb"; \
 		$(PY) -m jupyter nbconvert --to notebook --execute --inplace \
 			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
+			--ExecutePreprocessor.store_widget_state=False \
 			"$$nb" || exit 1; \
 	done
 
@@ -112,6 +114,11 @@ model: $(VENV)/.installed
 
 screenshots: $(VENV)/.installed-test
 	MNISTLAB_SCREENSHOTS=resources/screenshots $(PY) -m pytest tests/browser -q -k every_widget_factory
+
+# Static reveal.js decks with every asset in slides/lib/ (npm, once): they open offline.
+# Live slides: RISE in JupyterLab (installed by `make lab`; widgets show their snapshot there).
+slides: $(VENV)/.installed
+	$(PY) -m mnistlab.slides slides
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check mnistlab tests benchmarks

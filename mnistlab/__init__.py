@@ -24,6 +24,7 @@ from mnistlab.data import (
     normalize,
     unflatten,
 )
+from mnistlab.display import set_display
 from mnistlab.drawing import prepare_drawing
 from mnistlab.environment import check_environment
 from mnistlab.inside import incoming_weights, template_network, top_images
@@ -38,8 +39,10 @@ from mnistlab.logistic import (
 from mnistlab.network import Network, NetworkFileError, pretrained_network
 from mnistlab.neuron import Neuron
 from mnistlab.notation import Notation
+from mnistlab.notebook import install as _install_notebook_messages
 
 use_korean_font()
+_install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
 
 __version__ = "0.1.0"
 __all__ = [
@@ -61,6 +64,7 @@ __all__ = [
     "normalize",
     "prepare_drawing",
     "pretrained_network",
+    "set_display",
     "sigmoid",
     "template_network",
     "top_images",

@@ -7,7 +7,20 @@ message (what was wrong, what is expected, how to fix it) and derives from
 
 
 class MnistlabError(Exception):
-    """Base of every mnistlab error: a short Korean message for the learner."""
+    """Base of every mnistlab error: a short Korean message for the learner.
+
+    In a notebook it shows as that one message, not as a traceback through
+    mnistlab's own source (IPython's ``_render_traceback_`` protocol); ``%tb``
+    right after shows the full traceback.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        from mnistlab.notebook import error_lines, full_traceback
+
+        if getattr(self, "_shown_short", False):        # asked again: that is %tb
+            return full_traceback(self)
+        self._shown_short = True
+        return error_lines(self)
 
 
 class MnistlabValueError(MnistlabError, ValueError):

@@ -329,8 +329,8 @@ class PerDigitLogistic:
         self.loss_history = []
         epochs = range(self.epochs)
         if progress:
-            from tqdm.auto import tqdm
-            epochs = tqdm(epochs, desc="학습", unit="epoch")
+            from mnistlab.notebook import progress as progress_bar
+            epochs = progress_bar(epochs, desc="학습", unit="epoch")
         for _ in epochs:
             order = rng.permutation(n)
             losses = []

@@ -223,7 +223,7 @@ class Network:
         Returns one record per epoch: epoch, lr, loss, train_accuracy and, with
         ``validation=(X_test, y_test)``, test_accuracy.
         """
-        from tqdm.auto import tqdm
+        from mnistlab.notebook import progress as progress_bar
 
         check.trainable(self)
         X, Y = self._batch(X, y)
@@ -236,7 +236,7 @@ class Network:
             Xv, Yv = self._batch(*check.validation_pair(validation))
             validation = (Xv, Yv.argmax(axis=1))
         steps = -(-len(X) // batch_size)
-        bar = tqdm(total=len(rates) * steps, desc="학습", unit="배치", disable=not progress)
+        bar = progress_bar(total=len(rates) * steps, desc="학습", unit="배치", disable=not progress)
         history = []
         for epoch, rate in enumerate(rates, start=1):
             order = rng.permutation(len(X))

@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from mnistlab.korean import font_path
+from mnistlab.widgets.layout import fit
 from mnistlab.widgets.raster import png, png_fast, png_small  # noqa: F401  (one PNG module)
 
 
@@ -63,6 +64,7 @@ class Explorer(Quiet, W.VBox):
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
+        fit(self)        # rows wrap and pictures shrink in a narrow output area (projector)
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = f"[{self.title}] 노트북을 실행하면 움직이는 위젯이 나타납니다."
         try:

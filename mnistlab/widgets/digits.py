@@ -22,6 +22,7 @@ from mnistlab.widgets.base import (
 
 SCALE = 8            # one MNIST pixel → 8×8 screen pixels
 STRIP_H = 40         # height of the 784-value strip
+GRID_WIDTH = 640     # the number grid's width when there is room: 3-digit numbers at 12 px
 
 
 def _grid_lines(rgb: np.ndarray, k: int) -> np.ndarray:
@@ -56,23 +57,43 @@ def strip_rgb(image: np.ndarray) -> np.ndarray:
 _RULER = _ruler()
 
 
+# Number colours that stay readable on every gray (contrast ≥ 4.5 : 1 against the cell):
+# black on light cells, white on dark ones, a dim gray for the many zeros on black.
+DARK_TEXT_FROM = 118       # cell value from which black text has more contrast than white
+GRID_CSS = (
+    ".mnl-grid{width:100%;table-layout:fixed;border-collapse:collapse;text-align:center;"
+    "font-family:monospace;font-size:11px;font-size:clamp(8px,1.85cqw,13px);line-height:1.5}"
+    ".mnl-grid td{padding:0;border:1px solid #333;overflow:hidden;white-space:nowrap}"
+    ".mnl-grid .k{color:#000}.mnl-grid .w{color:#fff}.mnl-grid .z{color:#777;background:#000}"
+)
+
+
+def _cell_text(v: int, normalized: bool) -> str:
+    if normalized:
+        return f"{v / 255:.2f}".lstrip("0") or "0"
+    return str(v)
+
+
 def number_grid_html(image: np.ndarray, normalized: bool) -> str:
-    """The 28×28 pixel values as a small shaded table (0 = black … 255 = white)."""
+    """The 28×28 pixel values as a shaded table (0 = black … 255 = white).
+
+    The table takes the width it is given (up to the widget's 640 px) and the digits
+    grow with it (CSS container units), so three digits always fit their cell.
+    """
     cells = []
     for row in image:
         tds = []
         for v in row:
             v = int(v)
-            fg = "#000" if v > 127 else "#bbb"
-            text = f"{v / 255:.2f}".lstrip("0") if normalized else str(v)
-            if normalized and v == 0:
-                text = "0"
-            tds.append(f"<td style='background:rgb({v},{v},{v});color:{fg}'>{text}</td>")
+            if v == 0:                    # most cells: short, styled by the class alone
+                tds.append(f"<td class=z>{_cell_text(v, normalized)}</td>")
+                continue
+            cls = "k" if v >= DARK_TEXT_FROM else "w"
+            tds.append(f"<td class={cls} style=background:#{v:02x}{v:02x}{v:02x}>"
+                       f"{_cell_text(v, normalized)}</td>")
         cells.append("<tr>" + "".join(tds) + "</tr>")
-    style = ("border-collapse:collapse;font:7.5px/1 monospace;text-align:center;"
-             "table-layout:fixed")
-    css = ".mnl-grid td{width:15px;height:11px;padding:0;border:1px solid #333}"
-    return f"<style>{css}</style><table class='mnl-grid' style='{style}'>{''.join(cells)}</table>"
+    return (f"<style>{GRID_CSS}</style><div style='container-type:inline-size'>"
+            f"<table class=mnl-grid>{''.join(cells)}</table></div>")
 
 
 class DigitBrowser(Explorer):
@@ -98,7 +119,7 @@ class DigitBrowser(Explorer):
         self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
         self.header = W.HTML()
         self.picture = W.Image(format="png")
-        self.grid = W.HTML()
+        self.grid = W.HTML(layout=W.Layout(width=f"{GRID_WIDTH}px"))
         self.strip = W.Image(format="png")
 
         self.normalized.observe(self._on_normalized, "value")
@@ -142,18 +163,20 @@ class DigitBrowser(Explorer):
         return png(vstack(caption(top, text, 16), caption(strip_rgb(image), "한 줄로 펼친 784개의 값")))
 
 
-def _number_grid_rgb(image: np.ndarray, normalized: bool, cell: int = 17) -> np.ndarray:
+def _number_grid_rgb(image: np.ndarray, normalized: bool, cell: int = 24) -> np.ndarray:
     """The number grid drawn with PIL (for the static snapshot only)."""
     img = Image.new("RGB", (SIDE * cell, SIDE * cell), "white")
     d = ImageDraw.Draw(img)
-    f = font(7)
+    f = font(10)
+    colors = {"z": (119, 119, 119), "k": (0, 0, 0), "w": (255, 255, 255)}
     for r in range(SIDE):
         for c in range(SIDE):
             v = int(image[r, c])
             x, y = c * cell, r * cell
-            d.rectangle([x, y, x + cell - 1, y + cell - 1], fill=(v, v, v), outline=(60, 60, 60))
-            t = (f"{v / 255:.2f}".lstrip("0") or "0") if normalized else str(v)
-            d.text((x + 1, y + 5), t, fill=(0, 0, 0) if v > 127 else (170, 170, 170), font=f)
+            d.rectangle([x, y, x + cell - 1, y + cell - 1], fill=(v, v, v), outline=(51, 51, 51))
+            cls = "z" if v == 0 else "k" if v >= DARK_TEXT_FROM else "w"
+            d.text((x + cell / 2, y + cell / 2), _cell_text(v, normalized), fill=colors[cls],
+                   font=f, anchor="mm")
     return np.asarray(img)
 
 

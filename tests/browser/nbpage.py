@@ -142,7 +142,26 @@ JS_HELPERS = r"""
                                                          && !/\s/.test(ch));
     return chars.filter(ch => tofu.includes(draw(ch)));
   };
-  window.__mnl = {roots, fingerprint: (i) => fingerprint(roots()[i]), arm, disarm, result,
+  // Widgets wider than their output area: what sticks out (or scrolls) sideways.
+  const overflow = () => roots().map((root, i) => {
+    const area = root.closest('.jp-OutputArea-output') || root.parentElement;
+    const box = area.getBoundingClientRect();
+    let right = box.left, worst = null;
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (r.right > right) { right = r.right; worst = el; }
+    }
+    const scrolls = [root, ...root.querySelectorAll('*'), area].filter(el =>
+        el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible');
+    const name = (el) => el ? (el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
+                               + ' ' + (el.innerText || el.getAttribute('src') || '').slice(0, 30))
+                            : '';
+    return {index: i, area: Math.round(box.width), needs: Math.round(right - box.left),
+            widest: name(worst), scrolls: scrolls.map(name).slice(0, 3),
+            text: root.innerText.slice(0, 40)};
+  });
+  window.__mnl = {roots, overflow, fingerprint: (i) => fingerprint(roots()[i]), arm, disarm, result,
                   describe, missingGlyphs};
 })()
 """
@@ -195,13 +214,14 @@ class NotebookPage:
         page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
 
     # ------------------------------------------------------------ open / run
-    def open(self, timeout: float = 90) -> None:
+    def open(self, timeout: float = 90, sidebar: bool = False) -> None:
+        """Open the notebook and wait for its kernel; Lab's file browser is closed unless `sidebar`."""
         url = self.server.lab_url(self.path) if self.ui == "lab" else \
             self.server.notebook7_url(self.path)
         self.page.goto(url)
         self.page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout * 1000)
         self.wait_kernel_idle(timeout)
-        if self.ui == "lab":
+        if self.ui == "lab" and not sidebar:
             self.hide_left_sidebar()
         self.page.evaluate(JS_HELPERS)
 
@@ -292,6 +312,11 @@ class NotebookPage:
     def widgets(self) -> list[dict]:
         self.page.evaluate(JS_HELPERS)
         return self.page.evaluate("() => window.__mnl.describe()")
+
+    def overflow(self) -> list[dict]:
+        """Per widget: its output area's width, the width its content needs, what scrolls."""
+        self.page.evaluate(JS_HELPERS)
+        return self.page.evaluate("() => window.__mnl.overflow()")
 
     def wait_widgets(self, expected: int, timeout: float = 60) -> list[dict]:
         """Wait until `expected` widget views are on the page with their images loaded."""

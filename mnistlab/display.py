@@ -1,0 +1,86 @@
+"""화면 설정: ``ml.set_display("projector")`` makes the lesson readable from the back row.
+
+A projector shows a 1280×720 page on a wall; the default 13 px widget text and
+10 pt figure labels are too small there. The projector setting enlarges
+
+- widget text, numbers and controls (a page style: ipywidgets' size variables),
+- matplotlib figures and their labels (larger text, more pixels per figure),
+
+and draws figures at twice the pixels shown (sharp on HiDPI screens). The style
+lives in the output of the cell that called it: run ``set_display("normal")`` (or
+clear that output) to go back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mnistlab.errors import MnistlabValueError
+
+
+@dataclass(frozen=True)
+class DisplayMode:
+    widget_font_px: int       # ipywidgets' text (JupyterLab's default: 13 px)
+    control_height_px: int    # one row of controls (default 28 px)
+    label_width_px: int       # control descriptions (default 80 px)
+    figure_font_pt: float     # matplotlib's text (default 10 pt)
+    figure_dpi: int           # matplotlib's pixels per inch on screen (default 100)
+
+
+MODES = {
+    "normal": DisplayMode(13, 28, 80, 10.0, 100),
+    "projector": DisplayMode(18, 36, 110, 14.0, 130),
+}
+
+
+def page_style(mode: DisplayMode) -> str:
+    """The page CSS of a mode: ipywidgets' size variables and the text of HTML outputs."""
+    scale = mode.widget_font_px / MODES["normal"].widget_font_px
+    return (
+        "<style>"
+        ".jp-Notebook, .jp-OutputArea, body {"
+        f"--jp-widgets-font-size:{mode.widget_font_px}px;"
+        f"--jp-widgets-inline-height:{mode.control_height_px}px;"
+        f"--jp-widgets-inline-label-width:{mode.label_width_px}px;"
+        f"--jp-widgets-slider-handle-size:{round(16 * scale)}px;}}"
+        ".jp-OutputArea-output .widget-html-content, .jp-OutputArea-output .widget-htmlmath-content"
+        f"{{font-size:{mode.widget_font_px}px;line-height:1.45}}"
+        + ("" if mode == MODES["normal"] else
+           # larger text must not be cut off ("무작위로…"): labels and buttons grow to fit it
+           ".jp-OutputArea-output .widget-inline-hbox .widget-label,"
+           " .jp-OutputArea-output .widget-button, .jp-OutputArea-output .widget-checkbox"
+           "{width:auto !important;max-width:100%;min-width:var(--jp-widgets-inline-label-width)}")
+        + "</style>"
+    )
+
+
+def set_display(mode: str = "projector"):
+    """화면 설정: "projector" (큰 글자·그림, 교실 뒷자리용) or "normal" (기본).
+
+    Returns the page style to show as the cell's output (the last line of a cell),
+    and sets matplotlib's sizes for the figures drawn after it.
+    """
+    if mode not in MODES:
+        raise MnistlabValueError(
+            f"화면 설정 {mode!r} 은 없습니다. 다음 중 하나를 쓰세요: "
+            + ", ".join(repr(m) for m in MODES) + ' (예: ml.set_display("projector"))')
+    m = MODES[mode]
+    import matplotlib
+
+    matplotlib.rcParams["font.size"] = m.figure_font_pt
+    matplotlib.rcParams["figure.dpi"] = m.figure_dpi
+    _retina_figures()
+    from IPython.display import HTML
+
+    return HTML(page_style(m))
+
+
+def _retina_figures() -> None:
+    """Inline figures drawn at 2× their shown size: sharp on HiDPI screens and projectors."""
+    from mnistlab.notebook import _shell
+
+    if _shell() is None:                     # plain Python: no inline figures
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")
