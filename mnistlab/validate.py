@@ -15,7 +15,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from mnistlab.data import N_PIXELS, as_inputs
+from mnistlab.data import N_PIXELS, SIDE, as_inputs
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 
 _INTEGER = (numbers.Integral,)
@@ -272,10 +272,122 @@ def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
     return int(l), int(i)
 
 
+# ------------------------------------------------------------ logistic regression (chapter 02)
+
+DIGITS = tuple(range(10))
+
+
+def sample_weights(w, shape) -> np.ndarray | None:
+    if w is None:
+        return None
+    w = numbers_array(w, "sample_weight", allow_empty=True)
+    if w.shape != shape or not np.all(np.isfinite(w)) or np.any(w < 0) or not w.sum() > 0:
+        raise MnistlabValueError(
+            f"sample_weight 는 값마다 하나씩, 0 이상의 유한한 수여야 합니다(합은 0보다 커야 함). "
+            f"기대한 모양: {shape}, 받은 모양: {w.shape}"
+        )
+    return w
+
+
+def probability_pair(y, p) -> tuple[np.ndarray, np.ndarray]:
+    y = numbers_array(y, "정답 y", allow_empty=True)
+    p = numbers_array(p, "확률 p", allow_empty=True)
+    if y.shape != p.shape:
+        raise MnistlabValueError(
+            f"정답 y 와 확률 p 의 모양이 다릅니다: {y.shape} 대 {p.shape}. 같은 수의 값을 넣으세요."
+        )
+    if y.size == 0:
+        raise MnistlabValueError("값이 하나도 없습니다. 적어도 하나의 (정답, 확률) 쌍이 필요합니다.")
+    if not (np.all(np.isfinite(y)) and np.all(np.isfinite(p))):
+        raise MnistlabValueError("y 또는 p 에 NaN 이나 무한대 값이 있습니다.")
+    if np.any((y != 0) & (y != 1)):
+        raise MnistlabValueError("정답 y 는 0(아니다) 또는 1(맞다)만 될 수 있습니다.")
+    if p.min() < 0 or p.max() > 1:
+        raise MnistlabValueError(
+            f"확률 p 는 0..1 사이여야 합니다. 받은 범위: {p.min():.4g} .. {p.max():.4g}. "
+            "sigmoid 를 거친 값을 넣으세요."
+        )
+    return y, p
+
+
+def digit_labels(y, n: int | None = None, name: str = "y") -> np.ndarray:
+    """Digit labels (목표변수) as an int array; each must be one of 0..9."""
+    a = np.asarray(y)
+    if a.ndim == 0:
+        a = a[None]
+    if a.dtype == bool or a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(f"{name} 는 숫자 레이블 배열이어야 합니다(받은 dtype: {a.dtype}).")
+    if a.ndim != 1:
+        raise MnistlabValueError(f"{name} 는 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+    if n is not None and len(a) != n:
+        raise MnistlabValueError(
+            f"이미지 수와 레이블 수가 다릅니다: 이미지 {n}장, 레이블 {len(a)}개. "
+            "한 이미지에 레이블 하나씩 넣으세요."
+        )
+    if np.issubdtype(a.dtype, np.floating):
+        if not np.all(np.isfinite(a)):
+            raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+        if np.any(a != np.round(a)):
+            raise MnistlabValueError(f"{name} 는 0..9 의 정수여야 합니다(소수가 있습니다).")
+    bad = (a < 0) | (a > 9)
+    if np.any(bad):
+        raise MnistlabValueError(
+            f"레이블은 숫자 0..9 여야 합니다. 범위를 벗어난 값: {a[bad][0]!r} "
+            f"({int(bad.sum())}개)."
+        )
+    return a.astype(np.intp)
+
+
+def digit(digit, allowed: Iterable[int] = DIGITS) -> int:
+    """One digit 0..9 (e.g. the "5" of "is it a 5?")."""
+    allowed = tuple(allowed)
+    if isinstance(digit, (bool, np.bool_)) or not isinstance(digit, (int, np.integer)):
+        raise MnistlabTypeError(f"숫자는 0..9 의 정수로 고르세요(받은 값: {digit!r}).")
+    if int(digit) not in allowed:
+        raise MnistlabValueError(
+            f"이 모델에는 숫자 {digit} 의 모델이 없습니다. 고를 수 있는 숫자: "
+            f"{', '.join(map(str, allowed))}."
+        )
+    return int(digit)
+
+
+def pixel_index(pixel: int | tuple[int, int]) -> int:
+    """Flat index 0..783 of a pixel given flat or as (row, column)."""
+    if isinstance(pixel, tuple):
+        if len(pixel) != 2 or not all(isinstance(v, (int, np.integer)) for v in pixel):
+            raise MnistlabValueError(f"픽셀은 (행, 열) 정수 쌍으로 주세요. 받은 값: {pixel!r}")
+        r, c = (int(v) for v in pixel)
+        if not (0 <= r < SIDE and 0 <= c < SIDE):
+            raise MnistlabValueError(f"행과 열은 0..27 이어야 합니다. 받은 값: ({r}, {c})")
+        return r * SIDE + c
+    if isinstance(pixel, (bool, np.bool_)) or not isinstance(pixel, (int, np.integer)):
+        raise MnistlabTypeError(f"픽셀 번호는 0..783 의 정수 또는 (행, 열) 쌍입니다. 받은 값: {pixel!r}")
+    if not 0 <= int(pixel) < N_PIXELS:
+        raise MnistlabValueError(f"픽셀 번호는 0..783 이어야 합니다. 받은 값: {pixel}")
+    return int(pixel)
+
+
+def targets01(t, n: int) -> np.ndarray:
+    a = np.asarray(t)
+    if a.dtype == bool:
+        a = a.astype(np.float64)
+    if a.dtype.kind not in "fiu" or a.ndim != 1:
+        raise MnistlabValueError(f"정답은 0/1 값의 1차원 배열이어야 합니다. 받은 모양: {a.shape}, dtype {a.dtype}")
+    if len(a) != n:
+        raise MnistlabValueError(f"픽셀 값 {n}개와 정답 {len(a)}개의 수가 다릅니다.")
+    if not np.all(np.isfinite(a)):
+        raise MnistlabValueError("정답에 NaN 이나 무한대 값이 있습니다.")
+    if np.any((a != 0) & (a != 1)):
+        raise MnistlabValueError("정답은 0(아니다) 또는 1(맞다)이어야 합니다. 예: (labels == 5)")
+    return a.astype(np.float64)
+
+
 __all__ = [
     "TRAINABLE",
     "choice",
     "class_labels",
+    "digit",
+    "digit_labels",
     "images_and_labels",
     "integer",
     "layer_sizes",
@@ -285,9 +397,13 @@ __all__ = [
     "neuron_address",
     "not_diverged",
     "numbers_array",
+    "pixel_index",
     "positive",
     "positive_int",
+    "probability_pair",
     "real",
+    "sample_weights",
+    "targets01",
     "trainable",
     "validation_pair",
 ]

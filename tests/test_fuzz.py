@@ -450,3 +450,48 @@ def test_per_digit_explorer_arguments(model, images):
 @given(st.one_of(st.none(), anything()))
 def test_widget_check_image(image):
     outcome("widget_check", lambda: widgets.widget_check(image))
+
+
+# ---------------------------------------------------------------- the review's own examples
+
+def _issue_examples(tmp_path):
+    net = ml.Network([4, 3, 2])
+    nan_net = ml.pretrained_network()
+    nan_net.W[1][0, 0] = np.nan
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    corrupt = tmp_path / "corrupt.npz"
+    net.save(corrupt)
+    data = bytearray(corrupt.read_bytes())
+    data[60:90] = b"\xff" * 30                              # inside the compressed W1
+    corrupt.write_bytes(bytes(data))
+    huge = tmp_path / "huge.npz"
+    np.savez(huge, format=np.array("mnistlab.Network/1"), sizes=np.array([10**7, 10**7]),
+             activation=np.array("sigmoid"))
+    X, y = np.full((2, 4), 0.5), np.array([0, 1])
+    images, labels = ml.load_mnist("test")
+    return {
+        "sigmoid(complex)": lambda: ml.sigmoid(1 + 2j),
+        "log_loss(eps=0.6)": lambda: ml.log_loss([1, 0], [0.9, 0.2], eps=0.6),
+        "fit(epochs=2.7)": lambda: net.fit(X, y, epochs=2.7, progress=False),
+        "fit(lr=inf)": lambda: net.fit(X, y, lr=np.inf, progress=False),
+        "PerDigitLogistic(learning_rate=inf)": lambda: ml.PerDigitLogistic(learning_rate=np.inf),
+        "Network([3, True])": lambda: ml.Network([3, True]),
+        "OnePixelLogistic(theta0=nan)": lambda: ml.OnePixelLogistic(theta0=np.nan),
+        "OneDigitLogistic.predict(threshold=2)": lambda: ml.OneDigitLogistic().predict(
+            np.zeros(784), threshold=2),
+        "save to an unwritable path": lambda: net.save(blocker / "net.npz"),
+        "load a corrupted .npz": lambda: ml.Network.load(corrupt),
+        "load sizes 10⁷×10⁷": lambda: ml.Network.load(huge),
+        "Neuron(W=['a', 1, 2])": lambda: ml.Neuron(W=["a", 1, 2]),
+        "digit_browser(images, labels=None)": lambda: widgets.digit_browser(images[:5], None),
+        "network_explorer(NaN weights)": lambda: widgets.network_explorer(nan_net),
+        "sigmoid_explorer(pixel=(30, 30))": lambda: widgets.sigmoid_explorer(
+            images[:50], labels[:50], pixel=(30, 30)),
+        "check(['a'], …)": lambda: ml.check(["a"], 1),
+    }
+
+
+def test_the_reviews_examples_are_korean_errors(tmp_path):
+    for name, call in _issue_examples(tmp_path).items():
+        assert outcome(name, call) is None, f"{name}: no error"

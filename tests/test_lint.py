@@ -1,4 +1,4 @@
-"""The code stays ruff-clean (STYLE.md), checked with the suite so CI catches it."""
+"""The code stays ruff-clean, checked with the suite so CI catches it."""
 
 from __future__ import annotations
 
