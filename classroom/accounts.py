@@ -25,7 +25,9 @@ import sys
 STUDENTS = os.environ.get("MNISTLAB_CLASS_STUDENTS", "mnistlab-students")
 TEACHERS = os.environ.get("MNISTLAB_CLASS_TEACHERS", "mnistlab-teachers")
 FIRST_UID = 1000          # below: system accounts (root, daemons), never class accounts
-NAME = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
+# Short enough for the kernels' socket paths (~/.local/share/jupyter/runtime/kernel-<uuid>-ipc-1
+# must stay under the 107 bytes of a Unix socket path).
+NAME = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
 # Letters and digits that cannot be mistaken for each other on a board (no 0/O, 1/l/I).
 ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 
@@ -69,7 +71,7 @@ def add(name: str, password: str | None, *, teacher: bool = False) -> str | None
     """Create (or reuse) the account `name` in its group; return the password if one was made."""
     if not NAME.match(name):
         raise AccountError(f"계정 이름 '{name}' 은 쓸 수 없습니다: 영문 소문자로 시작하고 "
-                           "소문자·숫자·-·_ 로 32자 이내여야 합니다 (예: kim-minsu).")
+                           "소문자·숫자·-·_ 로 20자 이내여야 합니다 (예: kim-minsu).")
     group = TEACHERS if teacher else STUDENTS
     _ensure_group(group)
     made = None

@@ -77,6 +77,10 @@ class LoginFailed(Exception):
     pass
 
 
+class KernelDied(Exception):
+    pass
+
+
 @dataclass
 class Student:
     """A logged-in browser session plus an API token of the same user."""
@@ -196,13 +200,19 @@ class Kernel:
 
     def _recv(self) -> dict:
         """The next message; one with buffers (a widget's PNG) comes as a binary frame:
-        a count n, n offsets, then the JSON message and the buffers (dropped here)."""
+        a count n, n offsets, then the JSON message and the buffers (dropped here).
+        A kernel that died (the server says 'restarting' or 'dead') raises KernelDied:
+        the reply would never come."""
         data = self.ws.recv()
         if isinstance(data, bytes):
             n = struct.unpack("!I", data[:4])[0]
             offsets = struct.unpack(f"!{n}I", data[4:4 + 4 * n]) + (len(data),)
             data = data[offsets[0]:offsets[1]]
-        return json.loads(data)
+        message = json.loads(data)
+        if message.get("msg_type") == "status" and not message.get("parent_header") and \
+                message["content"].get("execution_state") in ("restarting", "dead"):
+            raise KernelDied(f"kernel {self.id}: {message['content']['execution_state']}")
+        return message
 
     def _until_done(self, msg_id: str, reply_type: str, t0: float) -> Reply:
         """Read messages until the reply and the idle status for msg_id have both come."""

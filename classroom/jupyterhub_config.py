@@ -83,6 +83,11 @@ c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab/tree/mnistlab"
 c.Spawner.environment = {"PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin"}
+# Kernels talk to their server over Unix sockets in the student's own runtime folder
+# (inside the 700 home), not over TCP ports on 127.0.0.1: sixty kernels starting at
+# once made random TCP ports collide ("Address already in use"), and nobody else can
+# reach a socket in a closed home.
+c.Spawner.args = ["--KernelManager.transport=ipc"]
 # Thirty servers starting at once on a small machine need more than the default 30 s.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180

@@ -171,8 +171,11 @@ def test_each_student_runs_a_notebook_in_their_own_server_as_themselves(klass, s
             for code in code_cells(student.read_notebook(NOTEBOOK))[:3]:
                 reply = kernel.execute(code)
                 assert reply.status == "ok", reply.error
-            whoami = kernel.execute("import os; print(os.getuid(), os.getcwd())")
-            uid, cwd = whoami.outputs[-1]["content"]["text"].split()
+            whoami = kernel.execute(
+                "import os, json, ipykernel.connect as c; print(os.getuid(), os.getcwd(), "
+                "json.load(open(c.get_connection_file()))['transport'])")
+            uid, cwd, transport = whoami.outputs[-1]["content"]["text"].split()
+            assert transport == "ipc"          # Unix sockets in the closed home, no TCP ports
             assert int(uid) == pwd.getpwnam(klass.names[role]).pw_uid
             assert cwd == str(klass.home(role) / "mnistlab")
         finally:
