@@ -13,7 +13,7 @@ Read the math in this order:
 
 Input checks live in ``validate`` (every learner's mistake a Korean ``MnistlabError``,
 see ``errors``), files in ``data`` and ``network_files``, figures in ``draw`` and
-the interactive explorers in ``widgets`` (PNG encoding in ``widgets.raster``).
+the interactive explorers in ``widgets`` (PNG encoding in ``raster``).
 """
 
 from mnistlab.check import check

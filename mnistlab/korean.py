@@ -67,6 +67,14 @@ def font_path(bold: bool = False) -> Path:
     return FONT_FILES[1] if bold else FONT_FILES[0]
 
 
+@functools.lru_cache(maxsize=16)
+def pil_font(size: int = 14, bold: bool = False):
+    """The bundled NanumGothic for PIL-drawn text (widgets and PIL-drawn figures)."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(font_path(bold)), size)
+
+
 def symmetric_limit(values) -> float:
     """The colour limit that centres a diverging map on 0 (never 0 itself)."""
     import numpy as np

@@ -23,16 +23,12 @@ from mnistlab.draw.inside import (
 from mnistlab.draw.intro import ai_map
 from mnistlab.draw.layer_math import input_column, layer_product, neuron_zoom
 from mnistlab.draw.logistic import (
-    confusion,
     diagram_785,
     diagram_image,
     evidence,
-    loss_curve,
     one_pixel,
-    output_bars,
     sigmoid_of_z,
     sigmoid_shapes,
-    ten_models_diagram,
     theta_map,
     theta_maps,
     two_pixels,
@@ -46,6 +42,8 @@ from mnistlab.draw.neuron import (
     learning_connections,
     neuron_as_model,
 )
+from mnistlab.draw.notation import notation_picture
+from mnistlab.draw.ten_models import confusion, output_bars, ten_models_diagram
 
 __all__ = [
     "activation_functions",
@@ -64,7 +62,6 @@ __all__ = [
     "label_counts",
     "layer_product",
     "learning_connections",
-    "loss_curve",
     "nervous_system",
     "network_diagram",
     "network_legend",
@@ -73,6 +70,7 @@ __all__ = [
     "neuron_zoom",
     "noise_answers",
     "normalization",
+    "notation_picture",
     "one_pixel",
     "output_bars",
     "pattern_hierarchy",

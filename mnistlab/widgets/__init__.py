@@ -9,15 +9,11 @@ from mnistlab.widgets.digits import DigitBrowser, digit_browser
 from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
-from mnistlab.widgets.logistic import (
-    OnePixelExplorer,
-    PerDigitExplorer,
-    per_digit_explorer,
-    sigmoid_explorer,
-)
+from mnistlab.widgets.logistic import OnePixelExplorer, sigmoid_explorer
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
+from mnistlab.widgets.per_digit import PerDigitExplorer, per_digit_explorer
 from mnistlab.widgets.training import TrainingExplorer, training_explorer
 
 __all__ = [

@@ -18,11 +18,11 @@ import html
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from mnistlab.korean import font_path
+from mnistlab.korean import pil_font as font
+from mnistlab.raster import png, png_fast, png_small  # noqa: F401  (one PNG module)
 from mnistlab.widgets.layout import fit
-from mnistlab.widgets.raster import png, png_fast, png_small  # noqa: F401  (one PNG module)
 
 
 class Quiet:
@@ -163,12 +163,6 @@ def colormap(values: np.ndarray, cmap: str, vmin: float, vmax: float, k: int = 8
     t = (np.asarray(values, dtype=np.float64) - vmin) / (vmax - vmin or 1.0)
     idx = np.clip((t * 255 + 0.5).astype(np.intp), 0, 255)
     return upscale(_lut(cmap)[idx], k)
-
-
-@functools.lru_cache(maxsize=16)
-def font(size: int = 14, bold: bool = False) -> ImageFont.FreeTypeFont:
-    """The bundled NanumGothic for PIL-drawn text."""
-    return ImageFont.truetype(str(font_path(bold)), size)
 
 
 def caption(rgb: np.ndarray, text: str, size: int = 14, pad: int = 6) -> np.ndarray:

@@ -25,9 +25,9 @@ from mnistlab.data import SIDE, load_mnist, normalize
 from mnistlab.drawing import check_drawing, preparation_steps, shrink_drawing
 from mnistlab.logistic import PerDigitLogistic
 from mnistlab.network import Network, pretrained_network
+from mnistlab.raster import png_fast, png_small
 from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, vstack
 from mnistlab.widgets.network import DiagramCanvas
-from mnistlab.widgets.raster import png_fast, png_small
 
 STATIC = Path(__file__).resolve().parent / "static"
 CANVAS = 280                     # canvas side in pixels: 10× MNIST's 28

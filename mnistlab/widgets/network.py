@@ -20,8 +20,8 @@ from mnistlab import validate as check
 from mnistlab.data import SIDE, normalize
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
+from mnistlab.raster import png_fast, png_small
 from mnistlab.widgets.base import Explorer, bars_html, font
-from mnistlab.widgets.raster import png_fast, png_small
 
 DPI = 90
 GRAYS = 64                        # gray levels for activations and the digit

@@ -17,8 +17,8 @@ from PIL import Image, ImageDraw
 
 from mnistlab.errors import MnistlabValueError
 from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES, Neuron
+from mnistlab.raster import png_fast
 from mnistlab.widgets.base import Explorer, font, hstack
-from mnistlab.widgets.raster import png_fast
 
 Z_RANGE = 8.0                   # the curve shows z from -8 to 8
 CURVE_SIZE = (360, 280)         # pixels

@@ -25,8 +25,8 @@ from PIL import Image, ImageDraw
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
+from mnistlab.raster import png_fast, png_small
 from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
-from mnistlab.widgets.raster import png_fast, png_small
 
 N_TEST = 500             # the fixed test (and training) subsets the curves are measured on
 N_SAMPLES = 8            # fixed test images whose predictions are shown
