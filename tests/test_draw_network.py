@@ -10,7 +10,7 @@ from matplotlib.patches import Circle
 
 import mnistlab as ml
 from mnistlab import draw
-from mnistlab.draw.network import POSITIVE, _rgb, edges, input_edges, layer_name
+from mnistlab.draw.network import POSITIVE, _rgb, edges, input_edges
 
 
 @pytest.fixture(autouse=True)
@@ -82,8 +82,10 @@ def test_positions_follow_the_lesson_numbering():
     assert layout.x(2) > x1
 
 
-def test_layer_names():
-    assert [layer_name(l, 3) for l in range(4)] == ["입력층", "은닉층", "은닉층", "출력층"]
+def test_layer_names_under_the_diagram(net, x):
+    fig = draw.network_diagram(net, x)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert [t for t in texts if t in ("입력층", "은닉층", "출력층")] == ["입력층", "은닉층", "은닉층", "출력층"]
 
 
 def test_legend_shades_go_from_black_to_white():

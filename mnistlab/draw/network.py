@@ -19,6 +19,7 @@ from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.draw.common import fig_ax
+from mnistlab.notation import layer_name
 
 POSITIVE = "#2fbf2f"       # 양수 가중치 (green, as in THETA_CMAP)
 NEGATIVE = "#e53935"       # 음수 가중치 (red)
@@ -73,11 +74,6 @@ def network_positions(sizes) -> Layout:
             pos[(l, i)] = (x, (n - 1) / 2 * step - (i - 1) * step)
     block = (0.0, BLOCK, -BLOCK / 2, BLOCK / 2) if block_input else None
     return Layout(sizes, pos, radius, block)
-
-
-def layer_name(l: int, L: int) -> str:
-    """입력층 / 은닉층 / 출력층 for layer l of a network with L layers."""
-    return "입력층" if l == 0 else ("출력층" if l == L else "은닉층")
 
 
 def input_edges(net, x=None, top_k: int = 6) -> list[tuple[int, int, float]]:
@@ -200,7 +196,7 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
     label_y = bottom - 0.9
     for l in range(L + 1):
         cx = (layout.block[0] + layout.block[1]) / 2 if (l == 0 and layout.block) else layout.x(l)
-        ax.text(cx, label_y, layer_name(l, L), ha="center", va="top", fontsize=15,
+        ax.text(cx, label_y, layer_name(net.sizes, l), ha="center", va="top", fontsize=15,
                 fontweight="bold", color="#222")
         ax.text(cx, label_y - 0.7, f"{l}번째 층\n뉴런 {net.n[l]}개", ha="center", va="top",
                 fontsize=13, color="#444", linespacing=1.3)
