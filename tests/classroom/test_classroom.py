@@ -53,10 +53,18 @@ def _free_port_block() -> int:
     raise RuntimeError("no free ports")
 
 
-def _processes_of(uids: set[int]) -> list[str]:
-    out = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True,
-                         check=True).stdout
-    return [line for line in out.splitlines() if line.split() and int(line.split()[0]) in uids]
+def _processes_of(uids: set[int], wait: float = 15.0) -> list[str]:
+    """The live processes of these users ("uid pid args"), after giving them ``wait`` seconds
+    to exit. Zombies (exited, waiting to be reaped by their parent or init) do not count."""
+    deadline = time.monotonic() + wait
+    while True:
+        out = subprocess.run(["ps", "-eo", "uid=,pid=,stat=,args="], capture_output=True,
+                             text=True, check=True).stdout
+        live = [" ".join(f[:2] + f[3:]) for f in (line.split() for line in out.splitlines())
+                if f and int(f[0]) in uids and not f[2].startswith("Z")]
+        if not live or time.monotonic() > deadline:
+            return live
+        time.sleep(0.5)
 
 
 class Class:
@@ -110,7 +118,7 @@ class Class:
 
     def remove(self) -> None:
         self.hub.stop()
-        for line in _processes_of(self.uids()):
+        for line in _processes_of(self.uids(), wait=0):
             os.kill(int(line.split()[1]), 9)
         for name in self.names.values():
             self.accounts("remove", name)
