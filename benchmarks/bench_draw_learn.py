@@ -59,7 +59,7 @@ def draw_latency() -> None:
 def training_rate(repeat: int = 3) -> None:
     """Best of ``repeat`` runs each (the machine is shared: the best run is the least disturbed)."""
     w = widgets.training_explorer()
-    for per_frame in (20, 50, 200):
+    for per_frame in (20, 50, 100, 200):
         frames = max(5, 1000 // per_frame)
         n = frames * per_frame
         Xn = ml.normalize(w.images[:n * 32]).reshape(n * 32, -1)

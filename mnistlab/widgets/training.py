@@ -91,7 +91,7 @@ class TrainingExplorer(Explorer):
     title = "학습 지켜보기"
 
     def __init__(self, hidden: int = 16, layers: int = 2, lr: float = 0.5, batch_size: int = 32,
-                 steps_per_frame: int = 50, seed: int = 0, images=None, labels=None,
+                 steps_per_frame: int = 100, seed: int = 0, images=None, labels=None,
                  test_images=None, test_labels=None):
         if images is None or labels is None:
             images, labels = load_mnist("train")
@@ -124,7 +124,7 @@ class TrainingExplorer(Explorer):
         rates = sorted({0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0, float(lr)})
         self.lr = W.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=float(lr),
                                     description="학습률", **wide)
-        self.speed = W.Dropdown(options=[1, 5, 20, 50, 200], value=steps_per_frame,
+        self.speed = W.Dropdown(options=[1, 5, 20, 50, 100, 200], value=steps_per_frame,
                                 description="화면마다 배치", **wide)
         self.progress = W.IntProgress(0, 0, 100, description="이번 에포크",
                                       style={"description_width": "110px"},
