@@ -108,7 +108,7 @@ class TrainingExplorer(Explorer):
         self.shipped = shipped_accuracy()
 
         wide = {"style": {"description_width": "110px"}, "layout": W.Layout(width="300px")}
-        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=80, show_repeat=False,
+        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=50, show_repeat=False,
                            description="재생")
         self.one_step = W.Button(description="한 걸음", icon="step-forward",
                                  tooltip="미니배치 하나만큼 학습합니다",
@@ -167,6 +167,7 @@ class TrainingExplorer(Explorer):
         self._losses: list[float] = []
         self.history: list[dict] = []
         self._last_frame = 0.0
+        self._queued_last = False
         self._record()
         self._draw()
 
@@ -192,8 +193,11 @@ class TrainingExplorer(Explorer):
     def _on_tick(self, change):
         if change["new"] <= change["old"]:           # the Play's stop button rewinds: no step
             return
-        if time.monotonic() - self._last_frame < QUEUED:
-            return                                   # queued while the last frame ran: drop
+        queued = time.monotonic() - self._last_frame < QUEUED   # it waited while a frame ran
+        if queued and self._queued_last:
+            self._queued_last = False                # two queued in a row: drop one, no backlog
+            return
+        self._queued_last = queued
         self.run_steps(self.speed.value)
         self._last_frame = time.monotonic()
 
