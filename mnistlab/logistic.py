@@ -27,6 +27,7 @@ from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError, NotFittedError
 from mnistlab.formulas import EPS, cross_entropy, sigmoid, sigmoid_prime
+from mnistlab.korean import particle
 from mnistlab.validate import DIGITS, pixel_index
 from mnistlab.validate import digit as check_digit
 from mnistlab.validate import digit_labels as check_labels
@@ -249,7 +250,7 @@ class PerDigitLogistic:
                 epochs.set_postfix(loss=f"{self.loss_history[-1]:.4f}")
         if not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
             raise MnistlabValueError(
-                f"학습률 lr = {self.learning_rate:g} 이(가) 너무 커서 θ 가 무한대로 발산했습니다. "
+                f"학습률 lr = {particle(f'{self.learning_rate:g}', '이/가')} 너무 커서 θ 가 무한대로 발산했습니다. "
                 "더 작은 lr 로 다시 학습하세요."
             )
         self.W, self.b = W, b

@@ -17,6 +17,7 @@ import numpy as np
 
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
+from mnistlab.korean import particle
 
 _INTEGER = (numbers.Integral,)
 _REAL = (numbers.Real,)
@@ -32,10 +33,10 @@ def integer(value, name: str, low: int | None = None, high: int | None = None) -
     """A whole number (not True/False, not 2.7) within [low, high]."""
     if _is_bool(value) or not isinstance(value, _INTEGER):
         kind = MnistlabValueError if isinstance(value, _REAL) else MnistlabTypeError
-        raise kind(f"{name} 은(는) 정수여야 합니다(받은 값: {value!r}).")
+        raise kind(f"{particle(name, '은/는')} 정수여야 합니다(받은 값: {value!r}).")
     value = int(value)
     if (low is not None and value < low) or (high is not None and value > high):
-        raise MnistlabValueError(f"{name} 은(는) {_range(low, high)} 정수여야 합니다(받은 값: {value}).")
+        raise MnistlabValueError(f"{particle(name, '은/는')} {_range(low, high)} 정수여야 합니다(받은 값: {value}).")
     return value
 
 
@@ -43,17 +44,17 @@ def real(value, name: str, low: float | None = None, high: float | None = None,
          open_low: bool = False, open_high: bool = False) -> float:
     """A finite real number (not True/False, not NaN or ∞) within the given range."""
     if _is_bool(value) or not isinstance(value, _REAL):
-        raise MnistlabTypeError(f"{name} 은(는) 실수 하나여야 합니다(받은 값: {value!r}).")
+        raise MnistlabTypeError(f"{particle(name, '은/는')} 실수 하나여야 합니다(받은 값: {value!r}).")
     value = float(value)
     if not np.isfinite(value):
-        raise MnistlabValueError(f"{name} 이(가) NaN 이나 무한대입니다. 보통의 실수를 넣으세요.")
+        raise MnistlabValueError(f"{particle(name, '이/가')} NaN 이나 무한대입니다. 보통의 실수를 넣으세요.")
     below = low is not None and (value <= low if open_low else value < low)
     above = high is not None and (value >= high if open_high else value > high)
     if below or above:
         lo = None if low is None else f"{low:g}{' 초과' if open_low else ' 이상'}"
         hi = None if high is None else f"{high:g}{' 미만' if open_high else ' 이하'}"
         rule = " ".join(p for p in (lo, hi) if p)
-        raise MnistlabValueError(f"{name} 은(는) {rule}이어야 합니다(받은 값: {value:g}).")
+        raise MnistlabValueError(f"{particle(name, '은/는')} {rule}이어야 합니다(받은 값: {value:g}).")
     return value
 
 
@@ -77,7 +78,7 @@ def choice(value, name: str, options: Iterable[str]) -> str:
     """One of a few names (활성함수 'sigmoid' …)."""
     options = tuple(options)
     if not isinstance(value, str) or value not in options:
-        raise MnistlabValueError(f"{name} 은(는) {', '.join(options)} 중 하나여야 합니다(받은 값: {value!r}).")
+        raise MnistlabValueError(f"{particle(name, '은/는')} {', '.join(options)} 중 하나여야 합니다(받은 값: {value!r}).")
     return value
 
 
@@ -89,10 +90,10 @@ def numbers_array(value, name: str, ndim: int | Iterable[int] | None = None,
     try:
         a = np.asarray(value)
     except (ValueError, TypeError):                # ragged lists
-        raise MnistlabValueError(f"{name} 은(는) 길이가 고른 숫자 배열이어야 합니다.") from None
+        raise MnistlabValueError(f"{particle(name, '은/는')} 길이가 고른 숫자 배열이어야 합니다.") from None
     if a.dtype.kind not in "fiu":
         raise MnistlabTypeError(
-            f"{name} 은(는) 실수 배열이어야 합니다(받은 종류: {a.dtype}). "
+            f"{particle(name, '은/는')} 실수 배열이어야 합니다(받은 종류: {a.dtype}). "
             "문자열·복소수·True/False 는 쓸 수 없습니다."
         )
     if ndim is not None:
@@ -114,9 +115,9 @@ def class_labels(y, n: int | None, classes: int, name: str = "y") -> np.ndarray:
     """Labels 0 … classes-1 as an intp array of length n (정답, 목표변수)."""
     a = np.atleast_1d(np.asarray(y))
     if a.dtype.kind not in "fiu":
-        raise MnistlabTypeError(f"{name} 은(는) 정수 레이블 배열이어야 합니다(받은 종류: {a.dtype}).")
+        raise MnistlabTypeError(f"{particle(name, '은/는')} 정수로 된 숫자 레이블 배열이어야 합니다(받은 종류: {a.dtype}).")
     if a.ndim != 1:
-        raise MnistlabValueError(f"{name} 은(는) 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+        raise MnistlabValueError(f"{particle(name, '은/는')} 1차원 레이블 배열 (N,)이어야 합니다. 받은 모양: {a.shape}")
     if n is not None and len(a) != n:
         raise MnistlabValueError(
             f"입력 수와 레이블 수가 다릅니다: 입력 {n}개, {name} {len(a)}개. 입력 하나에 정답 하나씩 넣으세요."
@@ -124,11 +125,11 @@ def class_labels(y, n: int | None, classes: int, name: str = "y") -> np.ndarray:
     if a.size == 0:
         raise MnistlabValueError(f"{name} 에 레이블이 하나도 없습니다.")
     if a.dtype.kind == "f" and (not np.all(np.isfinite(a)) or np.any(a != np.round(a))):
-        raise MnistlabValueError(f"{name} 은(는) 0..{classes - 1} 의 정수여야 합니다(소수나 NaN 이 있습니다).")
+        raise MnistlabValueError(f"{particle(name, '은/는')} 0..{classes - 1}의 정수여야 합니다(소수나 NaN이 있습니다).")
     bad = (a < 0) | (a > classes - 1)
     if np.any(bad):
         raise MnistlabValueError(
-            f"{name} 은(는) 0..{classes - 1} 사이여야 합니다. 범위를 벗어난 값: {a[bad][0].item()!r} "
+            f"{particle(name, '은/는')} 0..{classes - 1} 사이여야 합니다. 범위를 벗어난 값: {a[bad][0].item()!r} "
             f"({int(bad.sum())}개)."
         )
     return a.astype(np.intp)
@@ -146,7 +147,7 @@ def images_and_labels(images, labels, split: str) -> tuple[np.ndarray, np.ndarra
     if images is None or labels is None:
         missing = "labels (정답)" if labels is None else "images (이미지)"
         raise MnistlabValueError(
-            f"이미지와 정답은 함께 주어야 합니다: {missing} 이(가) 없습니다. 둘 다 주거나, "
+            f"이미지와 정답은 함께 주어야 합니다: {particle(missing, '이/가')} 없습니다. 둘 다 주거나, "
             "둘 다 빼면 MNIST 데이터를 씁니다."
         )
     a = np.asarray(images) if isinstance(images, np.ndarray) else numbers_array(images, "images")
@@ -205,7 +206,7 @@ def network(net, name: str = "net", hidden: bool = False):
 
     if not isinstance(net, Network):
         raise MnistlabTypeError(
-            f"{name} 은(는) 신경망(ml.Network, 예: ml.pretrained_network())이어야 합니다. "
+            f"{particle(name, '은/는')} 신경망(ml.Network, 예: ml.pretrained_network())이어야 합니다. "
             f"받은 것: {type(net).__name__}"
         )
     net._check_parameters()
@@ -231,7 +232,7 @@ def not_diverged(net, lr: float) -> None:
     if not all(np.all(np.isfinite(net.W[l])) and np.all(np.isfinite(net.b[l]))
                for l in range(1, net.L + 1)):
         raise MnistlabValueError(
-            f"학습률 lr = {lr:g} 이(가) 너무 커서 가중치가 무한대로 발산했습니다. "
+            f"학습률 lr = {particle(f'{lr:g}', '이/가')} 너무 커서 가중치가 무한대로 발산했습니다. "
             "더 작은 lr 로 새 신경망을 다시 학습하세요."
         )
 
@@ -311,31 +312,11 @@ def probability_pair(y, p) -> tuple[np.ndarray, np.ndarray]:
 
 
 def digit_labels(y, n: int | None = None, name: str = "y") -> np.ndarray:
-    """Digit labels (목표변수) as an int array; each must be one of 0..9."""
-    a = np.asarray(y)
-    if a.ndim == 0:
-        a = a[None]
-    if a.dtype == bool or a.dtype.kind not in "fiu":
-        raise MnistlabTypeError(f"{name} 는 숫자 레이블 배열이어야 합니다(받은 dtype: {a.dtype}).")
-    if a.ndim != 1:
-        raise MnistlabValueError(f"{name} 는 1차원 레이블 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
-    if n is not None and len(a) != n:
-        raise MnistlabValueError(
-            f"이미지 수와 레이블 수가 다릅니다: 이미지 {n}장, 레이블 {len(a)}개. "
-            "한 이미지에 레이블 하나씩 넣으세요."
-        )
-    if np.issubdtype(a.dtype, np.floating):
-        if not np.all(np.isfinite(a)):
-            raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
-        if np.any(a != np.round(a)):
-            raise MnistlabValueError(f"{name} 는 0..9 의 정수여야 합니다(소수가 있습니다).")
-    bad = (a < 0) | (a > 9)
-    if np.any(bad):
-        raise MnistlabValueError(
-            f"레이블은 숫자 0..9 여야 합니다. 범위를 벗어난 값: {a[bad][0]!r} "
-            f"({int(bad.sum())}개)."
-        )
-    return a.astype(np.intp)
+    """Digit labels (목표변수) 0..9 as an int array (an empty one is allowed: nothing to count)."""
+    a = np.atleast_1d(np.asarray(y))
+    if a.size == 0 and a.ndim == 1 and a.dtype.kind in "fiu" and not n:
+        return a.astype(np.intp)
+    return class_labels(y, n, 10, name)
 
 
 def digit(digit, allowed: Iterable[int] = DIGITS) -> int:

@@ -21,3 +21,25 @@ def ink_on(gray: float) -> str:
     g = min(max(float(gray), 0.0), 1.0)
     lum = g / 12.92 if g <= 0.04045 else ((g + 0.055) / 1.055) ** 2.4
     return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
+
+
+def image_panels(fig, panels, bottom: float, width: float, height: float) -> list:
+    """Side-by-side 28×28 maps (e.g. input × weights = contributions) on ``fig``.
+
+    ``panels`` are ``(left, array, cmap, vmin, vmax, title)``; ``vmin=None`` centres a
+    diverging colour map on 0 (red −, black 0, green +). Returns the Axes.
+    """
+    from mnistlab.korean import symmetric_limit
+
+    axes = []
+    for left, arr, cmap, lo, hi, title in panels:
+        ax = fig.add_axes([left, bottom, width, height])
+        if lo is None:
+            lim = symmetric_limit(arr)
+            lo, hi = -lim, lim
+        ax.imshow(arr, cmap=cmap, vmin=lo, vmax=hi)
+        ax.set_title(title, fontsize=11)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        axes.append(ax)
+    return axes

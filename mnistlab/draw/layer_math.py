@@ -20,6 +20,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
+from mnistlab.draw.common import image_panels
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 
 HIGHLIGHT = "#1e88e5"
@@ -119,15 +120,7 @@ def neuron_zoom(net, x, i: int = 1):
     panels = [(0.01, w, THETA_CMAP, -lim, lim, f"뉴런 $a^{{[1]}}_{{{i}}}$의 가중치 784개\n(W[1]의 {i}번째 행)"),
               (0.205, image, "gray", 0, 1, "입력 이미지 $a^{[0]}$"),
               (0.40, w * image, THETA_CMAP, None, None, "가중치 × 픽셀")]
-    for left, arr, cmap, lo, hi, title in panels:
-        ax = fig.add_axes([left, 0.04, 0.17, 0.74])
-        if lo is None:
-            m = symmetric_limit(arr)
-            lo, hi = -m, m
-        ax.imshow(arr, cmap=cmap, vmin=lo, vmax=hi)
-        ax.set_title(title, fontsize=11)
-        ax.set_xticks([])
-        ax.set_yticks([])
+    image_panels(fig, panels, 0.04, 0.17, 0.74)
     fig.text(0.19, 0.43, "×", fontsize=22, ha="center", va="center")
     fig.text(0.385, 0.43, "=", fontsize=22, ha="center", va="center")
     # the weighted sum on a number line, with the threshold −b

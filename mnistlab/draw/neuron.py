@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from mnistlab.draw.common import fig_ax
+from mnistlab.draw.common import fig_ax, image_panels
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES
 
@@ -285,15 +285,7 @@ def neuron_as_model(image, W, b: float, digit: int = 5, activation: str = "sigmo
     panels = [(0.01, image, "gray", 0.0, 1.0, "입력 x (784개 픽셀)"),
               (0.235, Wm, THETA_CMAP, None, None, "가중치 W (예전의 θ1…θ784)"),
               (0.46, contrib, THETA_CMAP, None, None, "x × W (픽셀마다 곱한 값)")]
-    for left, arr, cmap, lo, hi, title in panels:
-        ax = fig.add_axes([left, 0.1, 0.2, 0.72])
-        if lo is None:
-            lim = symmetric_limit(arr)
-            lo, hi = -lim, lim
-        ax.imshow(arr, cmap=cmap, vmin=lo, vmax=hi)
-        ax.set_title(title, fontsize=11)
-        ax.set_xticks([])
-        ax.set_yticks([])
+    image_panels(fig, panels, 0.1, 0.2, 0.72)
     for xpos, sym in ((0.215, "×"), (0.44, "=")):
         fig.text(xpos, 0.46, sym, fontsize=24, ha="center", va="center")
     tx = fig.add_axes([0.68, 0.05, 0.31, 0.85])
