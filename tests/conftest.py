@@ -1,4 +1,5 @@
-"""Shared test set-up: a headless matplotlib and a guard against network use.
+"""Shared test set-up: a headless matplotlib, figures closed after each test, the shipped
+network, and a guard against network use.
 
 The series must work offline, so any attempt by the code under test to open a
 connection to a non-loopback address fails the test that made it.
@@ -13,6 +14,8 @@ import matplotlib
 import pytest
 
 matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -44,3 +47,18 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded(_real_connect))
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_real_connect_ex))
     yield
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every figure a test made (a module's figures would otherwise pile up)."""
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def net():
+    """The shipped 784-16-16-10 network (a fresh copy for each test module)."""
+    import mnistlab as ml
+
+    return ml.pretrained_network()

@@ -16,11 +16,6 @@ from mnistlab.draw.network import input_edges
 
 
 @pytest.fixture(scope="module")
-def net():
-    return ml.pretrained_network()
-
-
-@pytest.fixture(scope="module")
 def seven():
     images, _ = ml.load_mnist("test")
     return ml.normalize(images[0])                 # test image 0, a 7

@@ -13,11 +13,6 @@ from mnistlab.widgets.notation import NotationPicture, output_label, vector_symb
 
 
 @pytest.fixture(scope="module")
-def net():
-    return ml.pretrained_network()
-
-
-@pytest.fixture(scope="module")
 def X_test():
     images, _ = ml.load_mnist("test")
     return ml.normalize(images[:2000])

@@ -7,7 +7,6 @@ so a flipped sign or a wrong θ fails here rather than only looking odd.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.collections import PathCollection
@@ -18,12 +17,6 @@ from mnistlab import draw
 from mnistlab.formulas import sigmoid
 
 RNG = np.random.default_rng(0)
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.collections import LineCollection
@@ -11,17 +10,6 @@ from matplotlib.patches import Circle
 import mnistlab as ml
 from mnistlab import draw
 from mnistlab.draw.network import POSITIVE, _rgb, edges, input_edges
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def net():
-    return ml.pretrained_network()
 
 
 @pytest.fixture(scope="module")

@@ -3,19 +3,12 @@ weight maps and the images a hidden neuron answers most."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import mnistlab as ml
 from mnistlab import draw
 from mnistlab.formulas import ACTIVATIONS
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,6 @@ def as_array(png_bytes: bytes) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-def net():
-    return ml.pretrained_network()
-
-
-@pytest.fixture(scope="module")
 def hidden(net):
     return widgets.hidden_neuron_explorer(net)
 
