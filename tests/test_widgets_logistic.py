@@ -83,6 +83,32 @@ def test_sigmoid_explorer_buttons_descend(one):
     assert f"{start:.4f}" in one.loss.value
 
 
+def test_sigmoid_explorer_step_lands_on_the_slider_grid(one):
+    """The browser's slider rounds to its 0.01 step and sends back what it rounded: the
+    button puts θ on that grid itself, so the page has nothing to send back or redraw."""
+    for _ in range(3):
+        one.step_button.click()
+        for slider in (one.theta0, one.theta1):
+            assert slider.value == round(slider.value, 2) != 0.0
+    plot, loss = one.plot.value, one.loss.value
+    one.theta0.value += 1e-12                  # what a slider echo of the same θ looks like
+    assert (one.plot.value, one.loss.value) == (plot, loss)
+    one.theta0.value = round(one.theta0.value + 0.01, 2)          # a real move still redraws
+    assert one.plot.value != plot and one.loss.value != loss
+
+
+def test_on_step_rounds_like_the_slider():
+    import ipywidgets as W
+
+    from mnistlab.widgets.base import on_step
+
+    s = W.FloatSlider(0.0, min=-10, max=10, step=0.05)
+    assert on_step(s, 1.2371) == 1.25 and on_step(s, -3.3249) == -3.3
+    assert on_step(s, 99.0) == 10.0 and on_step(s, -99.0) == -10.0
+    s = W.FloatSlider(1.0, min=-2.0, max=3.0, step=0.01)
+    assert on_step(s, 0.076) == 0.08 and on_step(s, -1.234) == -1.23
+
+
 def test_sigmoid_explorer_nothing_changes_without_a_control(one):
     before = outputs(one, ONE)
     one.snapshot()

@@ -89,6 +89,19 @@ def set_slider_range(owner, slider: W.IntSlider, maximum: int, value: int) -> No
             slider.max = maximum
 
 
+def on_step(slider: W.FloatSlider, value: float) -> float:
+    """``value`` clipped to the slider's range and rounded to its step: what the page shows.
+
+    A value set from Python off the step grid is rounded by the browser's slider, which
+    then sends the rounded value back (a second redraw, a second round trip); a value
+    already on the grid is shown as it is.
+    """
+    step = float(slider.step)
+    decimals = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+    value = float(np.clip(value, slider.min, slider.max))
+    return round(round((value - slider.min) / step) * step + slider.min, decimals)
+
+
 class DigitPicker(Quiet):
     """숫자 고르기: choose an image by position, by label (정답 숫자), or at random.
 

@@ -74,11 +74,13 @@ def _cell_text(v: int, normalized: bool) -> str:
     return str(v)
 
 
-def number_grid_html(image: np.ndarray, normalized: bool) -> str:
+def number_grid_html(image: np.ndarray, normalized: bool, style: bool = True) -> str:
     """The 28×28 pixel values as a shaded table (0 = black … 255 = white).
 
     The table takes the width it is given (up to the widget's 640 px) and the digits
-    grow with it (CSS container units), so three digits always fit their cell.
+    grow with it (CSS container units), so three digits always fit their cell. Its
+    ``GRID_CSS`` comes along unless ``style=False`` (a widget that shows it once
+    elsewhere: a new style sheet on every change makes the browser restyle the page).
     """
     cells = []
     for row in image:
@@ -92,7 +94,8 @@ def number_grid_html(image: np.ndarray, normalized: bool) -> str:
             tds.append(f"<td class={cls} style=background:#{v:02x}{v:02x}{v:02x}>"
                        f"{_cell_text(v, normalized)}</td>")
         cells.append("<tr>" + "".join(tds) + "</tr>")
-    return (f"<style>{GRID_CSS}</style><div style='container-type:inline-size'>"
+    css = f"<style>{GRID_CSS}</style>" if style else ""
+    return (f"{css}<div style='container-type:inline-size'>"
             f"<table class=mnl-grid>{''.join(cells)}</table></div>")
 
 
@@ -129,7 +132,8 @@ class DigitBrowser(Explorer):
             self.normalized,
             self.header,
             W.HBox([self.picture, self.grid], layout=W.Layout(align_items="flex-start")),
-            W.HTML("<b>한 줄로 펼친 784개의 값</b> (빨간 눈금 = 이미지의 한 행이 끝나는 곳, 28개마다)"),
+            W.HTML(f"<style>{GRID_CSS}</style><b>한 줄로 펼친 784개의 값</b> "
+                   "(빨간 눈금 = 이미지의 한 행이 끝나는 곳, 28개마다)"),      # the grid's CSS, once
             self.strip,
         ])
         self._on_change()
@@ -140,7 +144,8 @@ class DigitBrowser(Explorer):
         return self.picker.current
 
     def _on_normalized(self, _=None):
-        self.grid.value = number_grid_html(self.images[self.current], self.normalized.value)
+        self.grid.value = number_grid_html(self.images[self.current], self.normalized.value,
+                                           style=False)
 
     def _on_change(self, _=None):
         i = self.current
@@ -150,7 +155,7 @@ class DigitBrowser(Explorer):
             f" · 잉크가 있는 픽셀 {int(np.count_nonzero(image))}개 / 784개"
         )
         self.picture.value = png(_grid_lines(gray(image / 255, SCALE), SCALE))
-        self.grid.value = number_grid_html(image, self.normalized.value)
+        self.grid.value = number_grid_html(image, self.normalized.value, style=False)
         self.strip.value = png(strip_rgb(image))
 
     def snapshot(self) -> bytes:

@@ -29,6 +29,7 @@ from mnistlab.widgets.base import (
     font,
     gray,
     hstack,
+    on_step,
     png,
 )
 
@@ -163,9 +164,9 @@ class OnePixelExplorer(Explorer):
                                 style={"description_width": "initial"})
         self.row = W.IntSlider(pixel[0], 0, SIDE - 1, description="픽셀 행")
         self.col = W.IntSlider(pixel[1], 0, SIDE - 1, description="픽셀 열")
-        self.theta0 = W.FloatSlider(0.0, min=-10, max=10, step=0.05, description="θ0",
+        self.theta0 = W.FloatSlider(0.0, min=-10, max=10, step=0.01, description="θ0",
                                     readout_format=".2f", layout=W.Layout(width="420px"))
-        self.theta1 = W.FloatSlider(0.0, min=-20, max=20, step=0.05, description="θ1",
+        self.theta1 = W.FloatSlider(0.0, min=-20, max=20, step=0.01, description="θ1",
                                     readout_format=".2f", layout=W.Layout(width="420px"))
         self.step_button = W.Button(description="경사 하강법 한 단계", icon="step-forward",
                                     layout=W.Layout(width="170px"))
@@ -213,6 +214,7 @@ class OnePixelExplorer(Explorer):
         self._w = counts.astype(np.float64)
         self._base = self._points()
         self.where.value = png(self._where_rgb())
+        self._drawn = None                                 # new points: redraw for any θ
         self._on_theta()
 
     def _points(self) -> np.ndarray:
@@ -246,6 +248,9 @@ class OnePixelExplorer(Explorer):
         if self._quiet:
             return
         th0, th1 = float(self.theta0.value), float(self.theta1.value)
+        if self._drawn is not None and np.allclose(self._drawn, (th0, th1), rtol=0, atol=1e-9):
+            return              # the browser's slider echoed the same θ (float rounding)
+        self._drawn = (th0, th1)
         self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
         loss = self.current_loss()
         p = sigmoid(th0 + th1 * self._x)
@@ -260,10 +265,10 @@ class OnePixelExplorer(Explorer):
 
     # ---- the buttons
     def _set_theta(self, th0: float, th1: float):
-        """Move both sliders, then redraw once (not once per slider)."""
+        """Move both sliders to θ on their 0.01 grid (what they show), then redraw once."""
         with self.quiet():
-            self.theta0.value = float(np.clip(th0, self.theta0.min, self.theta0.max))
-            self.theta1.value = float(np.clip(th1, self.theta1.min, self.theta1.max))
+            self.theta0.value = on_step(self.theta0, th0)
+            self.theta1.value = on_step(self.theta1, th1)
         self._on_theta()
 
     def gradient_step(self, _=None):

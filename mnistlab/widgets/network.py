@@ -21,7 +21,7 @@ from mnistlab.data import SIDE, normalize
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, bars_html, font
+from mnistlab.widgets.base import Explorer, bars_html, font, on_step
 
 DPI = 90
 GRAYS = 64                        # gray levels for activations and the digit
@@ -255,8 +255,7 @@ class NetworkExplorer(Explorer):
         l, i = self.selected
         e = self.edits.get((l, i), {"scale": 1.0, "off": False})
         with self.quiet():
-            # On the slider's 0.01 grid, so the page shows it as it is and sends nothing back.
-            self.bias.value = round(float(self.net.b[l][i - 1]), 2)
+            self.bias.value = on_step(self.bias, float(self.net.b[l][i - 1]))
             self.scale.value = e["scale"]
             self.off.value = e["off"]
 
