@@ -19,7 +19,7 @@ def browser():
 
 
 def _outputs(w):
-    return (w.header.value, w.picture.value, w.grid.value, w.strip.value)
+    return (w.header.value, w.picture.value, (w.grid.values, tuple(w.grid.texts)), w.strip.value)
 
 
 def test_defaults_show_the_first_training_digit(browser):
@@ -30,7 +30,9 @@ def test_defaults_show_the_first_training_digit(browser):
     assert img.size == (224, 224)
     strip = Image.open(io.BytesIO(browser.strip.value))
     assert strip.size[0] == 784
-    assert browser.grid.value.count("<td") == 784
+    images, _ = ml.load_mnist("train")
+    assert browser.grid.values == images[0].tobytes()            # the grid shades digit #0
+    assert browser.grid.texts[:28] == ["0"] * 28 and len(browser.grid.texts) == 784
 
 
 def test_moving_the_index_changes_every_output(browser):
@@ -61,9 +63,10 @@ def test_normalized_view_changes_only_the_number_grid(browser):
     browser.normalized.value = True
     after = _outputs(browser)
     assert after[2] != before[2]
-    assert ">255<" in before[2] and ">126<" in before[2]        # raw bytes of digit #0
-    assert ">1.00<" in after[2] and ">.49<" in after[2]         # 255/255 and 126/255
-    assert ">255<" not in after[2]
+    raw, scaled = before[2][1], after[2][1]
+    assert "255" in raw and "126" in raw                        # raw bytes of digit #0
+    assert "1.00" in scaled and ".49" in scaled                 # 255/255 and 126/255
+    assert "255" not in scaled and after[2][0] == before[2][0]  # same shades, other numbers
     assert (after[0], after[1], after[3]) == (before[0], before[1], before[3])
     browser.normalized.value = False
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import anywidget
 import ipywidgets as W
 import numpy as np
+import traitlets
+from ipywidgets.widgets.trait_types import bytes_serialization
 from PIL import Image, ImageDraw
 
 from mnistlab import validate as check
@@ -60,12 +65,6 @@ _RULER = _ruler()
 # Number colours that stay readable on every gray (contrast ≥ 4.5 : 1 against the cell):
 # black on light cells, white on dark ones, a dim gray for the many zeros on black.
 DARK_TEXT_FROM = 118       # cell value from which black text has more contrast than white
-GRID_CSS = (
-    ".mnl-grid{width:100%;table-layout:fixed;border-collapse:collapse;text-align:center;"
-    "font-family:monospace;font-size:11px;font-size:clamp(8px,1.85cqw,13px);line-height:1.5}"
-    ".mnl-grid td{padding:0;border:1px solid #333;overflow:hidden;white-space:nowrap}"
-    ".mnl-grid .k{color:#000}.mnl-grid .w{color:#fff}.mnl-grid .z{color:#777;background:#000}"
-)
 
 
 def _cell_text(v: int, normalized: bool) -> str:
@@ -74,29 +73,27 @@ def _cell_text(v: int, normalized: bool) -> str:
     return str(v)
 
 
-def number_grid_html(image: np.ndarray, normalized: bool, style: bool = True) -> str:
-    """The 28×28 pixel values as a shaded table (0 = black … 255 = white).
+def cell_texts(image: np.ndarray, normalized: bool) -> list[str]:
+    """The 784 numbers the grid shows, row by row ("253", or ".99" when normalized)."""
+    return [_cell_text(int(v), normalized) for v in np.asarray(image).reshape(-1)]
 
-    The table takes the width it is given (up to the widget's 640 px) and the digits
-    grow with it (CSS container units), so three digits always fit their cell. Its
-    ``GRID_CSS`` comes along unless ``style=False`` (a widget that shows it once
-    elsewhere: a new style sheet on every change makes the browser restyle the page).
-    """
-    cells = []
-    for row in image:
-        tds = []
-        for v in row:
-            v = int(v)
-            if v == 0:                    # most cells: short, styled by the class alone
-                tds.append(f"<td class=z>{_cell_text(v, normalized)}</td>")
-                continue
-            cls = "k" if v >= DARK_TEXT_FROM else "w"
-            tds.append(f"<td class={cls} style=background:#{v:02x}{v:02x}{v:02x}>"
-                       f"{_cell_text(v, normalized)}</td>")
-        cells.append("<tr>" + "".join(tds) + "</tr>")
-    css = f"<style>{GRID_CSS}</style>" if style else ""
-    return (f"{css}<div style='container-type:inline-size'>"
-            f"<table class=mnl-grid>{''.join(cells)}</table></div>")
+
+class NumberGrid(anywidget.AnyWidget):
+    """숫자 격자: the 28×28 pixel values as shaded cells (0 = black … 255 = white), on a
+    browser canvas (mnistlab/widgets/static/grid.js) that takes the width it is given
+    (up to ``max_width``) and is drawn at the screen's pixel density."""
+
+    _esm = Path(__file__).resolve().parent / "static" / "grid.js"
+    values = traitlets.Bytes(bytes(N_PIXELS)).tag(sync=True, **bytes_serialization)
+    texts = traitlets.List(traitlets.Unicode(), ["0"] * N_PIXELS).tag(sync=True)
+    dark_text_from = traitlets.Int(DARK_TEXT_FROM).tag(sync=True)
+    max_width = traitlets.Int(GRID_WIDTH).tag(sync=True)
+
+    def show(self, image: np.ndarray, normalized: bool) -> None:
+        """Show one 28×28 uint8 image (its numbers as 0..255, or as 0..1 when normalized)."""
+        with self.hold_sync():                          # one message, one repaint
+            self.values = np.ascontiguousarray(image, dtype=np.uint8).tobytes()
+            self.texts = cell_texts(image, normalized)
 
 
 class DigitBrowser(Explorer):
@@ -122,7 +119,7 @@ class DigitBrowser(Explorer):
         self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
         self.header = W.HTML()
         self.picture = W.Image(format="png")
-        self.grid = W.HTML(layout=W.Layout(width=f"{GRID_WIDTH}px"))
+        self.grid = NumberGrid(layout=W.Layout(width=f"{GRID_WIDTH}px"))
         self.strip = W.Image(format="png")
 
         self.normalized.observe(self._on_normalized, "value")
@@ -132,8 +129,7 @@ class DigitBrowser(Explorer):
             self.normalized,
             self.header,
             W.HBox([self.picture, self.grid], layout=W.Layout(align_items="flex-start")),
-            W.HTML(f"<style>{GRID_CSS}</style><b>한 줄로 펼친 784개의 값</b> "
-                   "(빨간 눈금 = 이미지의 한 행이 끝나는 곳, 28개마다)"),      # the grid's CSS, once
+            W.HTML("<b>한 줄로 펼친 784개의 값</b> (빨간 눈금 = 이미지의 한 행이 끝나는 곳, 28개마다)"),
             self.strip,
         ])
         self._on_change()
@@ -144,8 +140,7 @@ class DigitBrowser(Explorer):
         return self.picker.current
 
     def _on_normalized(self, _=None):
-        self.grid.value = number_grid_html(self.images[self.current], self.normalized.value,
-                                           style=False)
+        self.grid.show(self.images[self.current], self.normalized.value)
 
     def _on_change(self, _=None):
         i = self.current
@@ -155,7 +150,7 @@ class DigitBrowser(Explorer):
             f" · 잉크가 있는 픽셀 {int(np.count_nonzero(image))}개 / 784개"
         )
         self.picture.value = png(_grid_lines(gray(image / 255, SCALE), SCALE))
-        self.grid.value = number_grid_html(image, self.normalized.value, style=False)
+        self.grid.show(image, self.normalized.value)
         self.strip.value = png(strip_rgb(image))
 
     def snapshot(self) -> bytes:

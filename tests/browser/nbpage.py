@@ -39,8 +39,9 @@ RAW_REPR = re.compile(
 JS_HELPERS = r"""
 (() => {
   if (window.__mnl) return;
+  // canvas.mnl-number-grid: the digit browser's canvas marks each repaint in data-drawn
   const OUT = 'img.widget-image, .widget-html-content, .widget-htmlmath-content, .widget-output,'
-            + ' div.widget-label, .progress-bar';
+            + ' div.widget-label, .progress-bar, canvas.mnl-number-grid';
   const roots = () => {
     const nb = document.querySelector('.jp-Notebook');
     const all = [...nb.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets')];
@@ -51,6 +52,7 @@ JS_HELPERS = r"""
   const fingerprint = (root) => outputs(root).map(e =>
       e.tagName === 'IMG' ? 'img:' + e.getAttribute('src')
       : e.classList.contains('progress-bar') ? 'bar:' + e.getAttribute('style')
+      : e.tagName === 'CANVAS' ? 'canvas:' + e.dataset.drawn
       : 'txt:' + e.innerHTML).join('\u0001');
   let rec = null;
   const disarm = () => {
@@ -97,7 +99,7 @@ JS_HELPERS = r"""
       ready.then(frame).then(done);
     });
     r.obs.observe(root, {subtree: true, childList: true, characterData: true,
-                         attributes: true, attributeFilter: ['src', 'style']});
+                         attributes: true, attributeFilter: ['src', 'style', 'data-drawn']});
     rec = r;
   };
   const result = () => rec && {
