@@ -85,7 +85,7 @@ class NumberGrid(anywidget.AnyWidget):
 
     _esm = Path(__file__).resolve().parent / "static" / "grid.js"
     values = traitlets.Bytes(bytes(N_PIXELS)).tag(sync=True, **bytes_serialization)
-    texts = traitlets.List(traitlets.Unicode(), ["0"] * N_PIXELS).tag(sync=True)
+    texts = traitlets.Unicode(" ".join(["0"] * N_PIXELS)).tag(sync=True)  # 784, space-separated
     dark_text_from = traitlets.Int(DARK_TEXT_FROM).tag(sync=True)
     max_width = traitlets.Int(GRID_WIDTH).tag(sync=True)
 
@@ -93,7 +93,7 @@ class NumberGrid(anywidget.AnyWidget):
         """Show one 28×28 uint8 image (its numbers as 0..255, or as 0..1 when normalized)."""
         with self.hold_sync():                          # one message, one repaint
             self.values = np.ascontiguousarray(image, dtype=np.uint8).tobytes()
-            self.texts = cell_texts(image, normalized)
+            self.texts = " ".join(cell_texts(image, normalized))
 
 
 class DigitBrowser(Explorer):

@@ -24,7 +24,7 @@ function render({ model, el }) {
     const raw = model.get("values");                    // a DataView (binary, not JSON)
     const values = raw && raw.buffer ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
                                      : new Uint8Array(0);
-    const texts = model.get("texts");
+    const texts = model.get("texts").split(" ");
     if (!cssWidth || values.length !== SIDE * SIDE || texts.length !== SIDE * SIDE) return;
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(cssWidth * dpr);
