@@ -1,7 +1,7 @@
 """Chapter 07 figures: drawing → prediction latency, training-explorer frame rate and overhead,
 and how much the MNIST preparation matters for the shipped network.
 
-    .venv/bin/python benchmarks/bench_draw_learn.py
+    .venv/bin/python benchmarks/bench_draw_learn.py [--widgets] [--sharp]   (see timing.py)
 
 1. Kernel latency of the 숫자 그리기 widget: a drawing arrives (as the browser sends it) →
    prepared digit, prediction and activations ready (``compute``), and → every picture and
@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import numpy as np
-from timing import row
+from timing import row, sharp_from_argv, widgets_only
 
 import mnistlab as ml
 from mnistlab import widgets
@@ -53,7 +53,7 @@ def draw_latency() -> None:
         w.canvas.ink = d.tobytes()                # exactly what the browser's message does
         handler.append(time.perf_counter() - t)
     print(row("draw_digit: prepare + predict + activations", compute))
-    print(row("draw_digit: whole handler (all pictures)", handler))
+    print(row("draw_digit: whole handler (all pictures)", handler, w.steps, w.diagram))
 
 
 def training_rate(repeat: int = 3) -> None:
@@ -76,8 +76,10 @@ def training_rate(repeat: int = 3) -> None:
             net.fit(Xn, w.labels[:n * 32], epochs=1, batch_size=32, lr=0.5, progress=False)
             fit_s.append(time.perf_counter() - t)
         ws, fs = min(widget_s), min(fit_s)
+        sent = sum(len(p.value) for p in (w.curves, w.weights, w.samples)) / 1024
         print(f"training_explorer {per_frame:>3} 배치/화면: {frames / ws:5.1f} 화면/초 · "
-              f"{n} 배치 {ws:.2f} s vs Network.fit {fs:.2f} s → 시각화 비용 {ws / fs - 1:+.0%}")
+              f"{n} 배치 {ws:.2f} s vs Network.fit {fs:.2f} s → 시각화 비용 {ws / fs - 1:+.0%}"
+              f" · PNG {sent:.1f} KB/화면")
 
 
 def preparation_accuracy() -> None:
@@ -96,6 +98,8 @@ def preparation_accuracy() -> None:
 if __name__ == "__main__":
     print(f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
           f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '-')})")
+    print(sharp_from_argv())
     draw_latency()
     training_rate()
-    preparation_accuracy()
+    if not widgets_only():
+        preparation_accuracy()

@@ -1,6 +1,7 @@
 """Foundation figures: import time, MNIST load (cold and warm), widget updates, notebooks.
 
-Run: make bench   (or .venv/bin/python benchmarks/bench_foundation.py)
+Run: make bench   (or .venv/bin/python benchmarks/bench_foundation.py [--widgets] [--sharp],
+see timing.py)
 Prints medians of several runs; nothing here is asserted anywhere.
 """
 
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from timing import row, time_calls, time_updates
+from timing import row, sharp_from_argv, time_calls, time_updates, widgets_only
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,24 +53,31 @@ def main() -> None:
     from mnistlab.widgets import digit_browser, widget_check
 
     print("== mnistlab foundation benchmark (median / p95 of several runs)")
-    print(row("import mnistlab (fresh process)", import_time()))
-    print(row("load_mnist('train') cold (fresh process)", cold_load("train")))
-    print(row("load_mnist('test') cold (fresh process)", cold_load("test")))
-    ml.load_mnist("train")
-    print(row("load_mnist('train') warm (cached)", time_calls(lambda: ml.load_mnist("train"), 50)))
+    print(sharp_from_argv())
+    if not widgets_only():
+        print(row("import mnistlab (fresh process)", import_time()))
+        print(row("load_mnist('train') cold (fresh process)", cold_load("train")))
+        print(row("load_mnist('test') cold (fresh process)", cold_load("test")))
+        ml.load_mnist("train")
+        print(row("load_mnist('train') warm (cached)",
+                  time_calls(lambda: ml.load_mnist("train"), 50)))
 
     w = digit_browser()
     print(row("digit browser: index slider → outputs ready",
-              time_updates(lambda v: setattr(w.index, "value", v), range(1, 201))))
+              time_updates(lambda v: setattr(w.index, "value", v), range(1, 201)),
+              w.picture, w.strip))
     print(row("digit browser: label dropdown → outputs ready",
-              time_updates(lambda v: setattr(w.label, "value", v), [str(d % 10) for d in range(40)])))
+              time_updates(lambda v: setattr(w.label, "value", v), [str(d % 10) for d in range(40)]),
+              w.picture, w.strip))
     print(row("digit browser: normalized checkbox → outputs ready",
               time_updates(lambda v: setattr(w.normalized, "value", v), [True, False] * 20)))
     c = widget_check()
     print(row("widget check: brightness slider → output ready",
               time_updates(lambda v: setattr(c.brightness, "value", v),
-                           [i / 100 for i in range(0, 100, 2)])))
+                           [i / 100 for i in range(0, 100, 2)]), c.picture))
 
+    if widgets_only():
+        return
     print("== notebooks, each from a fresh kernel (seconds)")
     total = 0.0
     for name, sec in notebook_times():

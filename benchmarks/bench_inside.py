@@ -1,6 +1,6 @@
 """Chapters 05–06: top-k over all test images, the template network, and widget updates.
 
-Run: make bench   (or .venv/bin/python benchmarks/bench_inside.py)
+Run: make bench   (or .venv/bin/python benchmarks/bench_inside.py [--widgets] [--sharp], see timing.py)
 Prints p50 / p95 of many runs; nothing here is asserted anywhere.
 """
 
@@ -12,17 +12,25 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from timing import row, time_calls, time_updates
+from timing import row, sharp_from_argv, time_calls, time_updates, widgets_only
 
 
 def main() -> None:
     import mnistlab as ml
-    from mnistlab import inside
-    from mnistlab.widgets import hidden_neuron_explorer, notation_explorer, notation_picture
 
+    print(sharp_from_argv())
     X, y = ml.load_mnist("test")
     Xn = ml.normalize(X).reshape(-1, 784)
     net = ml.pretrained_network()
+    if not widgets_only():
+        figures(net, Xn, y)
+    widget_updates(net)
+
+
+def figures(net, Xn, y) -> None:
+    from mnistlab import inside
+    from mnistlab.widgets import notation_picture
+
     a1 = net.forward(Xn)[1]
 
     print("== chapters 05-06 benchmark (p50 / p95)")
@@ -45,26 +53,33 @@ def main() -> None:
         lambda: notation_picture(net, Xn[0], 1, 4, show=("layers", "a", "n", "symbol"))._repr_png_(),
         10)))
 
+
+def widget_updates(net) -> None:
+    from mnistlab.widgets import hidden_neuron_explorer, notation_explorer
+
+    print("== chapters 05-06 widgets (p50 / p95)")
     w = hidden_neuron_explorer(net)
     print(row("hidden explorer: build (forward, top-k, 32 neurons' pictures)", time_calls(
         lambda: hidden_neuron_explorer(net), 5)))
     print(row("hidden explorer: neuron change",
-              time_updates(lambda v: setattr(w.neuron, "value", v), list(range(2, 17)) * 3)))
+              time_updates(lambda v: setattr(w.neuron, "value", v), list(range(2, 17)) * 3),
+              w.weights, w.grid))
     print(row("hidden explorer: layer change",
-              time_updates(lambda v: setattr(w.layer, "value", v), [2, 1] * 10)))
+              time_updates(lambda v: setattr(w.layer, "value", v), [2, 1] * 10), w.weights, w.grid))
     print(row("hidden explorer: digit change",
-              time_updates(lambda v: setattr(w.index, "value", v), list(range(1, 101)))))
+              time_updates(lambda v: setattr(w.index, "value", v), list(range(1, 101))), w.digit))
 
     n = notation_explorer(net)
     print(row("notation explorer: neuron change",
-              time_updates(lambda v: setattr(n.neuron, "value", v), list(range(1, 17)) * 3)))
+              time_updates(lambda v: setattr(n.neuron, "value", v), list(range(1, 17)) * 3), n.image))
     print(row("notation explorer: layer change",
-              time_updates(lambda v: setattr(n.layer, "value", v), [0, 1, 2, 3] * 8)))
+              time_updates(lambda v: setattr(n.layer, "value", v), [0, 1, 2, 3] * 8), n.image))
     print(row("notation explorer: digit change",
-              time_updates(lambda v: setattr(n.index, "value", v), list(range(1, 61)))))
+              time_updates(lambda v: setattr(n.index, "value", v), list(range(1, 61))), n.image))
     n.layer.value = 0
     print(row("notation explorer: pixel change (layer 0)",
-              time_updates(lambda v: setattr(n.neuron, "value", v), list(range(1, 784, 13)))))
+              time_updates(lambda v: setattr(n.neuron, "value", v), list(range(1, 784, 13))),
+              n.image))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Chapter 02: our per-digit logistic regression against scikit-learn, and widget update times.
 
 Run: .venv/bin/python benchmarks/bench_logistic.py   (scikit-learn: pip install -e ".[bench]")
+     [--widgets] [--sharp]: only the widget rows; 2× widget pictures (see timing.py)
 Same data for all: 60,000 training and 10,000 test images, pixels divided by 255.
 Each model is fitted once (scikit-learn's one-vs-rest takes most of a minute).
 """
@@ -17,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from timing import row, time_calls, time_updates
+from timing import row, sharp_from_argv, time_calls, time_updates, widgets_only
 
 import mnistlab.widgets as mw
 from mnistlab.data import load_mnist, normalize
@@ -34,9 +35,13 @@ def fit_once(name, make, X, y, Xte, yte, score=None):
 
 
 def main() -> None:
+    print(sharp_from_argv())
     Xtr, ytr = load_mnist("train")
     Xte, yte = load_mnist("test")
     Xtr, Xte = normalize(Xtr).reshape(-1, 784), normalize(Xte).reshape(-1, 784)
+    if widgets_only():
+        widget_updates(PerDigitLogistic().fit(Xtr, ytr))
+        return
     print(f"CPU cores: {os.cpu_count()} · train {len(Xtr):,} · test {len(Xte):,}")
     print(f"{'model':<58s} {'fit':>9s}   {'test acc':>8s}")
 
@@ -67,32 +72,38 @@ def main() -> None:
 
     print("\nPrediction of 10,000 test images")
     print(row("PerDigitLogistic.predict", time_calls(lambda: ours.predict(Xte), 20)))
+    widget_updates(ours)
 
+
+def widget_updates(ours: PerDigitLogistic) -> None:
     print("\nWidget updates (control change → new output bytes ready)")
     one = mw.sigmoid_explorer()
     th = np.linspace(-8, 8, 60)
     print(row("sigmoid_explorer: θ0 slider", time_updates(
-        lambda v: setattr(one.theta0, "value", float(v)), th)))
+        lambda v: setattr(one.theta0, "value", float(v)), th), one.plot))
     print(row("sigmoid_explorer: θ1 slider", time_updates(
-        lambda v: setattr(one.theta1, "value", float(v)), th * 2)))
+        lambda v: setattr(one.theta1, "value", float(v)), th * 2), one.plot))
     cols = [c for _ in range(3) for c in range(4, 24)]
     print(row("sigmoid_explorer: pixel column (new pixel)", time_updates(
-        lambda v: setattr(one.col, "value", int(v)), cols[:20])))
+        lambda v: setattr(one.col, "value", int(v)), cols[:20]), one.plot, one.where))
     print(row("sigmoid_explorer: pixel column (seen before)", time_updates(
-        lambda v: setattr(one.col, "value", int(v)), cols[20:])))
+        lambda v: setattr(one.col, "value", int(v)), cols[20:]), one.plot, one.where))
     print(row("sigmoid_explorer: '경사 하강법 한 단계' button", time_updates(
-        lambda _: one.step_button.click(), range(40))))
+        lambda _: one.step_button.click(), range(40)), one.plot))
     print(row("sigmoid_explorer: '학습' button (300 steps)", time_updates(
-        lambda _: one.fit_button.click(), range(10))))
+        lambda _: one.fit_button.click(), range(10)), one.plot))
 
     ten = mw.per_digit_explorer(ours)
     rng = np.random.default_rng(0)
     print(row("per_digit_explorer: image index slider", time_updates(
-        lambda v: setattr(ten.index, "value", int(v)), rng.integers(0, 10000, 60))))
+        lambda v: setattr(ten.index, "value", int(v)), rng.integers(0, 10000, 60)),
+        ten.picture, ten.winner_map, ten.chosen_map))
     print(row("per_digit_explorer: chosen model", time_updates(
-        lambda v: setattr(ten.chosen, "value", int(v)), [d % 10 for d in range(60)])))
+        lambda v: setattr(ten.chosen, "value", int(v)), [d % 10 for d in range(60)]),
+        ten.chosen_map))
     print(row("per_digit_explorer: label dropdown", time_updates(
-        lambda v: setattr(ten.label, "value", v), [str(d % 10) for d in range(30)])))
+        lambda v: setattr(ten.label, "value", v), [str(d % 10) for d in range(30)]),
+        ten.picture, ten.winner_map, ten.chosen_map))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Chapter 03–04 timings: network training epoch (ours vs PyTorch CPU) and widget updates.
 
-    .venv/bin/python benchmarks/bench_network.py
+    .venv/bin/python benchmarks/bench_network.py [--widgets] [--sharp]   (see timing.py)
 
 The PyTorch row is measured only when ``torch`` can be imported (it is not a
 dependency of mnistlab); otherwise it is skipped with a message. Same
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import numpy as np
-from timing import row, time_calls, time_updates
+from timing import row, sharp_from_argv, time_calls, time_updates, widgets_only
 
 import mnistlab as ml
 from mnistlab import draw, widgets
@@ -85,6 +85,13 @@ def torch_epoch(X, y, threads: int) -> list[float] | None:
 
 
 def main() -> None:
+    print(sharp_from_argv())
+    if not widgets_only():
+        training()
+    widget_updates()
+
+
+def training() -> None:
     Xtr, ytr = ml.load_mnist("train")
     Xte, yte = ml.load_mnist("test")
     X = ml.flatten(ml.normalize(Xtr))
@@ -115,34 +122,6 @@ def main() -> None:
     Xt = ml.flatten(ml.normalize(Xte))
     print(row("forward, 시험 이미지 10,000장", time_calls(lambda: net.forward(Xt), repeat=10)))
 
-    print("\n== 위젯: 값 하나를 바꾼 뒤 새 출력이 준비될 때까지 (목표 p50 ≤ 10 ms, p95 ≤ 25 ms)")
-    ex = widgets.network_explorer()
-    ex.select(2, 4)
-    scales = list(np.linspace(-2, 3, 80))
-    print(row("신경망 탐험기: 들어오는 가중치 × 슬라이더",
-              time_updates(lambda v: setattr(ex.scale, "value", float(v)), scales)))
-    biases = list(np.linspace(-8, 8, 80))
-    print(row("신경망 탐험기: 편향 b 슬라이더",
-              time_updates(lambda v: setattr(ex.bias, "value", float(v)), biases)))
-    print(row("신경망 탐험기: 시험 이미지 바꾸기",
-              time_updates(lambda v: setattr(ex.index, "value", int(v)), range(1, 81))))
-    print(row("신경망 탐험기: 뉴런 고르기 (l, i)",
-              time_updates(lambda v: ex.select(1 + v % 3, 1 + v % 10), range(80))))
-    print(row("신경망 탐험기: 끄기/켜기",
-              time_updates(lambda v: setattr(ex.off, "value", bool(v % 2)), range(1, 81))))
-    print(row("신경망 탐험기: 되돌리기 버튼", time_updates(lambda v: ex.reset.click(), range(40))))
-
-    nb = widgets.neuron_playground()
-    print(row("뉴런 놀이터: 가중치 w1 슬라이더",
-              time_updates(lambda v: setattr(nb.ws[0], "value", float(v)),
-                           list(np.linspace(-5, 5, 80)))))
-    print(row("뉴런 놀이터: 입력 x2 슬라이더",
-              time_updates(lambda v: setattr(nb.xs[1], "value", float(v)),
-                           list(np.linspace(0, 1, 80)))))
-    acts = ["step", "tanh", "relu", "sigmoid"] * 20
-    print(row("뉴런 놀이터: 활성함수 바꾸기",
-              time_updates(lambda v: setattr(nb.activation, "value", v), acts)))
-
     print("\n== 참고: matplotlib 로 신경망 그림 전체를 다시 그리면 (위젯은 이렇게 하지 않음)")
     import matplotlib
 
@@ -155,6 +134,37 @@ def main() -> None:
         plt.close(fig)
 
     print(row("draw.network_diagram + 렌더링", time_calls(full_redraw, repeat=5)))
+
+
+def widget_updates() -> None:
+    print("\n== 위젯: 값 하나를 바꾼 뒤 새 출력이 준비될 때까지 (목표 p50 ≤ 10 ms, p95 ≤ 25 ms)")
+    ex = widgets.network_explorer()
+    ex.select(2, 4)
+    scales = list(np.linspace(-2, 3, 80))
+    print(row("신경망 탐험기: 들어오는 가중치 × 슬라이더",
+              time_updates(lambda v: setattr(ex.scale, "value", float(v)), scales), ex.picture))
+    biases = list(np.linspace(-8, 8, 80))
+    print(row("신경망 탐험기: 편향 b 슬라이더",
+              time_updates(lambda v: setattr(ex.bias, "value", float(v)), biases), ex.picture))
+    print(row("신경망 탐험기: 시험 이미지 바꾸기",
+              time_updates(lambda v: setattr(ex.index, "value", int(v)), range(1, 81)), ex.picture))
+    print(row("신경망 탐험기: 뉴런 고르기 (l, i)",
+              time_updates(lambda v: ex.select(1 + v % 3, 1 + v % 10), range(80)), ex.picture))
+    print(row("신경망 탐험기: 끄기/켜기",
+              time_updates(lambda v: setattr(ex.off, "value", bool(v % 2)), range(1, 81)), ex.picture))
+    print(row("신경망 탐험기: 되돌리기 버튼", time_updates(lambda v: ex.reset.click(), range(40)),
+              ex.picture))
+
+    nb = widgets.neuron_playground()
+    print(row("뉴런 놀이터: 가중치 w1 슬라이더",
+              time_updates(lambda v: setattr(nb.ws[0], "value", float(v)),
+                           list(np.linspace(-5, 5, 80))), nb.picture))
+    print(row("뉴런 놀이터: 입력 x2 슬라이더",
+              time_updates(lambda v: setattr(nb.xs[1], "value", float(v)),
+                           list(np.linspace(0, 1, 80))), nb.picture))
+    acts = ["step", "tanh", "relu", "sigmoid"] * 20
+    print(row("뉴런 놀이터: 활성함수 바꾸기",
+              time_updates(lambda v: setattr(nb.activation, "value", v), acts), nb.picture))
 
 
 if __name__ == "__main__":

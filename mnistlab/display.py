@@ -6,13 +6,16 @@ A projector shows a 1280×720 page on a wall; the default 13 px widget text and
 - widget text, numbers and controls (a page style: ipywidgets' size variables),
 - matplotlib figures and their labels (larger text, more pixels per figure),
 
-and draws figures at twice the pixels shown (sharp on HiDPI screens). The style
-lives in the output of the cell that called it: run ``set_display("normal")`` (or
-clear that output) to go back.
+and draws figures and widget pictures at twice the pixels shown (sharp on
+HiDPI screens, at 125 % zoom and on a projector). The style lives in the output
+of the cell that called it: run ``set_display("normal")`` (or clear that output)
+to go back. Widgets read the picture setting when they are made, so call it in
+the set-up cell, before any widget.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from mnistlab.errors import MnistlabValueError
@@ -25,12 +28,14 @@ class DisplayMode:
     label_width_px: int       # control descriptions (default 80 px)
     figure_font_pt: float     # matplotlib's text (default 10 pt)
     figure_dpi: int           # matplotlib's pixels per inch on screen (default 100)
+    pixel_ratio: int          # widget pictures: pixels drawn per pixel shown (2 = HiDPI-sharp)
 
 
 MODES = {
-    "normal": DisplayMode(13, 28, 80, 10.0, 100),
-    "projector": DisplayMode(18, 36, 110, 14.0, 130),
+    "normal": DisplayMode(13, 28, 80, 10.0, 100, 1),
+    "projector": DisplayMode(18, 36, 110, 14.0, 130, 2),
 }
+_current = MODES["normal"]     # what the last set_display chose (widgets read it when made)
 
 
 def page_style(mode: DisplayMode) -> str:
@@ -45,7 +50,7 @@ def page_style(mode: DisplayMode) -> str:
         f"--jp-widgets-slider-handle-size:{round(16 * scale)}px;}}"
         ".jp-OutputArea-output .widget-html-content, .jp-OutputArea-output .widget-htmlmath-content"
         f"{{font-size:{mode.widget_font_px}px;line-height:1.45}}"
-        + ("" if mode == MODES["normal"] else
+        + ("" if mode.widget_font_px <= MODES["normal"].widget_font_px else
            # larger text must not be cut off ("무작위로…"): labels and buttons grow to fit it
            ".jp-OutputArea-output .widget-inline-hbox .widget-label,"
            " .jp-OutputArea-output .widget-button, .jp-OutputArea-output .widget-checkbox"
@@ -54,17 +59,31 @@ def page_style(mode: DisplayMode) -> str:
     )
 
 
-def set_display(mode: str = "projector"):
+def set_display(mode: str = "projector", sharp: bool | None = None):
     """화면 설정: "projector" (큰 글자·그림, 교실 뒷자리용) or "normal" (기본).
+
+    ``sharp`` (선명한 그림): widget pictures drawn at 2× pixels and shown at their
+    usual size, crisp on a HiDPI laptop, at 125 % zoom and on a projector; a
+    picture then has 4× the pixels to draw and send. Default: on for "projector",
+    off for "normal"; a HiDPI laptop asks for it with
+    ``ml.set_display("normal", sharp=True)``. Widgets made after the call use it.
 
     Returns the page style to show as the cell's output (the last line of a cell),
     and sets matplotlib's sizes for the figures drawn after it.
     """
+    global _current
     if mode not in MODES:
         raise MnistlabValueError(
             f"화면 설정 {mode!r} 은 없습니다. 다음 중 하나를 쓰세요: "
             + ", ".join(repr(m) for m in MODES) + ' (예: ml.set_display("projector"))')
+    if sharp is not None and not isinstance(sharp, bool):
+        raise MnistlabValueError(
+            f"sharp 는 True(위젯 그림을 2배 픽셀로 선명하게) 또는 False 여야 합니다(받은 값: {sharp!r}). "
+            '예: ml.set_display("normal", sharp=True)')
     m = MODES[mode]
+    if sharp is not None:
+        m = dataclasses.replace(m, pixel_ratio=2 if sharp else 1)
+    _current = m
     import matplotlib
 
     matplotlib.rcParams["font.size"] = m.figure_font_pt
@@ -73,6 +92,11 @@ def set_display(mode: str = "projector"):
     from IPython.display import HTML
 
     return HTML(page_style(m))
+
+
+def pixel_ratio() -> int:
+    """Pixels drawn per pixel shown in widget pictures made now: 1, or 2 when sharp."""
+    return _current.pixel_ratio
 
 
 def _retina_figures() -> None:

@@ -62,3 +62,15 @@ def net():
     import mnistlab as ml
 
     return ml.pretrained_network()
+
+
+@pytest.fixture
+def restore_display():
+    """Give back the default screen setting ("normal", 1× widget pictures) and matplotlib's
+    sizes after a test that calls ml.set_display, even when the test fails."""
+    import mnistlab as ml
+
+    saved = dict(matplotlib.rcParams)
+    yield
+    ml.set_display("normal")
+    matplotlib.rcParams.update(saved)

@@ -9,7 +9,7 @@ parts once, the neurons' shades and the highlight on every change, so the
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from mnistlab import notation
 from mnistlab.data import N_PIXELS, SIDE
@@ -33,7 +33,7 @@ from mnistlab.draw.sprites import (
     to_palette,
 )
 from mnistlab.korean import pil_font as font
-from mnistlab.raster import png
+from mnistlab.raster import Pen, png
 
 
 class NotationPicture:
@@ -42,14 +42,16 @@ class NotationPicture:
 
     The parts that never change (lines, labels, the vector's symbols) are drawn
     once and cached; :meth:`render` only shades the neurons and marks (l, i).
+    Positions are in shown (1×) pixels; the picture has ``ratio``× as many (sharp on
+    HiDPI screens, see :class:`~mnistlab.raster.Pen`).
     """
 
     VECTOR_W = 250
 
-    def __init__(self, sizes, width: int = 960, height: int = 640):
+    def __init__(self, sizes, width: int = 960, height: int = 640, ratio: int = 1):
         self.sizes = notation.as_sizes(sizes)
         self.L = len(self.sizes) - 1
-        self.width, self.height = width, height
+        self.width, self.height, self.ratio = width, height, ratio
         self.block = self.sizes[0] == N_PIXELS
         self.top, self.bottom = 100, height - 150
         span = self.bottom - self.top
@@ -106,8 +108,7 @@ class NotationPicture:
         key = tuple(sorted(k for k in show if k in ("layers", "a", "n")))
         if key in self._statics:
             return self._statics[key]
-        img = Image.new("RGB", (self.width, self.height), "white")
-        d = ImageDraw.Draw(img)
+        d = Pen.new((self.width, self.height), ratio=self.ratio)
         for l in range(1, self.L + 1):
             src = self._centres(l - 1)
             for (x1, y1) in self._centres(l):
@@ -130,7 +131,7 @@ class NotationPicture:
             for layer in range(self.L + 1):
                 draw_symbol(d, (self.col_x[layer] - 16, self.top - 48), "a", layer, size=24,
                             fill=BLUE)
-        self._statics[key] = to_palette(img)
+        self._statics[key] = to_palette(d.image)
         return self._statics[key]
 
     def _n_label(self, d, layer: int, y: float) -> None:
@@ -138,7 +139,7 @@ class NotationPicture:
         w = 30 + d.textlength(t, font=digit_font(14))
         draw_symbol(d, (self.col_x[layer] - w / 2, y + 10), "n", layer, size=18, suffix=t)
 
-    def _layer_labels(self, d: ImageDraw.ImageDraw, with_n: bool) -> None:
+    def _layer_labels(self, d: Pen, with_n: bool) -> None:
         y = self.bottom + 20
         for layer in range(self.L + 1):
             x = self.col_x[layer]
@@ -169,8 +170,7 @@ class NotationPicture:
     def render_image(self, activations=None, l: int | None = None, i: int | str | None = None,
                      show: tuple[str, ...] = ("layers",), title: str = "") -> Image.Image:
         """:meth:`render` as a palette image (what the widget encodes: no colour conversion)."""
-        img = self._static(tuple(show)).copy()
-        d = ImageDraw.Draw(img)
+        d = Pen(self._static(tuple(show)).copy(), self.ratio)
         acts = None if activations is None else [np.asarray(a, dtype=float).reshape(-1)
                                                  for a in activations]
         if i == notation.LAST and l is not None:
@@ -178,8 +178,8 @@ class NotationPicture:
         if self.block:
             x0 = np.zeros((SIDE, SIDE)) if acts is None else acts[0].reshape(SIDE, SIDE)
             g = (np.clip(x0, 0, 1) * (GRAYS - 1) + 0.5).astype(np.uint8)
-            img.paste(Image.fromarray(np.repeat(np.repeat(g, PIX, 0), PIX, 1), "P"),
-                      self.block_box)
+            k = PIX * self.ratio
+            d.paste(Image.fromarray(np.repeat(np.repeat(g, k, 0), k, 1), "P"), self.block_box)
         outline = idx(OUTLINE)
         for layer, ys in self.pos.items():
             n, r, x = self.sizes[layer], self.radius[layer], self.col_x[layer]
@@ -189,7 +189,7 @@ class NotationPicture:
             for y, s in zip(ys.tolist(), (v * (GRAYS - 1) + 0.5).astype(int).tolist()):
                 d.ellipse([x - r, y - r, x + r, y + r], fill=s, outline=outline)
         if acts is not None and self.sizes[-1] <= 20:
-            self._output_labels(img, int(np.argmax(acts[-1])), short="vector" in show)
+            self._output_labels(d, int(np.argmax(acts[-1])), short="vector" in show)
         blue = idx(BLUE)
         if l is not None and i is None and not (l == 0 and self.block):
             ys, r = self.pos[l], self.radius[l]                 # the whole layer: a^[l]
@@ -197,7 +197,7 @@ class NotationPicture:
             d.rounded_rectangle([x - r - 7, ys[0] - r - 7, x + r + 7, ys[-1] + r + 7], radius=10,
                                 outline=blue, width=3)
             if "vector" in show:
-                self._vector(img, d, l, None, acts)
+                self._vector(d, l, None, acts)
         if l is not None and i is not None:
             cx, cy = self.neuron_xy(l, i)
             if l == 0 and self.block:
@@ -209,14 +209,14 @@ class NotationPicture:
                 rr = self.radius[l] + 5
                 d.ellipse([cx - rr, cy - rr, cx + rr, cy + rr], outline=blue, width=3)
             if "symbol" in show:
-                self._symbol_tag(img, d, l, i, cx, cy, acts)
+                self._symbol_tag(d, l, i, cx, cy, acts)
             if "vector" in show:
-                self._vector(img, d, l, i, acts)
+                self._vector(d, l, i, acts)
         if title:
-            img.paste(text_sprite(title, 17, True, INK), (16, 10))
-        return img
+            d.paste(text_sprite(title, 17, True, INK, ratio=self.ratio), (16, 10))
+        return d.image
 
-    def _output_labels(self, img, win: int, short: bool = False) -> None:
+    def _output_labels(self, d: Pen, win: int, short: bool = False) -> None:
         """Name each output neuron with its digit: a^[L]_i stands for the digit i − 1.
 
         The label is "a^[L]_i = 숫자 i−1", or only "숫자 i−1" when the vector panel
@@ -225,30 +225,30 @@ class NotationPicture:
         x = int(self.col_x[self.L] + self.radius[self.L] + 10)     # clear of the highlight ring
         for row, y in enumerate(self.pos[self.L]):
             colour = DARK_ORANGE if row == win else INK
-            words = text_sprite(output_label(row + 1), 13, row == win, colour)
+            words = text_sprite(output_label(row + 1), 13, row == win, colour, ratio=d.ratio)
             if short:
-                img.paste(words, (x, int(y - 8)))
+                d.paste(words, (x, int(y - 8)))
                 continue
-            sym, right = symbol_sprite("a", self.L, row + 1, 15, colour)
-            img.paste(sym, (x, int(y - 15)))
-            img.paste(text_sprite("=", 13, False, colour), (x + right + 4, int(y - 8)))
-            img.paste(words, (x + right + 17, int(y - 8)))
+            sym, right = symbol_sprite("a", self.L, row + 1, 15, colour, ratio=d.ratio)
+            d.paste(sym, (x, int(y - 15)))
+            d.paste(text_sprite("=", 13, False, colour, ratio=d.ratio), (x + right + 4, int(y - 8)))
+            d.paste(words, (x + right + 17, int(y - 8)))
 
-    def _symbol_tag(self, img, d, l, i, cx, cy, acts) -> None:
+    def _symbol_tag(self, d: Pen, l, i, cx, cy, acts) -> None:
         sub = notation.LAST if (i == self.sizes[l] and self.sizes[l] > 1 and l > 0) else i
         x = int(cx + (PIX * 2 + 8 if l == 0 and self.block else self.radius[l] + 12))
         y = int(cy - 28 if l < self.L else cy + 26)
-        sym, right = symbol_sprite("a", l, sub, 22, DARK_BLUE, TAG_FILL)
+        sym, right = symbol_sprite("a", l, sub, 22, DARK_BLUE, TAG_FILL, ratio=d.ratio)
         val = None if acts is None else text_sprite(f"= {acts[l][i - 1]:.2f}", 14, True,
-                                                   DARK_BLUE, TAG_FILL)
-        width = right + 8 + (val.width + 4 if val is not None else 0)
+                                                   DARK_BLUE, TAG_FILL, ratio=d.ratio)
+        width = right + 8 + (val.width // d.ratio + 4 if val is not None else 0)
         if l == self.L and l > 0:                 # left of the output layer: its labels are on the right
             x = int(cx - self.radius[l] - 12 - width)
         d.rounded_rectangle([x - 4, y - 19, x + width, y + 19], radius=6, fill=idx(TAG_FILL),
                             outline=idx(BLUE))
-        img.paste(sym, (x + 2, y - 22))
+        d.paste(sym, (x + 2, y - 22))
         if val is not None:
-            img.paste(val, (x + 2 + right + 5, y - 9))
+            d.paste(val, (x + 2 + right + 5, y - 9))
 
     def _vector_labels(self, l: int, rows: tuple, h: int) -> Image.Image:
         """The bracket and the symbols a^[l]_k of the vector panel (cached per layer and rows)."""
@@ -256,8 +256,7 @@ class NotationPicture:
         if key not in self._vectors:
             if len(self._vectors) > 64:
                 self._vectors.clear()
-            img = Image.new("RGB", (self.VECTOR_W, self.height), "white")
-            d = ImageDraw.Draw(img)
+            d = Pen.new((self.VECTOR_W, self.height), ratio=self.ratio)
             n, x0, y = self.sizes[l], 10, self.top
             draw_symbol(d, (x0, self.top - 34), "a", l, size=24, fill=INK, suffix="=")
             yb = y + h * len(rows)
@@ -275,15 +274,15 @@ class NotationPicture:
                 if l == self.L and n <= 20:          # the output neuron's digit
                     d.text((right + 5, yy + h / 2 - 7), output_label(row),
                            font=font(12), fill=SOFT)
-            self._vectors[key] = to_palette(img)
+            self._vectors[key] = to_palette(d.image)
         return self._vectors[key]
 
-    def _vector(self, img, d, l, i, acts) -> None:
+    def _vector(self, d: Pen, l, i, acts) -> None:
         """The whole a^[l] as a column beside the network, row i marked."""
         rows = tuple(_vector_rows(self.sizes[l], i))
         h = min(30, (self.bottom + 60 - self.top) // len(rows))
         X0 = self.width - self.VECTOR_W
-        img.paste(self._vector_labels(l, rows, h), (X0, 0))
+        d.paste(self._vector_labels(l, rows, h), (X0, 0))
         x0 = X0 + 10
         for k, row in enumerate(rows):
             if row is None:
@@ -296,8 +295,8 @@ class NotationPicture:
                 s = int(np.clip(v, 0, 1) * (GRAYS - 1) + 0.5)
                 d.rectangle([x0 + 10, yy + 3, x0 + 10 + h - 6, yy + h - 3], fill=s,
                             outline=idx((80, 80, 80)))
-                img.paste(text_sprite(f"{v:.2f}", 14, row == i, BLUE if row == i else INK),
-                          (x0 + 128, int(yy + h / 2 - 8)))
+                d.paste(text_sprite(f"{v:.2f}", 14, row == i, BLUE if row == i else INK,
+                                    ratio=d.ratio), (x0 + 128, int(yy + h / 2 - 8)))
 
 
 def output_label(i: int, L: int | None = None) -> str:

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from mnistlab import notation
 from mnistlab.korean import pil_font as font
-from mnistlab.raster import png
+from mnistlab.raster import Pen, png
 
 BLUE = (30, 136, 229)
 ORANGE = (255, 152, 0)
@@ -72,22 +72,25 @@ def encode_p(img: Image.Image) -> bytes:
 
 
 @functools.lru_cache(maxsize=2048)
-def text_sprite(text: str, size: int, bold: bool, fill, bg=(255, 255, 255)) -> Image.Image:
-    """A line of text drawn once (anti-aliased, on ``bg``) and kept as a palette image."""
-    f = font(size, bold)
+def text_sprite(text: str, size: int, bold: bool, fill, bg=(255, 255, 255),
+                ratio: int = 1) -> Image.Image:
+    """A line of text drawn once (anti-aliased, on ``bg``) and kept as a palette image
+    (``ratio``× larger, for a picture of ratio× pixels)."""
+    f = font(size * ratio, bold)
     box = f.getbbox(text)
-    img = Image.new("RGB", (max(1, box[2] + 2), max(1, box[3] + 2)), bg)
+    img = Image.new("RGB", (max(1, box[2] + 2 * ratio), max(1, box[3] + 2 * ratio)), bg)
     ImageDraw.Draw(img).text((0, 0), text, font=f, fill=fill)
     return to_palette(img)
 
 
 @functools.lru_cache(maxsize=4096)
 def symbol_sprite(letter: str, l, sub, size: int, fill, bg=(255, 255, 255),
-                  suffix: str = "") -> tuple[Image.Image, int]:
-    """:func:`draw_symbol` drawn once; returns the sprite (its middle at y = size) and its width."""
-    img = Image.new("RGB", (8 * size, 2 * size), bg)
-    right = draw_symbol(ImageDraw.Draw(img), (0, size), letter, l, sub, size, fill, suffix)
-    return to_palette(img.crop((0, 0, right + 2, 2 * size))), right
+                  suffix: str = "", ratio: int = 1) -> tuple[Image.Image, int]:
+    """:func:`draw_symbol` drawn once; returns the sprite (its middle at y = size) and its
+    width, in 1× pixels (the sprite itself has ``ratio``× as many)."""
+    pen = Pen.new((8 * size, 2 * size), bg, ratio)
+    right = draw_symbol(pen, (0, size), letter, l, sub, size, fill, suffix)
+    return to_palette(pen.image.crop((0, 0, (right + 2) * ratio, 2 * size * ratio))), right
 
 
 
@@ -104,9 +107,11 @@ def digit_font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
-def draw_symbol(d: ImageDraw.ImageDraw, xy, letter: str, l: int | None = None,
+def draw_symbol(d: ImageDraw.ImageDraw | Pen, xy, letter: str, l: int | None = None,
                 sub: int | str | None = None, size: int = 22, fill=INK, suffix: str = "") -> int:
-    """Draw ``letter^[l]_sub`` (sub may be "n" → n^[l]) at xy (left, middle); returns the right x."""
+    """Draw ``letter^[l]_sub`` (sub may be "n" → n^[l]) at xy (left, middle); returns the right x.
+
+    ``d`` is an ``ImageDraw`` or a :class:`~mnistlab.raster.Pen` (then in 1× pixels)."""
     x, y = xy
     big, small, tiny = math_font(size), digit_font(int(size * 0.62)), digit_font(int(size * 0.5))
     top = y - size * 0.62

@@ -7,6 +7,12 @@ The convention (why widgets answer within milliseconds):
   of re-drawing a matplotlib figure (100+ ms);
 - every widget also carries a PNG snapshot of its current state, so GitHub,
   nbviewer and nbconvert show a picture where there is no live kernel.
+
+Sharp pictures (선명한 그림): a widget draws its pictures at ``self.ratio``× pixels
+(``ml.set_display`` chooses 1 or 2, read when the widget is made) and shows each at
+its 1× width (:meth:`Explorer.show_png`): pixel art takes ``k * ratio`` screen pixels
+per value, PIL drawings go through :class:`~mnistlab.raster.Pen`. The snapshot stays
+1× (smaller saved notebooks): drawn at 1×, or :func:`~mnistlab.raster.shrink`-ed.
 """
 
 from __future__ import annotations
@@ -18,10 +24,10 @@ import html
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image, ImageDraw
 
+from mnistlab.display import pixel_ratio
 from mnistlab.korean import pil_font as font
-from mnistlab.raster import png, png_fast, png_small  # noqa: F401  (one PNG module)
+from mnistlab.raster import Pen, png, png_fast, png_small, png_width, shrink  # noqa: F401
 from mnistlab.widgets.layout import fit
 
 
@@ -53,6 +59,21 @@ class Explorer(Quiet, W.VBox):
     """
 
     title = "mnistlab 위젯"
+    _ratio: int | None = None
+
+    @property
+    def ratio(self) -> int:
+        """Pixels drawn per pixel shown in this widget's pictures (1, or 2 when sharp):
+        ``ml.set_display``'s setting when the widget first drew (in ``__init__``), kept after."""
+        if self._ratio is None:
+            self._ratio = pixel_ratio()
+        return self._ratio
+
+    def show_png(self, picture: W.Image, data: bytes) -> None:
+        """Put PNG ``data`` drawn at ``self.ratio``× pixels into ``picture``, shown at its
+        1× width (``layout.fit`` may still shrink it in a narrow output area)."""
+        picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
+        picture.value = data
 
     def __init__(self, children=(), **kwargs):
         super().__init__(children, **kwargs)
@@ -178,12 +199,12 @@ def colormap(values: np.ndarray, cmap: str, vmin: float, vmax: float, k: int = 8
     return upscale(_lut(cmap)[idx], k)
 
 
-def caption(rgb: np.ndarray, text: str, size: int = 14, pad: int = 6) -> np.ndarray:
-    """Return the image with a line of (Korean) text added above it."""
-    h = size + 2 * pad
-    img = Image.new("RGB", (rgb.shape[1], h), "white")
-    ImageDraw.Draw(img).text((pad, pad - 1), text, fill="black", font=font(size))
-    return np.vstack([np.asarray(img), rgb])
+def caption(rgb: np.ndarray, text: str, size: int = 14, pad: int = 6,
+            ratio: int = 1) -> np.ndarray:
+    """Return the image (drawn at ``ratio``× pixels) with a line of (Korean) text added above it."""
+    pen = Pen.new((rgb.shape[1] // ratio, size + 2 * pad), ratio=ratio)
+    pen.text((pad, pad - 1), text, fill="black", font=font(size))
+    return np.vstack([pen.array(), rgb])
 
 
 def hstack(*images: np.ndarray, gap: int = 12) -> np.ndarray:

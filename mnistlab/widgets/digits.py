@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import anywidget
@@ -17,11 +18,13 @@ from mnistlab.errors import MnistlabValueError
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
+    Pen,
     caption,
     font,
     gray,
     hstack,
     png,
+    upscale,
     vstack,
 )
 
@@ -30,36 +33,37 @@ STRIP_H = 40         # height of the 784-value strip
 GRID_WIDTH = 640     # the number grid's width when there is room: 3-digit numbers at 12 px
 
 
-def _grid_lines(rgb: np.ndarray, k: int) -> np.ndarray:
-    """Faint lines between pixels, so the 28×28 cells can be counted."""
+def _grid_lines(rgb: np.ndarray, k: int, ratio: int = 1) -> np.ndarray:
+    """Faint lines between pixels (``ratio`` screen pixels wide), so the 28×28 cells can be
+    counted; one MNIST pixel is k × k screen pixels."""
     out = rgb.copy()
-    out[::k, :, :] = out[::k, :, :] // 2 + 40
-    out[:, ::k, :] = out[:, ::k, :] // 2 + 40
+    for t in range(ratio):
+        out[t::k, :, :] = out[t::k, :, :] // 2 + 40
+    for t in range(ratio):
+        out[:, t::k, :] = out[:, t::k, :] // 2 + 40
     return out
 
 
-def _ruler() -> np.ndarray:
+@functools.lru_cache(maxsize=2)
+def _ruler(ratio: int = 1) -> np.ndarray:
     """The static ruler under the strip: a tick and a row number every 28 values."""
-    img = Image.new("RGB", (N_PIXELS, 18), "white")
-    d = ImageDraw.Draw(img)
+    pen = Pen.new((N_PIXELS, 18), ratio=ratio)
     for r in range(SIDE):
         x = r * SIDE
-        d.line([(x, 0), (x, 5)], fill=(200, 30, 30))
+        pen.line([(x, 0), (x, 5)], fill=(200, 30, 30))
         if r % 4 == 0:
-            d.text((x + 2, 4), f"{r}행", fill=(120, 0, 0), font=font(10))
-    return np.asarray(img)
+            pen.text((x + 2, 4), f"{r}행", fill=(120, 0, 0), font=font(10))
+    return pen.array()
 
 
-def strip_rgb(image: np.ndarray) -> np.ndarray:
-    """The 784 values of one image in a row (1 px each), rows marked in red."""
+def strip_rgb(image: np.ndarray, ratio: int = 1) -> np.ndarray:
+    """The 784 values of one image in a row (1 px each, ``ratio`` screen pixels when sharp),
+    rows marked in red."""
     flat = image.reshape(-1).astype(np.float32) / 255
     g = (flat * 255).astype(np.uint8)
     band = np.repeat(np.repeat(g[None, :], STRIP_H, axis=0)[..., None], 3, axis=2)
     band[:, ::SIDE, :] = (200, 30, 30)            # row boundaries: every 28 values
-    return np.vstack([band, _RULER])
-
-
-_RULER = _ruler()
+    return np.vstack([upscale(band, ratio), _ruler(ratio)])
 
 
 # Number colours that stay readable on every gray (contrast ≥ 4.5 : 1 against the cell):
@@ -149,9 +153,10 @@ class DigitBrowser(Explorer):
             f"<b>데이터 #{i}</b> · 정답(목표변수): <b style='font-size:1.3em'>{int(self.labels[i])}</b>"
             f" · 잉크가 있는 픽셀 {int(np.count_nonzero(image))}개 / 784개"
         )
-        self.picture.value = png(_grid_lines(gray(image / 255, SCALE), SCALE))
+        k = SCALE * self.ratio
+        self.show_png(self.picture, png(_grid_lines(gray(image / 255, k), k, self.ratio)))
         self.grid.show(image, self.normalized.value)
-        self.strip.value = png(strip_rgb(image))
+        self.show_png(self.strip, png(strip_rgb(image, self.ratio)))
 
     def snapshot(self) -> bytes:
         i = self.current

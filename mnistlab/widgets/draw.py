@@ -26,7 +26,7 @@ from mnistlab.drawing import check_drawing, preparation_steps, shrink_drawing
 from mnistlab.logistic import PerDigitLogistic
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, vstack
+from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, shrink, vstack
 from mnistlab.widgets.network import DiagramCanvas
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -62,31 +62,34 @@ def _logistic_models() -> PerDigitLogistic:
     return PerDigitLogistic(epochs=1, seed=0).fit(normalize(images[:20_000]), labels[:20_000])
 
 
-def _strip(pictures: list[tuple[str, np.ndarray]]) -> np.ndarray:
-    """The preparation steps side by side, each fitted into a PANEL×PANEL frame with a caption."""
+def _strip(pictures: list[tuple[str, np.ndarray]], ratio: int = 1) -> np.ndarray:
+    """The preparation steps side by side, each fitted into a PANEL×PANEL frame with a caption
+    (PANEL × ratio pixels when sharp)."""
     tiles = []
+    side = PANEL * ratio
     for title, ink in pictures:
-        frame = np.full((PANEL + 2, PANEL + 2), 176, np.uint8)
-        inner = np.full((PANEL, PANEL), 255, np.uint8)
+        frame = np.full((side + 2 * ratio, side + 2 * ratio), 176, np.uint8)
+        inner = np.full((side, side), 255, np.uint8)
         if ink.size:
             h, w = ink.shape
-            k = PANEL / max(h, w)
+            k = side / max(h, w)
             size = (max(1, round(w * k)), max(1, round(h * k)))
             resample = Image.NEAREST if k >= 1 else Image.BOX
             small = np.asarray(Image.fromarray(255 - ink).resize(size, resample))
-            top, left = (PANEL - size[1]) // 2, (PANEL - size[0]) // 2
+            top, left = (side - size[1]) // 2, (side - size[0]) // 2
             inner[top:top + size[1], left:left + size[0]] = small
-        frame[1:-1, 1:-1] = inner
-        tiles.append(caption(np.repeat(frame[..., None], 3, axis=2), title, size=12, pad=4))
-    return hstack(*tiles, gap=8)
+        frame[ratio:-ratio, ratio:-ratio] = inner
+        tiles.append(caption(np.repeat(frame[..., None], 3, axis=2), title, size=12, pad=4,
+                             ratio=ratio))
+    return hstack(*tiles, gap=8 * ratio)
 
 
 GRAY_PALETTE = bytes(np.repeat(np.arange(256, dtype=np.uint8), 3))
 
 
-def _strip_png(pictures: list[tuple[str, np.ndarray]]) -> bytes:
+def _strip_png(pictures: list[tuple[str, np.ndarray]], ratio: int = 1) -> bytes:
     """The strip as a one-byte-per-pixel gray PNG (fast enough for every stroke)."""
-    return png_fast(np.ascontiguousarray(_strip(pictures)[..., 0]), GRAY_PALETTE)
+    return png_fast(np.ascontiguousarray(_strip(pictures, ratio)[..., 0]), GRAY_PALETTE)
 
 
 class DrawDigit(Explorer):
@@ -98,7 +101,7 @@ class DrawDigit(Explorer):
                  seed: int = 0):
         self.net = pretrained_network() if net is None else net.copy()
         self.logistic = _logistic_models() if logistic is None else logistic
-        self.diagram_canvas = DiagramCanvas(self.net)
+        self.diagram_canvas = DiagramCanvas(self.net, ratio=self.ratio)
         self._rng = np.random.default_rng(seed)
         self._examples = None
         self.prediction: int | None = None
@@ -161,9 +164,9 @@ class DrawDigit(Explorer):
         if steps.empty:
             self.prediction = self.outputs = self.activations = self.digit = None
             self.status.value = f"<div style='font-size:15px;padding:4px 0'>{EMPTY}</div>"
-            self.steps.value = _strip_png([("그린 그림", steps.drawn)])
+            self.show_png(self.steps, _strip_png([("그린 그림", steps.drawn)], self.ratio))
             blank = [np.zeros(n) for n in self.net.sizes]
-            self.diagram.value = self.diagram_canvas.png(blank)
+            self.show_png(self.diagram, self.diagram_canvas.png(blank))
             self.bars.value = self.evidence.value = ""
             return
         if self.prepare.value:
@@ -182,8 +185,8 @@ class DrawDigit(Explorer):
             f"<div style='font-size:15px;padding:4px 0'>신경망의 예측: "
             f"<b style='font-size:26px;color:#e65100'>{self.prediction}</b> "
             f"(출력 {sure:.2f}{'' if sure >= 0.5 else ', 0.5보다 작아 자신 없음'})</div>")
-        self.steps.value = _strip_png(pictures)
-        self.diagram.value = self.diagram_canvas.png(self.activations)
+        self.show_png(self.steps, _strip_png(pictures, self.ratio))
+        self.show_png(self.diagram, self.diagram_canvas.png(self.activations))
         digits = [str(d) for d in range(10)]
         self.bars.value = bars_html(self.outputs, digits, self.prediction,
                                     title="신경망의 출력 a[3] (뉴런 i → 숫자 i−1)")
@@ -201,7 +204,7 @@ class DrawDigit(Explorer):
                      ("28×28 중심", steps.centred)] if self.prepare.value
                     else [("28×28 축소", self.digit)])
         top = hstack(drawn, _strip(pictures))
-        picture = vstack(top, self.diagram_canvas.paint(self.activations))
+        picture = vstack(top, shrink(self.diagram_canvas.paint(self.activations), self.ratio))
         text = f"숫자 그리기 · 신경망의 예측 {self.prediction}"
         return png_small(caption(picture, text, 15))
 

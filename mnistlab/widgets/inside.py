@@ -20,6 +20,7 @@ from mnistlab.inside import forward_in_chunks, top_of_layer
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.widgets.base import (
     Explorer,
+    Pen,
     caption,
     colormap,
     font,
@@ -35,7 +36,7 @@ SCALE = 6           # weight map: one weight → 6×6 screen pixels
 THUMB = 3           # top images: one pixel → 3×3 (captions readable on a projector)
 
 
-def weight_picture(w: np.ndarray) -> np.ndarray:
+def weight_picture(w: np.ndarray, ratio: int = 1) -> np.ndarray:
     """A neuron's incoming 가중치 on THETA_CMAP (red −, black 0, green +), symmetric limit.
 
     784 weights are drawn as the 28×28 image they multiply; other lengths as a row of cells.
@@ -43,28 +44,27 @@ def weight_picture(w: np.ndarray) -> np.ndarray:
     w = np.asarray(w, dtype=float).reshape(-1)
     lim = symmetric_limit(w)
     if w.size == N_PIXELS:
-        return colormap(w.reshape(SIDE, SIDE), THETA_CMAP.name, -lim, lim, SCALE)
+        return colormap(w.reshape(SIDE, SIDE), THETA_CMAP.name, -lim, lim, SCALE * ratio)
     cell = max(8, min(24, 336 // w.size))
-    row = colormap(w[None, :], THETA_CMAP.name, -lim, lim, cell)
-    img = Image.new("RGB", (row.shape[1], row.shape[0] + 16), "white")
-    img.paste(Image.fromarray(row), (0, 0))
-    d = ImageDraw.Draw(img)
+    row = colormap(w[None, :], THETA_CMAP.name, -lim, lim, cell * ratio)
+    pen = Pen.new((w.size * cell, cell + 16), ratio=ratio)
+    pen.paste(Image.fromarray(row), (0, 0))
     for k in range(w.size):
-        d.text((k * cell + 2, row.shape[0] + 1), str(k + 1), font=font(9), fill=(90, 90, 90))
-    return np.asarray(img)
+        pen.text((k * cell + 2, cell + 1), str(k + 1), font=font(9), fill=(90, 90, 90))
+    return pen.array()
 
 
 def top_grid(images: np.ndarray, labels: np.ndarray, idx: np.ndarray, vals: np.ndarray,
-             cols: int = 6, value: str = "a") -> np.ndarray:
+             cols: int = 6, value: str = "a", ratio: int = 1) -> np.ndarray:
     """The top images of one neuron in a grid, each with its label and the neuron's output
     (or, with ``value="z"``, its 가중합 z: a saturated sigmoid reads 1.00 on every top image)."""
     tiles = []
     for n, (k, v) in enumerate(zip(idx, vals)):
-        t = gray(images[k].reshape(SIDE, SIDE), THUMB)
+        t = gray(images[k].reshape(SIDE, SIDE), THUMB * ratio)
         number = f"z {v:.1f}" if value == "z" else f"{v:.2f}"
-        tiles.append(caption(t, f"{int(labels[k])} · {number}", size=12, pad=2))
-    rows = [hstack(*tiles[r:r + cols], gap=4) for r in range(0, len(tiles), cols)]
-    return vstack(*rows, gap=4)
+        tiles.append(caption(t, f"{int(labels[k])} · {number}", size=12, pad=2, ratio=ratio))
+    rows = [hstack(*tiles[r:r + cols], gap=4 * ratio) for r in range(0, len(tiles), cols)]
+    return vstack(*rows, gap=4 * ratio)
 
 
 class HiddenNeuronExplorer(Explorer):
@@ -144,10 +144,14 @@ class HiddenNeuronExplorer(Explorer):
     def current(self) -> tuple[int, int]:
         return int(self.layer.value), int(self.neuron.value)
 
-    def _neuron_pictures(self, l: int, i: int) -> tuple[np.ndarray, np.ndarray]:
+    def _neuron_pictures(self, l: int, i: int, ratio: int | None = None
+                         ) -> tuple[np.ndarray, np.ndarray]:
+        """Weight map and top images of neuron (l, i), at the widget's ratio unless given."""
         idx, vals = self.top[l]
-        return (weight_picture(self.net.W[l][i - 1]),
-                top_grid(self.X, self.labels, idx[i - 1], vals[i - 1], value=self.value))
+        ratio = ratio or self.ratio
+        return (weight_picture(self.net.W[l][i - 1], ratio),
+                top_grid(self.X, self.labels, idx[i - 1], vals[i - 1], value=self.value,
+                         ratio=ratio))
 
     def _on_layer(self, _=None):
         set_slider_range(self, self.neuron, self.net.sizes[self.layer.value], self.neuron.value)
@@ -157,7 +161,9 @@ class HiddenNeuronExplorer(Explorer):
         if self._quiet:
             return
         l, i = self.current
-        self.weights.value, self.grid.value = self._cache[(l, i)]
+        weights, grid = self._cache[(l, i)]
+        self.show_png(self.weights, weights)
+        self.show_png(self.grid, grid)
         name = ""
         if self.names is not None and l == 1:
             name = f" — 「{html.escape(str(self.names[i - 1]))}」"
@@ -177,12 +183,12 @@ class HiddenNeuronExplorer(Explorer):
 
     def _on_digit(self, _=None):
         k = int(self.index.value)
-        self.digit.value = png(gray(self.X[k].reshape(SIDE, SIDE), 4))
+        self.show_png(self.digit, png(gray(self.X[k].reshape(SIDE, SIDE), 4 * self.ratio)))
         self.now.value = self._digit_text()
 
     def snapshot(self) -> bytes:
         l, i = self.current
-        w, g = self._neuron_pictures(l, i)
+        w, g = self._neuron_pictures(l, i, ratio=1)
         k = int(self.index.value)
         v = float(self.acts[l][k, i - 1])
         top = hstack(caption(w, "가중치 (초록 +, 빨강 -)"),

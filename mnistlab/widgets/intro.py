@@ -35,7 +35,7 @@ class WidgetCheck(Explorer):
         b = self.brightness.value
         self.text.value = (f"슬라이더 값: <b>{b:.2f}</b> — 가장 밝은 픽셀이 "
                            f"{b:.2f} × 255 ≈ {round(b * 255)} 이 됩니다.")
-        self.picture.value = png(gray(self.image * b, 6))
+        self.show_png(self.picture, png(gray(self.image * b, 6 * self.ratio)))
 
     def snapshot(self) -> bytes:
         return png(caption(gray(self.image * self.brightness.value, 6),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from mnistlab import validate as check
 from mnistlab.data import N_PIXELS, SIDE, as_inputs
@@ -25,12 +25,14 @@ from mnistlab.logistic import (
 )
 from mnistlab.widgets.base import (
     Explorer,
+    Pen,
     caption,
     font,
     gray,
     hstack,
     on_step,
     png,
+    shrink,
 )
 
 YES_RGB, NO_RGB = (46, 125, 50), (120, 144, 156)
@@ -44,14 +46,16 @@ class _Plot:
     """A fixed scatter-plot frame (x: pixel value 0..1, y: 'is it a d?' −0.15..1.15).
 
     The frame is drawn once; the points are laid onto a copy per pixel choice and
-    the sigmoid curve per θ change, all in numpy/PIL.
+    the sigmoid curve per θ change, all in numpy/PIL. Sizes are 1× pixels; the
+    picture has ``ratio``× as many (see :class:`~mnistlab.raster.Pen`).
     """
 
     W, H = 560, 330
     LEFT, RIGHT, TOP, BOTTOM = 62, 16, 14, 48
     Y0, Y1 = -0.15, 1.15
 
-    def __init__(self):
+    def __init__(self, ratio: int = 1):
+        self.ratio = ratio
         self.pw = self.W - self.LEFT - self.RIGHT
         self.ph = self.H - self.TOP - self.BOTTOM
         self.frame = self._frame()
@@ -64,8 +68,7 @@ class _Plot:
         return self.TOP + (self.Y1 - np.asarray(y)) / (self.Y1 - self.Y0) * self.ph
 
     def _frame(self) -> np.ndarray:
-        img = Image.new("RGB", (self.W, self.H), "white")
-        d = ImageDraw.Draw(img)
+        d = Pen.new((self.W, self.H), ratio=self.ratio)
         x0, x1 = self.LEFT, self.W - self.RIGHT
         y0, y1 = self.TOP, self.H - self.BOTTOM
         d.rectangle([x0, y0, x1, y1], outline=(60, 60, 60))
@@ -84,22 +87,22 @@ class _Plot:
         d.text((x1 - 70, float(self.py(0.5)) - 16), "0.5 기준선", fill=RED_RGB, font=f)
         d.text((x0 + 110, self.H - 22), "픽셀 값 x (0 = 배경 … 1 = 잉크)", fill="black",
                font=font(12))
-        return np.asarray(img).copy()
+        return d.array().copy()
 
     def with_points(self, px, py, pt, digit: int) -> np.ndarray:
         """The frame with (jittered) points, green where pt = 1 (the digit), gray where pt = 0,
         and a legend."""
         out = self.frame.copy()
-        cols = np.round(self.px(px)).astype(int)
-        rows = np.round(self.py(py)).astype(int)
+        s = self.ratio
+        cols = np.round(self.px(px) * s).astype(int)
+        rows = np.round(self.py(py) * s).astype(int)
         for cls, rgb, alpha in ((0, NO_RGB, 0.35), (1, YES_RGB, 0.6)):
             sel = pt == cls
-            for dr in (0, 1):
-                for dc in (0, 1):
+            for dr in range(2 * s):                      # each point: 2×2 shown pixels
+                for dc in range(2 * s):
                     r, c = rows[sel] + dr, cols[sel] + dc
                     out[r, c] = (out[r, c] * (1 - alpha) + np.array(rgb) * alpha).astype(np.uint8)
-        img = Image.fromarray(out)
-        d = ImageDraw.Draw(img)
+        d = Pen(Image.fromarray(out), self.ratio)
         f = font(11)
         x, y = self.LEFT + 8, float(self.py(0.78))
         d.rectangle([x - 4, y - 4, x + 205, y + 50], fill="white", outline=(200, 200, 200))
@@ -110,14 +113,14 @@ class _Plot:
         d.line([(x, y + 40), (x + 8, y + 40)], fill=CURVE_RGB, width=3)
         d.text((x + 12, y + 33), "sigmoid(θ0 + θ1·x)", fill="black", font=f)
         d.text((4, self.TOP - 2), "정답", fill="black", font=f)
-        return np.asarray(img)
+        return d.array()
 
     def draw_curve(self, base: np.ndarray, theta0: float, theta1: float) -> np.ndarray:
-        img = Image.fromarray(base)
+        pen = Pen(Image.fromarray(base), self.ratio)
         ys = np.clip(sigmoid(theta0 + theta1 * self.curve_x), self.Y0, self.Y1)
         pts = list(zip(self.px(self.curve_x).tolist(), self.py(ys).tolist()))
-        ImageDraw.Draw(img).line(pts, fill=CURVE_RGB, width=3, joint="curve")
-        return np.asarray(img)
+        pen.line(pts, fill=CURVE_RGB, width=3, joint="curve")
+        return pen.array()
 
 
 class OnePixelExplorer(Explorer):
@@ -147,7 +150,7 @@ class OnePixelExplorer(Explorer):
         self.learning_rate = learning_rate
         self.fit_steps = fit_steps
         self.model = OnePixelLogistic()
-        self._plot = _Plot()
+        self._plot = _Plot(self.ratio)
         self._levels = np.arange(256) / 255.0
         self._mean = {}
         self._scatter = {}
@@ -213,7 +216,7 @@ class OnePixelExplorer(Explorer):
         counts = np.bincount(self._column(self.pixel) + self._not_digit[d], minlength=512)
         self._w = counts.astype(np.float64)
         self._base = self._points()
-        self.where.value = png(self._where_rgb())
+        self.show_png(self.where, png(self._where_rgb()))
         self._drawn = None                                 # new points: redraw for any θ
         self._on_theta()
 
@@ -230,14 +233,14 @@ class OnePixelExplorer(Explorer):
 
     def _where_rgb(self) -> np.ndarray:
         """The digit's mean image (drawn once per digit) with the chosen pixel in red."""
-        d = int(self.digit.value)
+        d, k = int(self.digit.value), 5 * self.ratio       # one pixel → 5×5 shown pixels
         if d not in self._mean:
             mean = self.images[self.labels == d].mean(axis=0).reshape(SIDE, SIDE) / 255
-            self._mean[d] = caption(gray(mean, 5), f"숫자 {d}의 평균 이미지", 11)
+            self._mean[d] = caption(gray(mean, k), f"숫자 {d}의 평균 이미지", 11, ratio=self.ratio)
         rgb = self._mean[d].copy()
-        top = rgb.shape[0] - SIDE * 5                      # below the caption
+        top = rgb.shape[0] - SIDE * k                      # below the caption
         r, c = int(self.row.value), int(self.col.value)
-        rgb[top + r * 5:top + (r + 1) * 5, c * 5:(c + 1) * 5] = RED_RGB
+        rgb[top + r * k:top + (r + 1) * k, c * k:(c + 1) * k] = RED_RGB
         return rgb
 
     def current_loss(self) -> float:
@@ -251,7 +254,7 @@ class OnePixelExplorer(Explorer):
         if self._drawn is not None and np.allclose(self._drawn, (th0, th1), rtol=0, atol=1e-9):
             return              # the browser's slider echoed the same θ (float rounding)
         self._drawn = (th0, th1)
-        self.plot.value = png(self._plot.draw_curve(self._base, th0, th1))
+        self.show_png(self.plot, png(self._plot.draw_curve(self._base, th0, th1)))
         loss = self.current_loss()
         p = sigmoid(th0 + th1 * self._x)
         acc = float(np.sum(self._w * ((p >= 0.5) == (self._t == 1))) / self._w.sum())
@@ -292,7 +295,8 @@ class OnePixelExplorer(Explorer):
         plot = self._plot.draw_curve(self._base, th0, th1)
         text = (f"픽셀 ({self.row.value}행, {self.col.value}열) · '{self.digit.value}인가?' · "
                 f"θ0 = {th0:.2f}, θ1 = {th1:.2f} · 로그 손실 {self.current_loss():.4f}")
-        return png(caption(hstack(plot, self._where_rgb()), text, 14))
+        return png(caption(hstack(shrink(plot, self.ratio), shrink(self._where_rgb(), self.ratio)),
+                           text, 14))
 
 
 def sigmoid_explorer(images=None, labels=None, pixel: tuple[int, int] = (12, 12),

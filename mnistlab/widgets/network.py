@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from mnistlab import validate as check
 from mnistlab.data import SIDE, normalize
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, bars_html, font, on_step
+from mnistlab.widgets.base import Explorer, Pen, bars_html, font, on_step, shrink
 
 DPI = 90
 GRAYS = 64                        # gray levels for activations and the digit
@@ -33,32 +33,41 @@ MARKS = {                         # marker colours (draw.network's WINNER, HIGHL
 
 class DiagramCanvas:
     """The network diagram as a fixed RGB background plus fast PIL painting of the parts
-    that change (node shades, digit, output values, rings). Reusable by other widgets."""
+    that change (node shades, digit, output values, rings). Reusable by other widgets.
 
-    def __init__(self, net: Network, dpi: int = DPI, title: str = ""):
+    Positions (``xy``, ``r``, ``block``) are in shown (1×) pixels; the picture has
+    ``ratio``× as many: matplotlib renders the background at ``dpi * ratio`` and a
+    :class:`~mnistlab.raster.Pen` paints the rest.
+    """
+
+    def __init__(self, net: Network, dpi: int = DPI, title: str = "", ratio: int = 1):
         import matplotlib.pyplot as plt
 
-        self.net = net
+        self.net, self.ratio = net, ratio
         self.layout = network_positions(net.sizes)
         fig = network_diagram(net, x=None, nodes=False, values=False, title=title)
-        fig.set_dpi(dpi)
+        fig.set_dpi(dpi * ratio)
         fig.canvas.draw()
         full = np.asarray(fig.canvas.buffer_rgba())[..., :3]
-        # crop the white margins (fewer pixels → faster PNG encoding on every update)
-        ink = np.flatnonzero((full < 250).any(axis=(1, 2)))
-        cols = np.flatnonzero((full < 250).any(axis=(0, 2)))
-        y0, y1 = max(0, ink[0] - 10), min(full.shape[0], ink[-1] + 10)
-        ax = fig.axes[0]
-        out_x = ax.transData.transform(self.layout.pos[(net.L, 1)])[0]
-        need = out_x + 2 * self.layout.radius * ax.transData.get_matrix()[0, 0] + 190  # "← 예측: 9"
-        x0, x1 = max(0, cols[0] - 10), min(full.shape[1], max(cols[-1] + 10, int(need)))
-        self.background = full[y0:y1, x0:x1].copy()
         H = full.shape[0]
+        # crop the white margins (fewer pixels → faster PNG encoding on every update),
+        # on the grid of 1× pixels, so that a ratio× picture is exactly ratio× the 1× one
+        h1, w1 = H // ratio, full.shape[1] // ratio
+        ink = (full[:h1 * ratio, :w1 * ratio] < 250).any(axis=2)
+        ink = ink.reshape(h1, ratio, w1, ratio).any(axis=(1, 3))
+        rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+        y0, y1 = max(0, rows[0] - 10), min(h1, rows[-1] + 10)
+        ax = fig.axes[0]
+        out_x = ax.transData.transform(self.layout.pos[(net.L, 1)])[0] / ratio
+        radius = self.layout.radius * ax.transData.get_matrix()[0, 0] / ratio
+        need = out_x + 2 * radius + 190                                    # room for "← 예측: 9"
+        x0, x1 = max(0, cols[0] - 10), min(w1, max(cols[-1] + 10, int(need)))
+        self.background = full[y0 * ratio:y1 * ratio, x0 * ratio:x1 * ratio].copy()
         self._make_palette()
 
         def to_px(xy):
             px, py = ax.transData.transform(xy)
-            return float(px) - x0, float(H - py) - y0
+            return float(px) / ratio - x0, float(H - py) / ratio - y0
 
         self.xy = {key: to_px(p) for key, p in self.layout.pos.items() if key[0] > 0}
         self.r = to_px((self.layout.radius, 0))[0] - to_px((0, 0))[0]
@@ -98,15 +107,14 @@ class DiagramCanvas:
     def paint_index(self, a: list, highlight: tuple[int, int] | None = None,
                     changed=(), off=()) -> np.ndarray:
         """The diagram for activations ``a`` = [a0 … aL] as palette numbers (H, W)."""
-        net, L = self.net, self.net.L
-        img = Image.fromarray(self.bg_index.copy(), mode="L")
-        d = ImageDraw.Draw(img)
+        net, L, s = self.net, self.net.L, self.ratio
+        d = Pen(Image.fromarray(self.bg_index.copy(), mode="L"), s)
         d.fontmode = "1"                    # no anti-aliasing: it would blend palette numbers
         if self.block is not None:
             bx0, by0, bx1, by1 = self.block
             g = self._gray(np.asarray(a[0]).reshape(SIDE, SIDE))
-            img.paste(Image.fromarray(g, mode="L").resize((bx1 - bx0, by1 - by0), Image.NEAREST),
-                      (bx0, by0))
+            d.paste(Image.fromarray(g, mode="L").resize(((bx1 - bx0) * s, (by1 - by0) * s),
+                                                        Image.NEAREST), (bx0, by0))
         r, m = self.r, self.mark
         outline = int(self._gray(0.2))
         for (l, i), (px, py) in self.xy.items():
@@ -134,7 +142,7 @@ class DiagramCanvas:
             px, py = self.xy[highlight]
             R = r * 1.75
             d.ellipse([px - R, py - R, px + R, py + R], outline=m["highlight"], width=3)
-        return np.asarray(img)
+        return d.array()
 
     def paint(self, a: list, highlight: tuple[int, int] | None = None,
               changed=(), off=()) -> np.ndarray:
@@ -160,7 +168,7 @@ class NetworkExplorer(Explorer):
             else np.asarray(images, dtype=float).reshape(len(images), -1)
         index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         self.y = np.asarray(labels)
-        self.canvas = DiagramCanvas(self.trained)
+        self.canvas = DiagramCanvas(self.trained, ratio=self.ratio)
         self._rng = np.random.default_rng(seed)
         self.edits: dict[tuple[int, int], dict] = {}
         L = self.net.L
@@ -289,7 +297,7 @@ class NetworkExplorer(Explorer):
         pred = int(np.argmax(a[L]))
         trained_pred = self.trained.predict(self.X[k])
         off = self._off()
-        self.picture.value = self.canvas.png(a, (l, i), self.edits.keys(), off)
+        self.show_png(self.picture, self.canvas.png(a, (l, i), self.edits.keys(), off))
         verdict = "맞음 ✅" if pred == int(self.y[k]) else "틀림 ❌"
         changed = f" · 바꾼 뉴런 {len(self.edits)}개" if self.edits else " · 학습된 그대로"
         self.info.value = (
@@ -310,8 +318,8 @@ class NetworkExplorer(Explorer):
         k = self.index.value
         text = (f"시험 이미지 #{k} · 정답 {int(self.y[k])} · 예측 {int(np.argmax(a[-1]))} · "
                 f"고른 뉴런 a[{self.selected[0]}]_{self.selected[1]} (파란 원)")
-        return png_small(caption(self.canvas.paint(a, self.selected, self.edits.keys(), off),
-                                  text, 15))
+        picture = self.canvas.paint(a, self.selected, self.edits.keys(), off)
+        return png_small(caption(shrink(picture, self.ratio), text, 15))
 
 
 def network_explorer(net: Network | None = None, index: int = 0) -> NetworkExplorer:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from mnistlab.errors import MnistlabValueError
 from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES, Neuron
 from mnistlab.raster import png_fast
-from mnistlab.widgets.base import Explorer, font, hstack
+from mnistlab.widgets.base import Explorer, Pen, font, hstack, shrink
 
 Z_RANGE = 8.0                   # the curve shows z from -8 to 8
 CURVE_SIZE = (360, 280)         # pixels
@@ -26,12 +26,13 @@ NEURON_SIZE = (520, 280)
 GREEN, RED, DOT = (47, 191, 47), (229, 57, 53), (229, 57, 53)
 
 
-def _curve_background(name: str) -> tuple[np.ndarray, callable]:
-    """The activation curve as an RGB image and a function (z, a) → pixel (x, y)."""
+def _curve_background(name: str, ratio: int = 1) -> tuple[np.ndarray, callable]:
+    """The activation curve as an RGB image of ``ratio``× pixels and a function
+    (z, a) → its 1× pixel (x, y)."""
     import matplotlib.pyplot as plt
 
     dpi = 80
-    fig, ax = plt.subplots(figsize=(CURVE_SIZE[0] / dpi, CURVE_SIZE[1] / dpi), dpi=dpi)
+    fig, ax = plt.subplots(figsize=(CURVE_SIZE[0] / dpi, CURVE_SIZE[1] / dpi), dpi=dpi * ratio)
     z = np.linspace(-Z_RANGE, Z_RANGE, 801)
     a = ACTIVATIONS[name](z)
     if name == "step":
@@ -57,7 +58,7 @@ def _curve_background(name: str) -> tuple[np.ndarray, callable]:
 
     def to_px(zv: float, av: float) -> tuple[float, float]:
         px, py = transform.transform((zv, av))
-        return float(px), float(H - py)
+        return float(px) / ratio, float(H - py) / ratio
 
     return rgb, to_px
 
@@ -78,7 +79,7 @@ class NeuronPlayground(Explorer):
             raise MnistlabValueError(f"x 와 w 는 입력 수({n_inputs})만큼 값이 있어야 합니다. "
                              f"받은 길이: x {len(x)}개, w {len(w)}개")
         self.n = n_inputs
-        self._curves = {name: _curve_background(name) for name in ACTIVATIONS}
+        self._curves = {name: _curve_background(name, self.ratio) for name in ACTIVATIONS}
 
         style = {"description_width": "70px"}
         lay = W.Layout(width="300px")
@@ -118,7 +119,7 @@ class NeuronPlayground(Explorer):
 
     # ---------------------------------------------------------------- drawing
     def _on_change(self, _=None):
-        self.picture.value = png_fast(self.render())
+        self.show_png(self.picture, png_fast(self.render()))
         x, w, b, name = self.values()
         z, a = self.compute()
         terms = " + ".join(f"({wk:.2f})×{xk:.2f}" if wk < 0 else f"{wk:.2f}×{xk:.2f}"
@@ -133,11 +134,11 @@ class NeuronPlayground(Explorer):
         """The neuron and the curve with the current values, as one RGB image."""
         x, w, b, name = self.values()
         z, a = self.compute()
-        return hstack(self._neuron_rgb(x, w, b, z, a, name), self._curve_rgb(z, a, name), gap=4)
+        return hstack(self._neuron_rgb(x, w, b, z, a, name), self._curve_rgb(z, a, name),
+                      gap=4 * self.ratio)
 
     def _neuron_rgb(self, x, w, b, z, a, name) -> np.ndarray:
-        img = Image.new("RGB", NEURON_SIZE, "white")
-        d = ImageDraw.Draw(img)
+        d = Pen.new(NEURON_SIZE, ratio=self.ratio)
         f, fb = font(13), font(13, True)
         H = NEURON_SIZE[1]
         ys = np.linspace(40, H - 40, self.n) if self.n > 1 else np.array([H / 2])
@@ -173,12 +174,11 @@ class NeuronPlayground(Explorer):
         d.text((ox, sy), f"{a:.2f}", fill=(0, 0, 0) if g > 127 else (255, 255, 255), font=fb,
                anchor="mm")
         d.text((ox, sy + 36), "출력 a", fill=(0, 0, 0), font=f, anchor="ma")
-        return np.asarray(img)
+        return d.array()
 
     def _curve_rgb(self, z, a, name) -> np.ndarray:
         bg, to_px = self._curves[name]
-        img = Image.fromarray(bg.copy())
-        d = ImageDraw.Draw(img)
+        d = Pen(Image.fromarray(bg.copy()), self.ratio)
         zc = float(np.clip(z, -Z_RANGE, Z_RANGE))
         ac = float(ACTIVATIONS[name](zc))
         px, py = to_px(zc, ac)
@@ -191,13 +191,13 @@ class NeuronPlayground(Explorer):
         if abs(z) > Z_RANGE:
             label += " (z 가 그림 밖)"
         d.text((x0 + 4, 34), label, fill=(183, 28, 28), font=font(12))
-        return np.asarray(img)
+        return d.array()
 
     def snapshot(self) -> bytes:
         from mnistlab.widgets.base import caption
 
         z, a = self.compute()
-        return png_fast(caption(self.render(), f"뉴런 놀이터 · 가중합 z = {z:.3f}, 출력 a = {a:.3f}"))
+        return png_fast(caption(shrink(self.render(), self.ratio), f"뉴런 놀이터 · 가중합 z = {z:.3f}, 출력 a = {a:.3f}"))
 
 
 def neuron_playground(n_inputs: int = 3, activation: str = "sigmoid") -> NeuronPlayground:

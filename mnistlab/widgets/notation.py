@@ -40,7 +40,8 @@ class NotationExplorer(Explorer):
         self.net = net
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         self.nt = notation.Notation(net)
-        self.picture_maker = NotationPicture(self.nt.sizes)
+        self.picture_maker = NotationPicture(self.nt.sizes, ratio=self.ratio)
+        self._snapshot_maker = None         # a 1× picture maker, made when first needed
         self._acts_cache: dict[int, list[np.ndarray]] = {}
 
         self.index = W.IntSlider(0, 0, len(self.images) - 1, description="이미지 번호",
@@ -83,12 +84,12 @@ class NotationExplorer(Explorer):
     def _on_last(self, _=None):
         self.neuron.value = self.neuron.max
 
-    def _render(self) -> Image.Image:
+    def _render(self, maker: NotationPicture | None = None) -> Image.Image:
         l, i = int(self.layer.value), int(self.neuron.value)
         k = int(self.index.value)
         title = f"시험 이미지 #{k} (정답 {int(self.labels[k])})"
-        return self.picture_maker.render_image(self.activations(), l, i,
-                                               ("layers", "a", "n", "symbol", "vector"), title)
+        return (maker or self.picture_maker).render_image(
+            self.activations(), l, i, ("layers", "a", "n", "symbol", "vector"), title)
 
     def _on_change(self, _=None):
         if self._quiet:
@@ -104,10 +105,14 @@ class NotationExplorer(Explorer):
             f"{self.nt.describe(l, i)}; &nbsp; ${self.nt.n_symbol(l)}$, "
             f"${self.nt.L_symbol()}${last}"
         )
-        self.image.value = encode_p(self._render())
+        self.show_png(self.image, encode_p(self._render()))
 
     def snapshot(self) -> bytes:
-        return encode_p(self._render())
+        if self.ratio == 1:
+            return encode_p(self._render())
+        if self._snapshot_maker is None:
+            self._snapshot_maker = NotationPicture(self.nt.sizes)
+        return encode_p(self._render(self._snapshot_maker))
 
 
 def notation_explorer(net=None, images=None, labels=None) -> NotationExplorer:

@@ -35,12 +35,13 @@ from mnistlab.widgets.logistic import NO_RGB, RED_RGB, YES_RGB  # noqa: F401
 SCALE = 7
 
 
-def _evidence_rgb(image01: np.ndarray, theta: np.ndarray, title: str, detail: str) -> np.ndarray:
+def _evidence_rgb(image01: np.ndarray, theta: np.ndarray, title: str, detail: str,
+                  ratio: int = 1) -> np.ndarray:
     ev = image01 * theta
     inked = ev[image01 > 0]
     lim = float(np.percentile(np.abs(inked), 99)) if inked.size else 1.0
-    rgb = colormap(ev, THETA_CMAP.name, -(lim or 1.0), lim or 1.0, SCALE)
-    return caption(caption(rgb, detail, 12, pad=3), title, 13, pad=4)
+    rgb = colormap(ev, THETA_CMAP.name, -(lim or 1.0), lim or 1.0, SCALE * ratio)
+    return caption(caption(rgb, detail, 12, pad=3, ratio=ratio), title, 13, pad=4, ratio=ratio)
 
 
 def _bars_rgb(values, winner: int, label: int, width: int = 300) -> np.ndarray:
@@ -124,19 +125,22 @@ class PerDigitExplorer(Explorer):
         """The row of the test set the controls point at."""
         return self.picker.current
 
-    def _map(self, i: int, d: int, role: str) -> np.ndarray:
-        """Evidence map pixel × θ of model d on test image i, with its z and output."""
+    def _map(self, i: int, d: int, role: str, ratio: int | None = None) -> np.ndarray:
+        """Evidence map pixel × θ of model d on test image i, with its z and output
+        (drawn at the widget's pixel ratio unless ``ratio`` is given)."""
         img, out = self.images[i], self.outputs[i]
         z = float(self.model.theta0(d) + np.sum(img * self._thetas[d]))
         return _evidence_rgb(img, self._thetas[d], f"{role} '{d}인가?'",
-                             f"z = {z:.2f}, 출력 {out[d]:.3f}")
+                             f"z = {z:.2f}, 출력 {out[d]:.3f}", ratio or self.ratio)
 
-    def _maps(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+    def _maps(self, i: int, ratio: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         win = int(np.argmax(self.outputs[i]))
-        return self._map(i, win, "이긴 모델"), self._map(i, int(self.chosen.value), "고른 모델")
+        return (self._map(i, win, "이긴 모델", ratio),
+                self._map(i, int(self.chosen.value), "고른 모델", ratio))
 
     def _on_chosen(self, _=None):
-        self.chosen_map.value = png(self._map(self.current, int(self.chosen.value), "고른 모델"))
+        self.show_png(self.chosen_map,
+                      png(self._map(self.current, int(self.chosen.value), "고른 모델")))
 
     def _on_change(self, _=None):
         i = self.current
@@ -146,17 +150,17 @@ class PerDigitExplorer(Explorer):
             "<b style='color:#e53935'>틀림</b>"
         self.header.value = (f"<b>시험 이미지 #{i}</b> · 정답: <b>{truth}</b> · "
                              f"예측(가장 큰 출력): <b style='font-size:1.3em'>{win}</b> · {ok}")
-        self.picture.value = png(gray(self.images[i], SCALE))
+        self.show_png(self.picture, png(gray(self.images[i], SCALE * self.ratio)))
         self.bars.value = _bars_html(out, win, truth)
         left, right = self._maps(i)
-        self.winner_map.value = png(left)
-        self.chosen_map.value = png(right)
+        self.show_png(self.winner_map, png(left))
+        self.show_png(self.chosen_map, png(right))
 
     def snapshot(self) -> bytes:
         i = self.current
         out = self.outputs[i]
         win, truth = int(np.argmax(out)), int(self.labels[i])
-        left, right = self._maps(i)
+        left, right = self._maps(i, ratio=1)
         top = hstack(gray(self.images[i], SCALE), _bars_rgb(out, win, truth))
         text = f"시험 이미지 #{i} · 정답 {truth} · 예측 {win}"
         return png(vstack(caption(top, text, 15), hstack(left, right)))

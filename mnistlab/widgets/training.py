@@ -20,13 +20,22 @@ import time
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
+from mnistlab.widgets.base import (
+    Explorer,
+    Pen,
+    caption,
+    colormap,
+    font,
+    gray,
+    hstack,
+    shrink,
+    vstack,
+)
 
 N_TEST = 500             # the fixed test (and training) subsets the curves are measured on
 N_SAMPLES = 8            # fixed test images whose predictions are shown
@@ -47,11 +56,11 @@ def shipped_accuracy() -> float:
 
 
 def _plot(series: list[tuple[list, list, tuple]], ymax: float, title: str,
-          ref: tuple[float, str] | None = None, percent: bool = False) -> np.ndarray:
+          ref: tuple[float, str] | None = None, percent: bool = False,
+          ratio: int = 1) -> np.ndarray:
     """A small line plot drawn with PIL: series of (x, y, colour) on 0..ymax."""
     w, h = PLOT
-    img = Image.new("RGB", (w, h), "white")
-    d = ImageDraw.Draw(img)
+    d = Pen.new(PLOT, ratio=ratio)
     left, right, top, bottom = 44, w - 10, 24, h - 22
     f = font(11)
     d.text((left, 3), title, fill=(0, 0, 0), font=font(13, True))
@@ -82,7 +91,7 @@ def _plot(series: list[tuple[list, list, tuple]], ymax: float, title: str,
         elif points:
             d.ellipse([points[0][0] - 2, points[0][1] - 2, points[0][0] + 2, points[0][1] + 2],
                       fill=color)
-    return np.asarray(img)
+    return d.array()
 
 
 class TrainingExplorer(Explorer):
@@ -221,49 +230,52 @@ class TrainingExplorer(Explorer):
         loss = _plot([([a for a, _ in trained], [b for _, b in trained], COLORS["train"]),
                       (x, [r["test_loss"] for r in h], COLORS["test"])],
                      max(0.5, float(np.ceil(max(losses) * 2) / 2)),
-                     "손실 (회색: 학습 배치, 파랑: 시험 이미지)")
+                     "손실 (회색: 학습 배치, 파랑: 시험 이미지)", ratio=self.ratio)
         acc = _plot([(x, [r["train_accuracy"] for r in h], COLORS["train"]),
                      (x, [r["test_accuracy"] for r in h], COLORS["test"])],
                     1.0, "정확도 (회색: 학습, 파랑: 시험)",
                     ref=(self.shipped, f"학습된 784-16-16-10: {self.shipped * 100:.1f}%"),
-                    percent=True)
-        return hstack(loss, acc, gap=8)
+                    percent=True, ratio=self.ratio)
+        return hstack(loss, acc, gap=8 * self.ratio)
 
     def _weight_image(self) -> np.ndarray:
         W1 = self.net.W[1]
         n = len(W1)
+        s = self.ratio
         cols = 8 if n <= 32 else 16
-        k = 2 if n <= 32 else 1
+        k = (2 if n <= 32 else 1) * s             # one weight → k × k pixels
         m = np.abs(W1).max(axis=1, keepdims=True) + 1e-12
         tiles = (W1 / m).reshape(n, SIDE, SIDE)
-        side = SIDE * k + 2
+        side = SIDE * k + 2 * s                   # a white line of s pixels around each tile
         rows = -(-n // cols)
         grid = np.full((rows * side, cols * side, 3), 255, np.uint8)
         for i, t in enumerate(tiles):
             r, c = divmod(i, cols)
-            grid[r * side + 1:r * side + 1 + SIDE * k, c * side + 1:c * side + 1 + SIDE * k] = \
+            grid[r * side + s:r * side + s + SIDE * k, c * side + s:c * side + s + SIDE * k] = \
                 colormap(t, THETA_CMAP.name, -1, 1, k)
-        return caption(grid, f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] (초록: 양수, 빨강: 음수)", 13)
+        return caption(grid, f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] (초록: 양수, 빨강: 음수)", 13,
+                       ratio=s)
 
     def _sample_image(self) -> np.ndarray:
+        s = self.ratio
         out = self.net.forward(self.X_test[:N_SAMPLES])[-1]
         tiles = []
         for x, y, o in zip(self.X_test[:N_SAMPLES], self.y_test, out):
             pred = int(np.argmax(o))
-            img = Image.new("RGB", (56, 18), "white")
+            pen = Pen.new((56, 18), ratio=s)
             color = (46, 125, 50) if pred == y else (211, 47, 47)
-            ImageDraw.Draw(img).text((4, 1), f"예측 {pred}", fill=color, font=font(13, True))
-            tiles.append(vstack(gray(x.reshape(SIDE, SIDE), 2), np.asarray(img), gap=2))
-        return caption(hstack(*tiles, gap=6), "시험 이미지 8장에 대한 지금의 예측", 13)
+            pen.text((4, 1), f"예측 {pred}", fill=color, font=font(13, True))
+            tiles.append(vstack(gray(x.reshape(SIDE, SIDE), 2 * s), pen.array(), gap=2 * s))
+        return caption(hstack(*tiles, gap=6 * s), "시험 이미지 8장에 대한 지금의 예측", 13, ratio=s)
 
     def _draw(self) -> None:
         r = self.history[-1]
         per_epoch = len(self.images) // self.batch_size
         self.progress.max = per_epoch
         self.progress.value = self._position
-        self.curves.value = png_fast(self._curve_image())
-        self.weights.value = png_fast(self._weight_image())
-        self.samples.value = png_fast(self._sample_image())
+        self.show_png(self.curves, png_fast(self._curve_image()))
+        self.show_png(self.weights, png_fast(self._weight_image()))
+        self.show_png(self.samples, png_fast(self._sample_image()))
         shape = "-".join(map(str, self.sizes))
         self.info.value = (
             f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
@@ -276,8 +288,9 @@ class TrainingExplorer(Explorer):
         r = self.history[-1]
         text = (f"학습 지켜보기 · {'-'.join(map(str, self.sizes))} · 배치 {self.steps:,}개 · "
                 f"시험 정확도 {r['test_accuracy'] * 100:.1f}%")
-        return png_small(caption(vstack(self._curve_image(), self._weight_image(),
-                                         self._sample_image()), text, 15))
+        pictures = vstack(self._curve_image(), self._weight_image(), self._sample_image(),
+                          gap=12 * self.ratio)
+        return png_small(caption(shrink(pictures, self.ratio), text, 15))
 
 
 def training_explorer(hidden: int = 16, layers: int = 2, lr: float = 0.5,
