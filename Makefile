@@ -8,7 +8,8 @@ PORT   ?= 8888
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab test test-fast notebooks bench model screenshots slides lint browser clean help
+.PHONY: lab test test-fast notebooks bench model screenshots slides lint browser clean help \
+	labextension
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
@@ -20,6 +21,7 @@ help:
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
 	@echo "make slides      - 노트북마다 인터넷 없이 열리는 reveal.js 슬라이드를 slides/ 에 만듭니다"
+	@echo "make labextension - JupyterLab 확장(labextension/)을 다시 빌드해 mnistlab/labextension/ 에 둡니다(npm 필요)"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
 	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
@@ -41,10 +43,11 @@ $(shell rm -f $(VENV)/.installed)
 endif
 endif
 
-# The virtual environment is rebuilt when pyproject.toml changes. pip's output
-# goes to .venv/install.log (shown only on failure), so it does not bury the
+# The virtual environment is rebuilt when pyproject.toml or setup.py changes, or the
+# prebuilt JupyterLab extension (the install copies it to .venv/share/jupyter). pip's
+# output goes to .venv/install.log (shown only on failure), so it does not bury the
 # JupyterLab address under setuptools' editable-install warning.
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py mnistlab/labextension/package.json
 	@if [ -e $(VENV) ] && ! $(PY) $(PY_IS_NEW_ENOUGH) 2>/dev/null; then \
 		echo "기존 .venv 는 Python 3.11 이상으로 만들어지지 않았습니다: 지우고 새로 만듭니다."; \
 		rm -rf $(VENV); fi
@@ -120,11 +123,27 @@ screenshots: $(VENV)/.installed-test
 slides: $(VENV)/.installed
 	$(PY) -m mnistlab.slides slides
 
+# The JupyterLab / Notebook 7 extension (the Korean notice on a widget whose kernel is gone)
+# is committed prebuilt in mnistlab/labextension/, so no install needs Node.js. Maintainers
+# rebuild it after changing labextension/ (npm packages in labextension/node_modules, never
+# in git), then commit mnistlab/labextension/; .venv picks the new build up on the next make.
+LABEXT_BUILDER := labextension/node_modules/@jupyter/builder/package.json
+$(LABEXT_BUILDER): labextension/package.json labextension/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm 이 없습니다. Debian/Ubuntu 라면 'apt-get install nodejs npm' 후 다시 실행하세요."; exit 1; }
+	cd labextension && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+labextension: $(VENV)/.installed $(LABEXT_BUILDER)
+	$(VENV)/bin/jupyter-builder build labextension
+	cp labextension/install.json mnistlab/labextension/
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check mnistlab tests benchmarks
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info mnistlab/_resources
+	rm -rf $(VENV) build dist *.egg-info mnistlab/_resources labextension/node_modules
 
 # ---- classroom: JupyterHub for a class on one machine (README "수업 서버") -------------
 # Run as root: the hub starts each student's server as that student's system user.
