@@ -6,14 +6,17 @@ wheel is installed with pip into a fresh virtual environment in a
 temporary folder. That environment sees the test environment's third-party
 packages (numpy, matplotlib, Jupyter …) through a .pth file, so the test needs
 no network, but mnistlab itself comes only from the wheel: the editable install's
-finder is not active there. The notebooks are copied alone into an empty folder
-and every one runs from a fresh kernel under nbval (lax mode, checked outputs).
+finder is not active there. The wheel also brings the prebuilt JupyterLab extension
+into the environment's share/jupyter/labextensions/, where JupyterLab lists it.
+The notebooks are copied alone into an empty folder and every one runs from a fresh
+kernel under nbval (lax mode, checked outputs).
 Slow (about a minute and a half): it is the learner's `pip install` + Run All.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +69,21 @@ def test_installed_package_carries_data_network_and_fonts(installed, tmp_path):
     assert Path(out[0]).is_relative_to(installed.parents[1])        # not the checkout
     assert out[1].endswith("mnistlab/_resources/mnist")
     assert out[2:] == ["True", "['NanumGothic.ttf', 'NanumGothicBold.ttf']", "[7, 2, 1, 0, 4]"]
+
+
+def test_the_wheel_installs_the_jupyterlab_extension(installed, tmp_path):
+    """The built extension lands where Jupyter looks, whole; JupyterLab lists it (no Node.js)."""
+    venv = installed.parents[1]
+    share = venv / "share" / "jupyter" / "labextensions" / "mnistlab-labextension"
+    built = REPO / "mnistlab" / "labextension"
+    assert {p.relative_to(share): p.read_bytes() for p in share.rglob("*") if p.is_file()} == \
+        {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env |= {"JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_DATA_DIR": str(tmp_path / "data")}
+    result = run(installed, "-m", "jupyterlab.labextensions", "list", cwd=tmp_path, env=env)
+    listing = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
+    assert str(share.parent) in listing, listing
+    assert re.search(r"mnistlab-labextension v\S+ enabled\s+OK \(python, mnistlab\)", listing), listing
 
 
 def test_every_notebook_runs_from_an_empty_folder_with_the_installed_wheel(installed, tmp_path):

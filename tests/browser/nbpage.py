@@ -20,11 +20,15 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+# In every notice of mnistlab's JupyterLab extension (labextension/src/index.js) on a widget
+# whose kernel is gone; in place of "Error displaying widget: model not found", or over the view.
+KERNEL_GONE = "커널과 연결이 끊겼습니다"
 
 # Text that means a widget did not render (shown in place of the widget view).
 NOT_RENDERED = [
     "Error displaying widget",
     "model not found",
+    KERNEL_GONE,
     "Failed to load model class",
     "is not registered",
     "노트북을 실행하면 움직이는 위젯이 나타납니다",  # Explorer's text/plain fallback
