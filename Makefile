@@ -8,7 +8,7 @@ PORT   ?= 8888
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab test test-fast notebooks bench model screenshots slides lint browser clean help
+.PHONY: lab test test-fast notebooks bench model screenshots slides lint browser clean help labextension-rise
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
@@ -20,6 +20,7 @@ help:
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
 	@echo "make slides      - 노트북마다 인터넷 없이 열리는 reveal.js 슬라이드를 slides/ 에 만듭니다"
+	@echo "make labextension-rise - labextension-rise/ 를 고친 뒤 그 빌드(prebuilt/)를 다시 만듭니다(Node.js, npm)"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
 	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
@@ -76,17 +77,28 @@ $(LAB_SETTINGS): $(VENV)/.installed
 	@mkdir -p $(dir $@)
 	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
 
+# Our prebuilt lab extension for RISE (labextension-rise/, README of that folder): it gives
+# RISE's slide page the shared module the widget manager needs, so widgets are live on slides.
+# A wheel installs it from setup.py's data_files; the editable install of `make` does not
+# install data files (setuptools), so it is copied into the .venv here the same way.
+LABEXT_RISE := $(VENV)/share/jupyter/labextensions/mnistlab-rise-widgets
+$(LABEXT_RISE)/package.json: labextension-rise/prebuilt/package.json labextension-rise/install.json \
+		labextension-rise/LICENSE-jupyterlab.txt $(VENV)/.installed
+	@rm -rf $(LABEXT_RISE) && mkdir -p $(LABEXT_RISE)
+	@cp -R labextension-rise/prebuilt/. labextension-rise/install.json labextension-rise/LICENSE-jupyterlab.txt \
+		$(LABEXT_RISE)/
+
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # Bound to this machine only; Jupyter's token authentication stays on.
-lab: $(VENV)/.installed $(LAB_SETTINGS)
+lab: $(VENV)/.installed $(LAB_SETTINGS) $(LABEXT_RISE)/package.json
 	$(PY) -m jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(LABEXT_RISE)/package.json
 	$(PY) -m pytest
 
-test-fast: $(VENV)/.installed-test
+test-fast: $(VENV)/.installed-test $(LABEXT_RISE)/package.json
 	$(PY) -m pytest --ignore=tests/browser --ignore=tests/test_wheel.py
 
 # Playwright's own Chromium (downloaded from Playwright's servers). Without
@@ -112,13 +124,22 @@ bench: $(VENV)/.installed-bench
 model: $(VENV)/.installed
 	$(PY) -m mnistlab.train_network
 
-screenshots: $(VENV)/.installed-test
+screenshots: $(VENV)/.installed-test $(LABEXT_RISE)/package.json
 	MNISTLAB_SCREENSHOTS=resources/screenshots $(PY) -m pytest tests/browser -q -k every_widget_factory
 
 # Static reveal.js decks with every asset in slides/lib/ (npm, once): they open offline.
-# Live slides: RISE in JupyterLab (installed by `make lab`; widgets show their snapshot there).
+# Live slides: RISE in JupyterLab (installed by `make lab`; live widgets with labextension-rise/).
 slides: $(VENV)/.installed
 	$(PY) -m mnistlab.slides slides
+
+# Rebuild labextension-rise/prebuilt/ after changing labextension-rise/ (maintainers; needs Node.js
+# 20+ and npm once for @jupyterlab/builder). The build is committed: `make lab` needs no Node.
+labextension-rise: $(VENV)/.installed
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm 이 없습니다. Debian/Ubuntu 라면 'apt-get install nodejs npm' 후 다시 실행하세요."; exit 1; }
+	cd labextension-rise && npm ci --no-audit --no-fund --loglevel=error
+	cd labextension-rise && PATH="$(abspath $(VENV))/bin:$$PATH" jupyter-builder build \
+		--core-package-file="$$($(abspath $(PY)) -c 'import jupyterlab, pathlib; print(pathlib.Path(jupyterlab.__file__).parent / "staging" / "package.json")')" .
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check mnistlab tests benchmarks

@@ -14,6 +14,7 @@ Slow (about a minute and a half): it is the learner's `pip install` + Run All.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
-                                    "artifacts", ".ipynb_checkpoints", "_resources", "notebooks")
+                                    "artifacts", ".ipynb_checkpoints", "_resources", "notebooks",
+                                    "node_modules")
 
 
 def run(*cmd, **kw) -> subprocess.CompletedProcess:
@@ -66,6 +68,19 @@ def test_installed_package_carries_data_network_and_fonts(installed, tmp_path):
     assert Path(out[0]).is_relative_to(installed.parents[1])        # not the checkout
     assert out[1].endswith("mnistlab/_resources/mnist")
     assert out[2:] == ["True", "['NanumGothic.ttf', 'NanumGothicBold.ttf']", "[7, 2, 1, 0, 4]"]
+
+
+def test_the_wheel_installs_the_rise_lab_extension(installed):
+    """share/jupyter/labextensions/mnistlab-rise-widgets/: where Jupyter finds it (live slides)."""
+    built = REPO / "labextension-rise" / "prebuilt"
+    target = installed.parents[1] / "share" / "jupyter" / "labextensions" / "mnistlab-rise-widgets"
+    expected = sorted(str(p.relative_to(built)) for p in built.rglob("*") if p.is_file())
+    expected += ["LICENSE-jupyterlab.txt", "install.json"]
+    got = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
+    assert got == sorted(expected)
+    listing = run(installed, "-c", "import sys; from jupyterlab.labextensions import main;"
+                  " sys.argv = ['jupyter-labextension', 'list']; main()").stderr
+    assert re.search(r"mnistlab-rise-widgets v0\.1\.0 .*enabled.*OK.*\(python, mnistlab\)", listing), listing
 
 
 def test_every_notebook_runs_from_an_empty_folder_with_the_installed_wheel(installed, tmp_path):
