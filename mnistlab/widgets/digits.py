@@ -59,11 +59,14 @@ _RULER = _ruler()
 
 # Number colours that stay readable on every gray (contrast ≥ 4.5 : 1 against the cell):
 # black on light cells, white on dark ones, a dim gray for the many zeros on black.
+# The cell rule names the class twice to outrank reveal.js's `.reveal table td` (padding
+# 0.5em, left-aligned) on RISE slides, which would cut 253 to "25".
 DARK_TEXT_FROM = 118       # cell value from which black text has more contrast than white
 GRID_CSS = (
     ".mnl-grid{width:100%;table-layout:fixed;border-collapse:collapse;text-align:center;"
     "font-family:monospace;font-size:11px;font-size:clamp(8px,1.85cqw,13px);line-height:1.5}"
-    ".mnl-grid td{padding:0;border:1px solid #333;overflow:hidden;white-space:nowrap}"
+    ".mnl-grid.mnl-grid td{padding:0;border:1px solid #333;text-align:center;overflow:hidden;"
+    "white-space:nowrap}"
     ".mnl-grid .k{color:#000}.mnl-grid .w{color:#fff}.mnl-grid .z{color:#777;background:#000}"
 )
 
