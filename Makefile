@@ -9,7 +9,7 @@ PORT   ?= 8888
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 .PHONY: lab test test-fast notebooks bench model screenshots slides lint browser clean help \
-	labextension
+	labextension labextension-rise
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
@@ -22,6 +22,7 @@ help:
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
 	@echo "make slides      - 노트북마다 인터넷 없이 열리는 reveal.js 슬라이드를 slides/ 에 만듭니다"
 	@echo "make labextension - JupyterLab 확장(labextension/)을 다시 빌드해 mnistlab/labextension/ 에 둡니다(npm 필요)"
+	@echo "make labextension-rise - labextension-rise/ 를 고친 뒤 그 빌드(prebuilt/)를 다시 만듭니다(Node.js, npm)"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
 	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
@@ -43,11 +44,12 @@ $(shell rm -f $(VENV)/.installed)
 endif
 endif
 
-# The virtual environment is rebuilt when pyproject.toml or setup.py changes, or the
-# prebuilt JupyterLab extension (the install copies it to .venv/share/jupyter). pip's
+# The virtual environment is rebuilt when pyproject.toml or setup.py changes, or a
+# prebuilt JupyterLab extension (the install copies them to .venv/share/jupyter). pip's
 # output goes to .venv/install.log (shown only on failure), so it does not bury the
 # JupyterLab address under setuptools' editable-install warning.
-$(VENV)/.installed: pyproject.toml setup.py mnistlab/labextension/package.json
+$(VENV)/.installed: pyproject.toml setup.py mnistlab/labextension/package.json \
+		labextension-rise/prebuilt/package.json
 	@if [ -e $(VENV) ] && ! $(PY) $(PY_IS_NEW_ENOUGH) 2>/dev/null; then \
 		echo "기존 .venv 는 Python 3.11 이상으로 만들어지지 않았습니다: 지우고 새로 만듭니다."; \
 		rm -rf $(VENV); fi
@@ -119,7 +121,7 @@ screenshots: $(VENV)/.installed-test
 	MNISTLAB_SCREENSHOTS=resources/screenshots $(PY) -m pytest tests/browser -q -k every_widget_factory
 
 # Static reveal.js decks with every asset in slides/lib/ (npm, once): they open offline.
-# Live slides: RISE in JupyterLab (installed by `make lab`; widgets show their snapshot there).
+# Live slides: RISE in JupyterLab (installed by `make lab`; live widgets with labextension-rise/).
 slides: $(VENV)/.installed
 	$(PY) -m mnistlab.slides slides
 
@@ -138,12 +140,22 @@ labextension: $(VENV)/.installed $(LABEXT_BUILDER)
 	$(VENV)/bin/jupyter-builder build labextension
 	cp labextension/install.json mnistlab/labextension/
 	@$(MAKE) --no-print-directory $(VENV)/.installed
+# Rebuild labextension-rise/prebuilt/ after changing labextension-rise/ (maintainers; needs Node.js
+# 20+ and npm once for @jupyterlab/builder). The build is committed: `make lab` needs no Node.
+labextension-rise: $(VENV)/.installed
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm 이 없습니다. Debian/Ubuntu 라면 'apt-get install nodejs npm' 후 다시 실행하세요."; exit 1; }
+	cd labextension-rise && npm ci --no-audit --no-fund --loglevel=error
+	cd labextension-rise && PATH="$(abspath $(VENV))/bin:$$PATH" jupyter-builder build \
+		--core-package-file="$$($(abspath $(PY)) -c 'import jupyterlab, pathlib; print(pathlib.Path(jupyterlab.__file__).parent / "staging" / "package.json")')" .
+	@$(MAKE) --no-print-directory $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check mnistlab tests benchmarks
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info mnistlab/_resources labextension/node_modules
+	rm -rf $(VENV) build dist *.egg-info mnistlab/_resources labextension/node_modules \
+		labextension-rise/node_modules
 
 # ---- classroom: JupyterHub for a class on one machine (README "수업 서버") -------------
 # Run as root: the hub starts each student's server as that student's system user.

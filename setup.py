@@ -1,13 +1,16 @@
-"""Build hooks: the wheel carries the shipped data and the prebuilt JupyterLab extension.
+"""Build hooks: the wheel carries the shipped data and the prebuilt JupyterLab extensions.
 
 - resources/mnist and resources/models go into the wheel as mnistlab/_resources/.
   The shipped files stay at the repository's top level (resources/); an editable
   install reads them there (mnistlab/resources.py), a wheel or ``pip install .``
   gets copies inside the package.
-- The JupyterLab / Notebook 7 extension, built from labextension/ by ``make
-  labextension`` into mnistlab/labextension/ (committed, so no install needs
-  Node.js), goes to share/jupyter/labextensions/mnistlab-labextension/, where
-  Jupyter finds it; the editable install (``make lab``) gets a copy there too.
+- The prebuilt JupyterLab / Notebook 7 extensions (committed, so no install needs
+  Node.js) go to share/jupyter/labextensions/<name>/, where Jupyter and RISE find
+  them; the editable install (``make lab``) gets copies there too:
+  mnistlab-labextension (built from labextension/ by ``make labextension`` into
+  mnistlab/labextension/: the Korean notice on a widget whose kernel is gone) and
+  mnistlab-rise-widgets (labextension-rise/, ``make labextension-rise``: live
+  widgets on RISE slides).
 
 Everything else is in pyproject.toml.
 """
@@ -19,8 +22,13 @@ from setuptools.command.build_py import build_py
 from setuptools.command.editable_wheel import editable_wheel
 
 SHIPPED = ("mnist/*.gz", "mnist/SHA256SUMS", "mnist/README.md", "models/*.npz")
-LABEXTENSION = "mnistlab-labextension"
-LABEXTENSION_BUILT = Path("mnistlab", "labextension")
+RISE = Path("labextension-rise")
+# name -> (folder of the built extension, files installed beside it)
+LABEXTENSIONS = {
+    "mnistlab-labextension": (Path("mnistlab", "labextension"), []),
+    "mnistlab-rise-widgets": (RISE / "prebuilt",
+                              [RISE / "install.json", RISE / "LICENSE-jupyterlab.txt"]),
+}
 
 
 class BuildPyWithResources(build_py):
@@ -52,11 +60,17 @@ class EditableWheelWithData(editable_wheel):
 
 
 def labextension_files() -> list[tuple[str, list[str]]]:
-    """(folder under sys.prefix, its files) for each folder of the built extension."""
-    target = Path("share", "jupyter", "labextensions", LABEXTENSION)
-    folders = sorted([LABEXTENSION_BUILT, *(p for p in LABEXTENSION_BUILT.rglob("*") if p.is_dir())])
-    return [((target / d.relative_to(LABEXTENSION_BUILT)).as_posix(),
-             sorted(f.as_posix() for f in d.iterdir() if f.is_file())) for d in folders]
+    """(folder under sys.prefix, its files) for each folder of each built extension."""
+    files = []
+    for name, (built, beside) in LABEXTENSIONS.items():
+        target = Path("share", "jupyter", "labextensions", name)
+        folders = sorted([built, *(p for p in built.rglob("*") if p.is_dir())])
+        for d in folders:
+            inside = sorted(f.as_posix() for f in d.iterdir() if f.is_file())
+            if d == built:
+                inside += [f.as_posix() for f in beside]
+            files.append(((target / d.relative_to(built)).as_posix(), inside))
+    return files
 
 
 setup(cmdclass={"build_py": BuildPyWithResources, "editable_wheel": EditableWheelWithData},

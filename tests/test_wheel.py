@@ -27,7 +27,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
-                                    "artifacts", ".ipynb_checkpoints", "_resources", "notebooks")
+                                    "artifacts", ".ipynb_checkpoints", "_resources", "notebooks",
+                                    "node_modules")
 
 
 def run(*cmd, **kw) -> subprocess.CompletedProcess:
@@ -84,6 +85,19 @@ def test_the_wheel_installs_the_jupyterlab_extension(installed, tmp_path):
     listing = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
     assert str(share.parent) in listing, listing
     assert re.search(r"mnistlab-labextension v\S+ enabled\s+OK \(python, mnistlab\)", listing), listing
+
+
+def test_the_wheel_installs_the_rise_lab_extension(installed):
+    """share/jupyter/labextensions/mnistlab-rise-widgets/: where Jupyter finds it (live slides)."""
+    built = REPO / "labextension-rise" / "prebuilt"
+    target = installed.parents[1] / "share" / "jupyter" / "labextensions" / "mnistlab-rise-widgets"
+    expected = sorted(str(p.relative_to(built)) for p in built.rglob("*") if p.is_file())
+    expected += ["LICENSE-jupyterlab.txt", "install.json"]
+    got = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
+    assert got == sorted(expected)
+    listing = run(installed, "-c", "import sys; from jupyterlab.labextensions import main;"
+                  " sys.argv = ['jupyter-labextension', 'list']; main()").stderr
+    assert re.search(r"mnistlab-rise-widgets v0\.1\.0 .*enabled.*OK.*\(python, mnistlab\)", listing), listing
 
 
 def test_every_notebook_runs_from_an_empty_folder_with_the_installed_wheel(installed, tmp_path):
