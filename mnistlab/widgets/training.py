@@ -269,13 +269,16 @@ class TrainingExplorer(Explorer):
         return caption(hstack(*tiles, gap=6 * s), "시험 이미지 8장에 대한 지금의 예측", 13, ratio=s)
 
     def _draw(self) -> None:
+        """Draw every picture first, then send them: the messages leave together and the
+        browser shows them in one frame (not one frame per picture as each is drawn)."""
         r = self.history[-1]
         per_epoch = len(self.images) // self.batch_size
+        pictures = [png_fast(self._curve_image()), png_fast(self._weight_image()),
+                    png_fast(self._sample_image())]
         self.progress.max = per_epoch
         self.progress.value = self._position
-        self.show_png(self.curves, png_fast(self._curve_image()))
-        self.show_png(self.weights, png_fast(self._weight_image()))
-        self.show_png(self.samples, png_fast(self._sample_image()))
+        for image, data in zip((self.curves, self.weights, self.samples), pictures):
+            self.show_png(image, data)
         shape = "-".join(map(str, self.sizes))
         self.info.value = (
             f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
