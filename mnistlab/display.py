@@ -8,9 +8,10 @@ A projector shows a 1280×720 page on a wall; the default 13 px widget text and
 
 and draws figures and widget pictures at twice the pixels shown (sharp on
 HiDPI screens, at 125 % zoom and on a projector). The style lives in the output
-of the cell that called it: run ``set_display("normal")`` (or clear that output)
-to go back. Widgets read the picture setting when they are made, so call it in
-the set-up cell, before any widget.
+of the cell that called it; the picture setting is kept by mnistlab. Run
+``set_display("normal")`` to go back (clearing that output resets only the page
+style). Widgets read the picture setting when they are made, so call it in the
+set-up cell, before any widget.
 """
 
 from __future__ import annotations

@@ -107,6 +107,10 @@ def test_on_step_rounds_like_the_slider():
     assert on_step(s, 99.0) == 10.0 and on_step(s, -99.0) == -10.0
     s = W.FloatSlider(1.0, min=-2.0, max=3.0, step=0.01)
     assert on_step(s, 0.076) == 0.08 and on_step(s, -1.234) == -1.23
+    s = W.FloatSlider(0.0, min=-5.0, max=5.0, step=0.25)        # two decimals, not one
+    assert on_step(s, 0.3) == 0.25 and on_step(s, -0.9) == -1.0
+    s = W.FloatSlider(0.0, min=0.0, max=20.0, step=2.5)
+    assert on_step(s, 3.0) == 2.5 and on_step(s, 6.4) == 7.5
 
 
 def test_sigmoid_explorer_nothing_changes_without_a_control(one):

@@ -21,6 +21,7 @@ import base64
 import contextlib
 import functools
 import html
+from decimal import Decimal
 
 import ipywidgets as W
 import numpy as np
@@ -118,7 +119,7 @@ def on_step(slider: W.FloatSlider, value: float) -> float:
     already on the grid is shown as it is.
     """
     step = float(slider.step)
-    decimals = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+    decimals = max(0, -Decimal(repr(step)).normalize().as_tuple().exponent)   # 0.25 → 2
     value = float(np.clip(value, slider.min, slider.max))
     return round(round((value - slider.min) / step) * step + slider.min, decimals)
 

@@ -84,14 +84,13 @@ def cell_texts(image: np.ndarray, normalized: bool) -> list[str]:
 
 class NumberGrid(anywidget.AnyWidget):
     """숫자 격자: the 28×28 pixel values as shaded cells (0 = black … 255 = white), on a
-    browser canvas (mnistlab/widgets/static/grid.js) that takes the width it is given
-    (up to ``max_width``) and is drawn at the screen's pixel density."""
+    browser canvas (mnistlab/widgets/static/grid.js) that fills the widget's width (its
+    ``layout``) and is drawn at the screen's pixel density."""
 
     _esm = Path(__file__).resolve().parent / "static" / "grid.js"
     values = traitlets.Bytes(bytes(N_PIXELS)).tag(sync=True, **bytes_serialization)
     texts = traitlets.Unicode(" ".join(["0"] * N_PIXELS)).tag(sync=True)  # 784, space-separated
     dark_text_from = traitlets.Int(DARK_TEXT_FROM).tag(sync=True)
-    max_width = traitlets.Int(GRID_WIDTH).tag(sync=True)
 
     def show(self, image: np.ndarray, normalized: bool) -> None:
         """Show one 28×28 uint8 image (its numbers as 0..255, or as 0..1 when normalized)."""
@@ -123,7 +122,7 @@ class DigitBrowser(Explorer):
         self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
         self.header = W.HTML()
         self.picture = W.Image(format="png")
-        self.grid = NumberGrid(layout=W.Layout(width=f"{GRID_WIDTH}px"))
+        self.grid = NumberGrid(layout=W.Layout(width=f"{GRID_WIDTH}px"))   # fit(): ≤ 100 %
         self.strip = W.Image(format="png")
 
         self.normalized.observe(self._on_normalized, "value")

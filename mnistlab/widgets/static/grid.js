@@ -1,9 +1,10 @@
 // 숫자 격자: the front end of mnistlab.widgets.digits.NumberGrid (anywidget).
 // The 28×28 pixel values as shaded cells with their numbers, drawn on one canvas:
 // a new digit repaints 784 cells in about a millisecond, where a 784-cell HTML table
-// made the browser restyle and lay out the page (≈ 30 ms a change). The canvas takes
-// the width it is given (up to `max_width`) and is drawn at the screen's own pixel
-// density, so the numbers stay sharp at any zoom, on HiDPI screens and projectors.
+// made the browser restyle and lay out the page (≈ 19 ms a change). The canvas takes
+// the widget's width (its layout: 640 px, or less in a narrow output area) and is drawn
+// at the screen's own pixel density, so the numbers stay sharp at any zoom, on HiDPI
+// screens and on projectors.
 const SIDE = 28;
 const ROW = 0.8;                 // a row's height over a column's width
 
@@ -15,15 +16,15 @@ function render({ model, el }) {
   canvas.style.display = "block";
   canvas.style.width = "100%";
   canvas.style.aspectRatio = `${SIDE} / ${SIDE * ROW}`;
-  el.style.width = "100%";
   el.appendChild(canvas);
   let drawn = 0;
 
   function draw() {
     const cssWidth = canvas.clientWidth;
     const raw = model.get("values");                    // a DataView (binary, not JSON)
-    const values = raw && raw.buffer ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
-                                     : new Uint8Array(0);
+    const values = raw instanceof ArrayBuffer ? new Uint8Array(raw)
+      : raw && raw.buffer ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
+      : new Uint8Array(0);
     const texts = model.get("texts").split(" ");
     if (!cssWidth || values.length !== SIDE * SIDE || texts.length !== SIDE * SIDE) return;
     const dpr = window.devicePixelRatio || 1;
@@ -57,10 +58,11 @@ function render({ model, el }) {
     }
     ctx.strokeStyle = "#333";
     ctx.lineWidth = Math.max(1, Math.round(dpr));
+    const half = (ctx.lineWidth % 2) / 2;     // odd widths sit on half pixels, even on whole
     ctx.beginPath();
     for (let k = 0; k <= SIDE; k++) {
-      const x = Math.min(w - 0.5, Math.round(k * cw) + 0.5);
-      const y = Math.min(h - 0.5, Math.round(k * ch) + 0.5);
+      const x = Math.min(w - ctx.lineWidth / 2, Math.round(k * cw) + half);
+      const y = Math.min(h - ctx.lineWidth / 2, Math.round(k * ch) + half);
       ctx.moveTo(x, 0); ctx.lineTo(x, h);
       ctx.moveTo(0, y); ctx.lineTo(w, y);
     }
@@ -69,16 +71,27 @@ function render({ model, el }) {
     canvas.dataset.drawn = String(drawn);   // a mark the browser tests watch for
   }
 
-  function sized() {
-    el.style.maxWidth = `${model.get("max_width")}px`;
+  // a new pixel density without a new CSS size (another monitor, browser zoom): draw again
+  let density = null;
+  function watchDensity() {
+    if (density) density.removeEventListener("change", onDensity);
+    density = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    density.addEventListener("change", onDensity);
+  }
+  function onDensity() {
+    watchDensity();
     draw();
   }
 
   const resize = new ResizeObserver(() => draw());
   resize.observe(canvas);
-  model.on("change", sized);       // values and texts arrive together (one message)
-  sized();
-  return () => resize.disconnect();
+  watchDensity();
+  model.on("change", draw);        // values and texts arrive together (one message)
+  draw();
+  return () => {
+    resize.disconnect();
+    density.removeEventListener("change", onDensity);
+  };
 }
 
 export default { render };
