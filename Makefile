@@ -139,6 +139,8 @@ $(LABEXT_BUILDER): labextension/package.json labextension/package-lock.json
 labextension: $(VENV)/.installed $(LABEXT_BUILDER)
 	$(VENV)/bin/jupyter-builder build labextension
 	cp labextension/install.json mnistlab/labextension/
+	cd labextension && sha256sum package.json package-lock.json src/*.js style/*.css \
+		> ../mnistlab/labextension/source.sha256
 	@$(MAKE) --no-print-directory $(VENV)/.installed
 # Rebuild labextension-rise/prebuilt/ after changing labextension-rise/ (maintainers; needs Node.js
 # 20+ and npm once for @jupyterlab/builder). The build is committed: `make lab` needs no Node.
@@ -148,6 +150,7 @@ labextension-rise: $(VENV)/.installed
 	cd labextension-rise && npm ci --no-audit --no-fund --loglevel=error
 	cd labextension-rise && PATH="$(abspath $(VENV))/bin:$$PATH" jupyter-builder build \
 		--core-package-file="$$($(abspath $(PY)) -c 'import jupyterlab, pathlib; print(pathlib.Path(jupyterlab.__file__).parent / "staging" / "package.json")')" .
+	cd labextension-rise && sha256sum package.json package-lock.json src/*.js > prebuilt/source.sha256
 	@$(MAKE) --no-print-directory $(VENV)/.installed
 
 lint: $(VENV)/.installed-test

@@ -9,6 +9,7 @@ tests/browser/test_kernel_gone.py; the wheel's copy in tests/test_wheel.py.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -27,6 +28,19 @@ REBUILD = "make labextension 로 다시 빌드하고 mnistlab/labextension/ 을 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def source_fingerprint(source: Path, patterns: tuple[str, ...]) -> str:
+    """What ``sha256sum`` writes for the source files (the make target stores it with the build)."""
+    return "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(source).as_posix()}\n"
+                   for pattern in patterns for p in sorted(source.glob(pattern)))
+
+
+def test_the_build_is_of_this_source():
+    """make labextension stores the source's sha256 with the build: any change since fails here."""
+    now = source_fingerprint(SOURCE, ("package.json", "package-lock.json", "src/*.js", "style/*.css"))
+    assert (BUILT / "source.sha256").read_text(encoding="utf-8") == now, \
+        f"labextension/ 이 빌드한 뒤에 바뀌었습니다: {REBUILD}"
 
 
 def test_the_build_carries_the_source_package_json_and_the_python_version():

@@ -8,6 +8,7 @@ shows what it is for; tests/test_wheel.py that a wheel installs it).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -20,6 +21,19 @@ NAME = "mnistlab-rise-widgets"
 
 def _json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def source_fingerprint(source: Path, patterns: tuple[str, ...]) -> str:
+    """What ``sha256sum`` writes for the source files (the make target stores it with the build)."""
+    return "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(source).as_posix()}\n"
+                   for pattern in patterns for p in sorted(source.glob(pattern)))
+
+
+def test_the_build_is_of_this_source():
+    """make labextension-rise stores the source's sha256 with the build: any change since fails here."""
+    now = source_fingerprint(SOURCE, ("package.json", "package-lock.json", "src/*.js"))
+    assert (BUILT / "source.sha256").read_text(encoding="utf-8") == now, \
+        "labextension-rise/ 가 빌드한 뒤에 바뀌었습니다: make labextension-rise 로 다시 빌드하세요"
 
 
 def test_the_build_is_of_this_package_json():
