@@ -23,10 +23,12 @@ from mnistlab.data import (
     load_mnist,
     normalize,
     unflatten,
+    validation_split,
 )
 from mnistlab.display import set_display
 from mnistlab.drawing import prepare_drawing
 from mnistlab.environment import check_environment
+from mnistlab.formulas import one_hot
 from mnistlab.inside import incoming_weights, template_network, top_images
 from mnistlab.korean import THETA_CMAP, use_korean_font
 from mnistlab.logistic import (
@@ -62,6 +64,7 @@ __all__ = [
     "load_mnist",
     "log_loss",
     "normalize",
+    "one_hot",
     "prepare_drawing",
     "pretrained_network",
     "set_display",
@@ -70,4 +73,5 @@ __all__ = [
     "top_images",
     "unflatten",
     "use_korean_font",
+    "validation_split",
 ]

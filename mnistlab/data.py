@@ -160,6 +160,30 @@ def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
     return data.reshape(tuple(int(d) for d in dims)).copy()
 
 
+VALIDATION_SIZE = 10_000       # 검증 데이터: the last 10,000 training images
+
+
+def validation_split(images, labels, size: int = VALIDATION_SIZE):
+    """검증 데이터 (validation data): split training data into ``(train, validation)`` pairs.
+
+    The last ``size`` images become the validation set, on which settings
+    (learning rate, epochs, size of the network) are chosen; the test set is
+    kept for the very end, so its accuracy stays an honest estimate.
+    Returns ``((train_images, train_labels), (val_images, val_labels))``.
+    """
+    images, labels = np.asarray(images), np.asarray(labels)
+    if len(images) != len(labels):
+        raise MnistlabValueError(
+            f"이미지 {len(images):,}장과 정답 {len(labels):,}개의 수가 다릅니다. 같은 split 의 둘을 넣으세요."
+        )
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or not 0 < size < len(images):
+        raise MnistlabValueError(
+            f"검증 데이터의 수(size)는 1 이상 {len(images) - 1:,} 이하의 정수여야 합니다. 받은 값: {size!r}"
+        )
+    cut = len(images) - int(size)
+    return (images[:cut], labels[:cut]), (images[cut:], labels[cut:])
+
+
 def normalize(images) -> np.ndarray:
     """Min-max normalization: pixel bytes 0..255 → float32 0..1 (100 → 0.39).
 

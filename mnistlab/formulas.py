@@ -106,7 +106,22 @@ def activation(name: str) -> Callable:
     return ACTIVATIONS[name]
 
 
-# ------------------------------------------------------------ log loss
+# ------------------------------------------------------------ targets and losses
+
+def one_hot(labels, k: int = 10) -> np.ndarray:
+    """원-핫 인코딩: labels → rows (N, k) with a single 1 at the label (what the 출력층 should say).
+
+    One label gives one row of k numbers: ``one_hot(3)`` is [0, 0, 0, 1, 0, 0, 0, 0, 0, 0].
+    """
+    y = np.asarray(labels)
+    if y.dtype == bool or y.dtype.kind not in "iu" or (y.size and (y.min() < 0 or y.max() >= k)):
+        raise MnistlabValueError(
+            f"원-핫 인코딩에는 0 이상 {k - 1} 이하의 정수 정답을 넣으세요. 받은 값: {np.ravel(y)[:5]}"
+        )
+    Y = np.zeros((*y.shape, k))
+    np.put_along_axis(Y, y[..., None].astype(np.intp), 1.0, axis=-1)
+    return Y
+
 
 def cross_entropy(y: np.ndarray, p: np.ndarray, eps: float = EPS, w=None) -> float:
     """Mean of −[y·log p + (1 − y)·log(1 − p)] on checked arrays (p clipped to [eps, 1 − eps]).
@@ -122,6 +137,6 @@ def cross_entropy(y: np.ndarray, p: np.ndarray, eps: float = EPS, w=None) -> flo
 
 
 __all__ = [
-    "ACTIVATIONS", "DERIVATIVES", "EPS", "KOREAN_NAMES", "activation", "cross_entropy",
+    "ACTIVATIONS", "DERIVATIVES", "EPS", "KOREAN_NAMES", "activation", "cross_entropy", "one_hot",
     "relu", "relu_prime", "sigmoid", "sigmoid_prime", "step", "tanh", "tanh_prime",
 ]

@@ -28,7 +28,7 @@ import numpy as np
 from mnistlab import network_files
 from mnistlab import validate as check
 from mnistlab.errors import MnistlabValueError
-from mnistlab.formulas import ACTIVATIONS, DERIVATIVES, cross_entropy
+from mnistlab.formulas import ACTIVATIONS, DERIVATIVES, cross_entropy, one_hot
 from mnistlab.network_files import (  # noqa: F401  (their old home)
     FORMAT,
     MODEL_DIR,
@@ -263,7 +263,7 @@ class Network:
         """Checked inputs (N, n[0]) and their labels as one-hot rows (N, n[L])."""
         a0, _ = check.network_inputs(X, self.n[0])
         y = check.class_labels(y, len(a0), self.n[-1], "정답 y")
-        return a0, _one_hot(y, self.n[-1])
+        return a0, one_hot(y, self.n[-1])
 
     def check_neuron(self, l, i) -> tuple[int, int]:
         """Check a neuron address (layer l = 1 … L, index i = 1 … n[l], counted from the top
@@ -283,13 +283,6 @@ class Network:
     def load(cls, path, sizes=None, activation: str | None = None) -> Network:
         """Load a network saved by :meth:`save` (see :func:`mnistlab.network_files.load`)."""
         return network_files.load(cls, path, sizes, activation)
-
-
-def _one_hot(y: np.ndarray, k: int) -> np.ndarray:
-    """Labels → rows with a single 1 at the label (the output we want from the 출력층)."""
-    Y = np.zeros((len(y), k))
-    Y[np.arange(len(y)), y] = 1.0
-    return Y
 
 
 __all__ = ["Network", "NetworkFileError", "pretrained_network"]

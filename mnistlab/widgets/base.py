@@ -70,9 +70,15 @@ class Explorer(Quiet, W.VBox):
             self._ratio = pixel_ratio()
         return self._ratio
 
-    def show_png(self, picture: W.Image, data: bytes) -> None:
+    def show_png(self, picture: W.Image, data: bytes, alt: str | None = None) -> None:
         """Put PNG ``data`` drawn at ``self.ratio``× pixels into ``picture``, shown at its
-        1× width (``layout.fit`` may still shrink it in a narrow output area)."""
+        1× width (``layout.fit`` may still shrink it in a narrow output area).
+
+        ``alt``: the picture's Korean text alternative (what it shows and the numbers
+        that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
+        """
+        if alt is not None:
+            picture.tooltip = alt
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data
 
