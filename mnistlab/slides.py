@@ -67,9 +67,27 @@ def fetch_assets(lib: Path) -> None:
         subprocess.run([npm, "pack", "--silent", "--pack-destination", tmp, *missing],
                        check=True, stdout=subprocess.DEVNULL)
         for (spec, name), tgz in zip(missing.items(), _tarballs(Path(tmp), missing)):
-            with tarfile.open(tgz) as tar:
-                tar.extractall(Path(tmp) / name, filter="data")
+            unpack(tgz, Path(tmp) / name)
             shutil.move(Path(tmp) / name / "package", lib / name)
+
+
+def unpack(tgz: Path, dest: Path) -> None:
+    """Extract an npm tarball into `dest`, refusing members that would land outside it.
+
+    Python 3.11.4+ does this with ``extractall(filter="data")``; Debian 12's own Python is
+    3.11.2, which has no ``filter`` argument, so the same rule is applied member by member.
+    """
+    with tarfile.open(tgz) as tar:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(dest, filter="data")
+            return
+        root = dest.resolve()
+        for member in tar.getmembers():
+            target = (dest / member.name).resolve()
+            if not (member.isfile() or member.isdir()) or not target.is_relative_to(root):
+                raise SystemExit(f"슬라이드 자료 {tgz.name} 에 풀 수 없는 항목이 있습니다: {member.name}")
+            member.mode = (member.mode | 0o600) & 0o755 if member.isfile() else 0o755
+        tar.extractall(dest)
 
 
 def _tarballs(folder: Path, specs: dict) -> list[Path]:

@@ -64,3 +64,40 @@ def test_the_check_sees_a_cdn_reference():
             "<style>@import url(https://fonts.example/css);</style>"
             "<script type=module>import mermaid from 'https://cdn.example/m.mjs';</script>")
     assert len(remote(asset_references(html))) == 3
+
+
+def _tarball(tmp_path: Path, names: dict[str, bytes]) -> Path:
+    import io
+    import tarfile
+
+    tgz = tmp_path / "pkg.tgz"
+    with tarfile.open(tgz, "w:gz") as tar:
+        for name, data in names.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return tgz
+
+
+@pytest.mark.parametrize("python_3_11_2", [False, True])
+def test_npm_tarballs_unpack_on_every_supported_python(tmp_path, monkeypatch, python_3_11_2):
+    """make slides unpacks npm tarballs; Debian 12's Python 3.11.2 has no extractall(filter=…)."""
+    import tarfile
+
+    if python_3_11_2:
+        monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    tgz = _tarball(tmp_path, {"package/package.json": b"{}", "package/dist/reveal.js": b"x"})
+    slides.unpack(tgz, tmp_path / "out")
+    assert (tmp_path / "out" / "package" / "dist" / "reveal.js").read_bytes() == b"x"
+
+
+@pytest.mark.parametrize("python_3_11_2", [False, True])
+def test_a_tarball_member_outside_the_folder_is_refused(tmp_path, monkeypatch, python_3_11_2):
+    import tarfile
+
+    if python_3_11_2:
+        monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    tgz = _tarball(tmp_path, {"package/ok.js": b"x", "../evil.js": b"y"})
+    with pytest.raises((SystemExit, tarfile.TarError)):
+        slides.unpack(tgz, tmp_path / "out")
+    assert not (tmp_path / "evil.js").exists()
