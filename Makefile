@@ -8,11 +8,12 @@ PORT   ?= 8888
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab test test-fast notebooks bench model screenshots slides handouts lint browser clean help \
+.PHONY: lab update test test-fast notebooks bench model screenshots slides handouts lint browser clean help \
 	labextension labextension-rise
 
 help:
 	@echo "make lab         - 환경을 준비하고 JupyterLab에서 시리즈를 엽니다"
+	@echo "make update      - 시리즈를 새 버전으로 받습니다(git pull). my-notebooks/ 의 내 작업은 그대로 둡니다"
 	@echo "make test        - 환경을 준비하고 모든 테스트(단위·위젯·노트북·설치·브라우저)를 실행합니다"
 	@echo "make test-fast   - 브라우저 테스트와 설치(wheel) 테스트를 빼고 빠르게 테스트합니다"
 	@echo "make browser     - 브라우저 테스트용 Chromium 을 Playwright 로 내려받습니다(인터넷 필요)"
@@ -86,8 +87,14 @@ $(LAB_SETTINGS): $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # Bound to this machine only; Jupyter's token authentication stays on.
+# Learners work in my-notebooks/ (their copies, not tracked by git: see tools/lab.py), and the
+# terminal shows one Korean line with the address instead of Jupyter's log.
 lab: $(VENV)/.installed $(LAB_SETTINGS)
-	$(PY) -m jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
+	@$(PY) tools/lab.py --port=$(PORT) $(ALLOW_ROOT)
+
+# A new version of the series (git pull) that keeps the learner's work in my-notebooks/.
+update: $(VENV)/.installed
+	@$(PY) tools/lab.py update
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
