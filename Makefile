@@ -8,7 +8,7 @@ PORT   ?= 8888
 # Notebooks in the order of the series (ASCII names sort in lesson order).
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: lab update test test-fast notebooks bench model screenshots slides handouts lint browser clean help \
+.PHONY: lab update test test-fast notebooks bench model screenshots slides html handouts lint browser clean help \
 	labextension labextension-rise
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make model       - resources/models/ 의 학습된 신경망을 다시 만듭니다"
 	@echo "make screenshots - README용 화면 캡처를 다시 만듭니다"
 	@echo "make slides      - 노트북마다 인터넷 없이 열리는 reveal.js 슬라이드를 slides/ 에 만듭니다"
+	@echo "make html        - 노트북마다 인터넷 없이 열리는 웹 페이지(수식·한국어 그림 설명 포함)를 html/ 에 만듭니다"
 	@echo "make handouts    - 노트북마다 A4 학습지 PDF(학생용, 교사용 정답 포함)를 handouts/ 에 만듭니다"
 	@echo "make labextension - JupyterLab 확장(labextension/)을 다시 빌드해 mnistlab/labextension/ 에 둡니다(npm 필요)"
 	@echo "make labextension-rise - labextension-rise/ 를 고친 뒤 그 빌드(prebuilt/)를 다시 만듭니다(Node.js, npm)"
@@ -160,6 +161,10 @@ labextension-rise: $(VENV)/.installed
 		--core-package-file="$$($(abspath $(PY)) -c 'import jupyterlab, pathlib; print(pathlib.Path(jupyterlab.__file__).parent / "staging" / "package.json")')" .
 	cd labextension-rise && sha256sum package.json package-lock.json src/*.js > prebuilt/source.sha256
 	@$(MAKE) --no-print-directory $(VENV)/.installed
+
+# Each notebook as one offline web page (MathJax from html/lib, Korean alt text on every picture).
+html: $(VENV)/.installed
+	$(PY) tools/webpages.py html
 
 # Printable worksheets (A4 PDF, Korean font embedded): Chromium prints generated HTML, offline
 # once MathJax is in slides/lib (npm, fetched on the first run).

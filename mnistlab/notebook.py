@@ -72,6 +72,9 @@ def install(shell=None) -> bool:
     shell = shell or _shell()
     if shell is None:
         return False
+    from mnistlab.display import install_figure_alt
+
+    install_figure_alt(shell)
     if shell.custom_exceptions == (NameError,):
         return True
     if shell.custom_exceptions:

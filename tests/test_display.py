@@ -65,3 +65,28 @@ def test_a_bad_sharp_value_is_refused_in_korean_and_changes_nothing(restore_disp
         ml.set_display("normal", sharp=sharp)
     assert repr(sharp) in str(error.value)
     assert picture_size(widgets.widget_check()) == ((336, 336), "168")    # still the projector's
+
+
+def test_inline_figures_carry_a_korean_alt_in_a_real_kernel():
+    """The figure's titles become its text alternative, saved in the output's metadata."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        def run(code):
+            kc.execute(code)
+            found = []
+            while True:
+                msg = kc.get_iopub_msg(timeout=120)
+                if msg["msg_type"] == "display_data":
+                    found.append(msg["content"]["metadata"])
+                if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    return found
+
+        run("import mnistlab as ml")
+        shown = run("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\n"
+                    "ax.set_title('픽셀 하나'); ax.set_xlabel('픽셀 값')")
+        assert shown == [{"image/png": {**shown[0]["image/png"],
+                                        "alt": "그림: 픽셀 하나, 가로축: 픽셀 값"}}]
+    finally:
+        km.shutdown_kernel(now=True)
