@@ -251,7 +251,7 @@ def _shape_text(shape) -> str:
 def _explain(code, op, left, right, shape, here: LayerShapes, m: int) -> str:
     """One or two Korean sentences: why numpy refused, or what the result means."""
     L, R = _shape_text(left), _shape_text(right)
-    n, n_prev = here.W
+    n = here.W[0]
     if shape is None and op == "matmul":
         return (f"행렬 곱 X @ Y 는 X 의 열 수와 Y 의 행 수가 같아야 합니다. 여기서는 X {L} 의 열 "
                 f"{left[1]:,}개와 Y {R} 의 행 {right[0]:,}개가 달라서 numpy 가 곱하지 않습니다.")

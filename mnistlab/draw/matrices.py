@@ -98,7 +98,7 @@ def batch_product(m: int = 32, layer: int = 1, sizes=(784, 16, 16, 10)):
     here, before = table[layer], table[layer - 1]
     n, n_prev = here.W
     fig, axes = plt.subplots(2, 1, figsize=(9.6, 7.0))
-    sym = lambda s: "(" + ", ".join(f"{v:,}" for v in s) + ")"  # noqa: E731
+    sym = matrices._shape_text
     rows = [
         ("강의: 이미지 한 장이 한 열 — Z = W A + b", [
             ("W", n, n_prev, f"W^[{layer}] {sym(here.W)}", None),
