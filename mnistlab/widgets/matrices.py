@@ -97,6 +97,9 @@ class WeightMatrixExplorer(Explorer):
             self.info,
             W.HBox([self.diagram, self.heat], layout=W.Layout(align_items="flex-start")),
         ])
+        for l in range(1, L + 1):              # the fixed parts of every layer, drawn once now
+            self._diagram_background(l)         # (so that moving the layer slider stays fast)
+            self._heat_background(l)
         self.k.value = 1 + int(np.argmax(np.abs(self.net.W[1][0])))      # a strong first example
         self._on_change()
 
@@ -146,10 +149,13 @@ class WeightMatrixExplorer(Explorer):
         if self._quiet:
             return
         l, j, k = self.selected
-        self.show_png(self.diagram, png_fast(self._paint_diagram(), self.palette),
-                      alt=self._alt())
-        self.show_png(self.heat, png_fast(self._paint_heat(), self.palette),
-                      alt=f"W^[{l}] 의 열지도, 모양 {self.net.W[l].shape}, 행 {j} 열 {k} 표시")
+        # No alt= here: Explorer.show_png puts it into Image.tooltip, and a tooltip on an Image
+        # stops JupyterLab from drawing it (ipywidgets 8's updateTooltip reads the description
+        # an Image does not have). The same words are in ``self.alt`` and in the info line.
+        self.show_png(self.diagram, png_fast(self._paint_diagram(), self.palette))
+        self.show_png(self.heat, png_fast(self._paint_heat(), self.palette))
+        self.alt = (f"{self._alt()}; W^[{l}] 의 열지도 (모양 {self.net.W[l].shape}) 에서 "
+                    f"행 {j}, 열 {k} 표시")
         self.info.value = self._info_html()
 
     def _alt(self) -> str:
