@@ -194,6 +194,8 @@ class WeightMatrixExplorer(Explorer):
         step = min(18.0, (height - 60) / max(n, 1))
         g["right"] = [(g["right_x"], height / 2 + (i - (n - 1) / 2) * step) for i in range(n)]
         g["r_right"] = min(7.0, step * 0.4)
+        g["fill_left"] = _gray(self.a[l - 1]).tolist()           # circles shaded by activation
+        g["fill_right"] = _gray(self.a[l]).tolist()
         if l == 1:
             cell = 8
             x0, y0 = 24, (height - SIDE * cell) / 2 + 8
@@ -258,16 +260,15 @@ class WeightMatrixExplorer(Explorer):
             pen.rectangle([cx - h, cy - h, cx + h, cy + h], outline=MARK["highlight"], width=2)
         else:
             r = g["r_left"]
-            for i, (cx, cy) in enumerate(g["left"]):
-                pen.ellipse([cx - r, cy - r, cx + r, cy + r], fill=int(_gray(self.a[l - 1][i])),
-                            outline=MARK["frame"], width=1)
+            for (cx, cy), fill in zip(g["left"], g["fill_left"]):
+                pen.ellipse([cx - r, cy - r, cx + r, cy + r], fill=fill, outline=MARK["frame"],
+                            width=1)
             cx, cy = g["left"][k - 1]
             pen.ellipse([cx - r - 3, cy - r - 3, cx + r + 3, cy + r + 3], outline=MARK["highlight"],
                         width=2)
         r = g["r_right"]
-        for i, (cx, cy) in enumerate(g["right"]):
-            pen.ellipse([cx - r, cy - r, cx + r, cy + r], fill=int(_gray(self.a[l][i])),
-                        outline=MARK["frame"], width=1)
+        for (cx, cy), fill in zip(g["right"], g["fill_right"]):
+            pen.ellipse([cx - r, cy - r, cx + r, cy + r], fill=fill, outline=MARK["frame"], width=1)
         cx, cy = g["right"][j - 1]
         pen.ellipse([cx - r - 3, cy - r - 3, cx + r + 3, cy + r + 3], outline=MARK["cell"], width=3)
         f = font(12)
