@@ -188,3 +188,12 @@ def test_set_sizes_raises_a_korean_error(lab):
 
 def test_shape_lab_snapshot_is_a_png(lab):
     assert lab.snapshot()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_product_picture_follows_the_chosen_product_and_m(lab):
+    first = lab.picture.value
+    lab.code.value = "A[l-1] @ W[l]"
+    wrong = lab.picture.value
+    lab.m.value = 10_000
+    assert len({first, wrong, lab.picture.value}) == 3
+    assert lab.picture.value[:8] == b"\x89PNG\r\n\x1a\n"

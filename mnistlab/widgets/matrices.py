@@ -25,7 +25,7 @@ from mnistlab import validate as check
 from mnistlab.data import SIDE, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import THETA_CMAP, symmetric_limit
-from mnistlab.raster import Pen, png_fast, png_small, shrink
+from mnistlab.raster import Pen, png, png_fast, png_small, shrink
 from mnistlab.widgets.base import Explorer, _lut, font, set_slider_range
 
 # palette: 0 white, 1–64 grays (0 black … 1 white), 65–192 THETA_CMAP (− … +), then marks
@@ -386,6 +386,7 @@ class ShapeLab(Explorer):
                                description="계산해 볼 식", style=style, layout=W.Layout(width="420px"))
         self.table = W.HTML()
         self.result = W.HTML()
+        self.picture = W.Image(format="png")
         self.sizes: list[int] = [784, 16, 16, 10]
         self.sizes_text.observe(self._on_sizes, "value")
         for control in (self.m, self.layer, self.code):
@@ -393,7 +394,7 @@ class ShapeLab(Explorer):
         super().__init__([
             W.HBox([self.sizes_text, self.m]),
             W.HBox([self.layer, self.code]),
-            self.table, self.result,
+            self.table, self.picture, self.result,
         ])
         if m not in self.M_OPTIONS:
             raise MnistlabValueError(f"m 은 {', '.join(map(str, self.M_OPTIONS))} 중 하나여야 합니다 "
@@ -431,7 +432,46 @@ class ShapeLab(Explorer):
         if self._quiet:
             return
         self.table.value = self._table_html()
+        self.show_png(self.picture, png(self._paint_product(self.product())))
         self.result.value = self._result_html()
+
+    def _paint_product(self, p: matrices.Product) -> np.ndarray:
+        """The product as blocks: left (rows × columns) op right = result, or ✗; the two sizes
+        that must agree are marked (blue when they do, orange when they do not)."""
+        size = lambda d: 14 + 30 * np.log10(d)          # a drawn length for d rows or columns
+        rows = [s[0] if len(s) == 2 else 1 for s in (p.left, p.right, p.shape or (1,))]
+        pen = Pen.new((640, int(16 + size(max(rows)) + 30)), ratio=self.ratio)
+        op, *_ = matrices.PRODUCTS[p.code]
+        symbol = {"matmul": "@", "multiply": "*", "add": "+"}[op]
+        blue, orange, ink = MARK_RGB["highlight"], MARK_RGB["cell"], MARK_RGB["text"]
+        f, top, x = font(13), 16, 16
+
+        def block(x, shape, name, marks=()):
+            rows, cols = (shape[0], shape[1]) if len(shape) == 2 else (1, shape[0])
+            w, h = size(cols), size(rows)
+            pen.rectangle([x, top, x + w, top + h], fill=(236, 239, 241), outline=ink, width=1)
+            for side, color in marks:
+                xy = [x, top, x + w, top] if side == "top" else [x, top, x, top + h]
+                pen.line(xy, fill=color, width=4)
+            pen.text((x + w / 2, top + h + 6), f"{name} {matrices._shape_text(shape)}", fill=ink,
+                     font=f, anchor="mt")
+            return x + w
+
+        if op == "matmul":
+            agree = blue if p.left[1] == p.right[0] else orange
+            left_marks, right_marks = [("top", agree)], [("left", agree)]
+        else:
+            left_marks = right_marks = ()
+        names = self._code().split(" ")
+        x = block(x, p.left, names[0], left_marks)
+        pen.text((x + 22, top + 40), symbol, fill=ink, font=font(22, True), anchor="mm")
+        x = block(x + 44, p.right, names[2], right_marks)
+        pen.text((x + 22, top + 40), "=", fill=ink, font=font(22, True), anchor="mm")
+        if p.ok:
+            block(x + 44, p.shape, "결과")
+        else:
+            pen.text((x + 44, top + 30), "numpy 오류: 계산하지 않음", fill=orange, font=font(16, True))
+        return pen.array()
 
     @staticmethod
     def _box(bg: str, fg: str, head: str, body: str) -> str:
@@ -459,11 +499,15 @@ class ShapeLab(Explorer):
                 f"<div style='font-size:13px;color:#455a64'>가중치와 편향: 모두 {n:,}개 · "
                 f"이미지 {m:,}장</div>")
 
+    def _code(self) -> str:
+        """The chosen product with the chosen layer's numbers in place of l."""
+        l = self.layer.value
+        return self.code.value.replace("l-1", str(l - 1)).replace("[l]", f"[{l}]")
+
     def _result_html(self) -> str:
         p = self.product()
         sh = matrices._shape_text
-        code = html.escape(p.code.replace("l-1", str(self.layer.value - 1))
-                           .replace("[l]", f"[{self.layer.value}]"))
+        code = html.escape(self._code())
         shapes = f"<code>{code}</code> · 모양 {sh(p.left)} 와 {sh(p.right)}"
         if p.error is not None:
             return self._box("#fdecea", "#c62828", "❌ numpy 오류", f"{shapes}<br><code>ValueError: "
