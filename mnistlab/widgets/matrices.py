@@ -536,7 +536,9 @@ class ShapeLab(Explorer):
             for x, cell in zip(columns, row):
                 pen.text((x, 8 + 22 * r), cell, fill="black", font=font(14, r == 1))
         pen.text((10, 8 + 22 * (len(rows) + 1)), foot, fill="black", font=font(14))
-        return png_small(pen.array())
+        from mnistlab.widgets.base import vstack
+
+        return png_small(vstack(pen.array(), shrink(self._paint_product(p), self.ratio)))
 
 
 def shape_lab() -> ShapeLab:
