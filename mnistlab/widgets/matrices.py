@@ -25,7 +25,7 @@ from mnistlab import validate as check
 from mnistlab.data import SIDE, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import THETA_CMAP, symmetric_limit
-from mnistlab.raster import Pen, png, png_fast, png_small, shrink
+from mnistlab.raster import Pen, png_fast, png_small, shrink
 from mnistlab.widgets.base import Explorer, _lut, font, set_slider_range
 
 # palette: 0 white, 1–64 grays (0 black … 1 white), 65–192 THETA_CMAP (− … +), then marks
@@ -432,7 +432,7 @@ class ShapeLab(Explorer):
         if self._quiet:
             return
         self.table.value = self._table_html()
-        self.show_png(self.picture, png(self._paint_product(self.product())))
+        self.show_png(self.picture, png_fast(self._paint_product(self.product())))
         self.result.value = self._result_html()
 
     def _paint_product(self, p: matrices.Product) -> np.ndarray:
