@@ -219,3 +219,26 @@ def test_forward_code_writes_the_source_lines_beside_their_formulas():
     assert dm.FORMULA["@"] in texts and dm.FORMULA["self.f("] in texts
     assert dm.formula_for("    z.append(a[-1] @ self.W[l].T + self.b[l])") == dm.FORMULA["@"]
     assert dm.formula_for("    return a, z") == ""
+
+
+ODD = [None, "abc", -1, 0, 2.5, True, [], [[1, 2], [3]], {"a": 1}, float("nan"), np.array([])]
+
+
+@pytest.mark.parametrize("odd", ODD, ids=repr)
+def test_odd_arguments_are_korean_errors_never_crashes(net, odd):
+    calls = [
+        lambda: mx.shapes(odd, 3), lambda: mx.shapes([784, 10], odd),
+        lambda: mx.product(odd, [784, 10], 3), lambda: mx.product("Z[l] + b[l]", odd, 3),
+        lambda: mx.product("Z[l] + b[l]", [784, 10], odd),
+        lambda: mx.product("Z[l] + b[l]", [784, 10], 3, odd),
+        lambda: mx.three_ways(net, np.zeros(784), odd),
+        lambda: mx.n_parameters(odd), lambda: dm.weight_matrix(net, odd, 1, 1),
+        lambda: dm.weight_matrix(net, 1, odd, 1), lambda: dm.batch_product(odd),
+    ]
+    if not isinstance(odd, list) or odd == []:   # a ragged list: Network.forward's own check (not 08's)
+        calls.append(lambda: mx.three_ways(net, odd))
+    for call in calls:
+        try:
+            call()
+        except MnistlabError as e:
+            assert any("가" <= ch <= "힣" for ch in str(e))
