@@ -33,6 +33,7 @@ from mnistlab.draw.logistic import (
     theta_maps,
     two_pixels,
 )
+from mnistlab.draw.matrices import batch_product, bias_broadcast, forward_code, weight_matrix
 from mnistlab.draw.nervous_system import activation_table, nervous_system, step_vs_sigmoid
 from mnistlab.draw.network import network_diagram, network_legend, network_positions
 from mnistlab.draw.neuron import (
@@ -50,6 +51,8 @@ __all__ = [
     "activation_table",
     "ai_map",
     "artificial_neuron",
+    "batch_product",
+    "bias_broadcast",
     "biological_neuron",
     "confusion",
     "diagram_785",
@@ -57,6 +60,7 @@ __all__ = [
     "digit_grid",
     "evidence",
     "flatten_strip",
+    "forward_code",
     "hidden_neurons",
     "input_column",
     "label_counts",
@@ -87,4 +91,5 @@ __all__ = [
     "theta_maps",
     "two_pixels",
     "weight_maps",
+    "weight_matrix",
 ]

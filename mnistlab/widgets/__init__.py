@@ -10,6 +10,12 @@ from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
 from mnistlab.widgets.logistic import OnePixelExplorer, sigmoid_explorer
+from mnistlab.widgets.matrices import (
+    ShapeLab,
+    WeightMatrixExplorer,
+    shape_lab,
+    weight_matrix_explorer,
+)
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
@@ -26,7 +32,9 @@ __all__ = [
     "NotationExplorer",
     "OnePixelExplorer",
     "PerDigitExplorer",
+    "ShapeLab",
     "TrainingExplorer",
+    "WeightMatrixExplorer",
     "WidgetCheck",
     "digit_browser",
     "draw_digit",
@@ -36,7 +44,9 @@ __all__ = [
     "notation_explorer",
     "notation_picture",
     "per_digit_explorer",
+    "shape_lab",
     "sigmoid_explorer",
     "training_explorer",
+    "weight_matrix_explorer",
     "widget_check",
 ]
