@@ -25,6 +25,7 @@ from decimal import Decimal
 
 import ipywidgets as W
 import numpy as np
+from traitlets import Unicode
 
 from mnistlab.display import pixel_ratio
 from mnistlab.korean import pil_font as font
@@ -50,6 +51,17 @@ class Quiet:
             yield
         finally:
             self._quiet = before
+
+
+def give_tooltip(picture: W.Image) -> None:
+    """Let an Image carry a tooltip (its text alternative) without breaking its view.
+
+    ipywidgets 8's front end reads the ``description`` of any widget with a tooltip, and an
+    Image has none, so the view fails to render ("Could not create a view",
+    jupyter-widgets/ipywidgets#3860). An empty synced ``description`` is enough.
+    """
+    if "description" not in picture.traits():
+        picture.add_traits(description=Unicode("").tag(sync=True))
 
 
 class Explorer(Quiet, W.VBox):
@@ -78,6 +90,7 @@ class Explorer(Quiet, W.VBox):
         that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
         """
         if alt is not None:
+            give_tooltip(picture)
             picture.tooltip = alt
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data

@@ -31,6 +31,7 @@ NOT_RENDERED = [
     KERNEL_GONE,
     "Failed to load model class",
     "is not registered",
+    "Could not create a view",          # e.g. an Image with a tooltip but no description
     "노트북을 실행하면 움직이는 위젯이 나타납니다",  # Explorer's text/plain fallback
 ]
 RAW_REPR = re.compile(
