@@ -3,6 +3,12 @@
 One module per chapter idea; notebooks and widgets call the same functions.
 """
 
+from mnistlab.draw.descent import (
+    gradient_arrows,
+    learning_curves,
+    minibatch_directions,
+    slope_line,
+)
 from mnistlab.draw.digits import (
     digit_grid,
     flatten_strip,
@@ -57,12 +63,15 @@ __all__ = [
     "digit_grid",
     "evidence",
     "flatten_strip",
+    "gradient_arrows",
     "hidden_neurons",
     "input_column",
     "label_counts",
     "layer_product",
+    "learning_curves",
     "learning_connections",
     "nervous_system",
+    "minibatch_directions",
     "network_diagram",
     "network_legend",
     "network_positions",
@@ -80,6 +89,7 @@ __all__ = [
     "pixel_numbers",
     "sigmoid_of_z",
     "sigmoid_shapes",
+    "slope_line",
     "step_vs_sigmoid",
     "template_reading",
     "ten_models_diagram",
