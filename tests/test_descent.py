@@ -85,7 +85,7 @@ def test_the_shipped_histories_match_a_short_rerun():
     assert small["accuracy"][-1] > 0.99
     best = int(np.argmin(small["val_loss"]))
     assert 0 < best < len(small["epoch"]) - 1
-    assert small["val_loss"][-1] > small["val_loss"][best] * 1.2
+    assert small["val_loss"][-1] > small["val_loss"][best] * 1.1
     assert full["val_accuracy"][-1] > small["val_accuracy"].max()
 
 
@@ -152,6 +152,6 @@ def test_learning_curves_plot_the_histories():
          "val_accuracy": np.array([0.1, 0.4, 0.6, 0.6])}
     fig = draw.learning_curves({"연습": h})
     top, bottom = fig.axes[:2]
-    assert np.array_equal(top.lines[1].get_ydata(), h["val_loss"])
+    assert np.array_equal(top.lines[1].get_ydata(), h["val_loss"][1:])    # from epoch 1
     assert top.lines[2].get_xdata()[0] == 2                  # the lowest validation cost
     assert np.allclose(bottom.lines[0].get_ydata(), h["accuracy"] * 100)

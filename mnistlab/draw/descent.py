@@ -112,7 +112,7 @@ def minibatch_directions(spread: dict, batch_sizes=None, axes=None):
         ax.set_title(f"배치 크기 {size:,}\ncos 평균 {cos.mean():.2f} (최소 {cos.min():.2f})",
                      fontsize=11)
     fig.suptitle("미니배치 기울기의 방향 (파랑, 배치마다 하나)과 전체 기울기 (검정)", fontsize=12)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.92))
     return fig
 
 
@@ -125,12 +125,14 @@ def learning_curves(runs: dict, axes=None):
         fig = axes[0][0].figure
     for c, (title, h) in enumerate(runs.items()):
         top, bottom = axes[0][c], axes[1][c]
-        top.plot(h["epoch"], h["loss"], color=TRAIN, lw=2, label="학습 데이터")
-        top.plot(h["epoch"], h["val_loss"], color=VALID, lw=2, ls="--", label="검증 데이터")
+        # the cost from epoch 1 on: a fresh network's cost (about 8) would flatten the rest
+        top.plot(h["epoch"][1:], h["loss"][1:], color=TRAIN, lw=2, label="학습 데이터")
+        top.plot(h["epoch"][1:], h["val_loss"][1:], color=VALID, lw=2, ls="--", label="검증 데이터")
         best = int(np.argmin(h["val_loss"]))
         top.plot([h["epoch"][best]], [h["val_loss"][best]], "o", color=VALID)
         top.set_title(title, fontsize=12)
         top.set_ylabel("비용 C")
+        top.set_xlim(-0.03 * h["epoch"][-1], h["epoch"][-1] * 1.03)
         top.set_ylim(0, max(float(np.max(h["val_loss"][1:])), float(np.max(h["loss"][1:]))) * 1.15)
         bottom.plot(h["epoch"], np.asarray(h["accuracy"]) * 100, color=TRAIN, lw=2,
                     label="학습 데이터")
