@@ -27,6 +27,7 @@ MAP_PX = 380                  # the map picture is MAP_PX × MAP_PX (shown pixel
 PLOT = (400, 250)             # the cost-per-step plot
 START = (-8.8, -8.8)          # the ball starts at trained value + START (on a grid point)
 MARKED = {"가": 130.0, "나": 1.0, "다": 20.0}     # diverge, crawl, converge: learners find out
+RATES = (0.5, 1, 2, 5, 10, 20, 40, 60, 80, 100, 110, 120, 125, 130, 140, 150, 200, 300)
 MAX_STEPS = 300
 BANDS = 200                   # palette entries for the map's colours
 INK = {"path": 250, "ball": 251, "start": 252, "center": 253, "black": 254, "white": 255}
@@ -71,11 +72,12 @@ class BallExplorer(Explorer):
             value=None, description="표시된 학습률",
             tooltips=["이 학습률로 처음부터 굴립니다"] * len(MARKED),
             style={"description_width": "100px", "button_width": "110px"})
-        self.lr = W.FloatLogSlider(value=validate.positive(lr, "학습률 η"), base=10, min=-1,
-                                   max=2.5, step=0.01, description="학습률 η",
-                                   readout_format=".3g", continuous_update=False,
-                                   style={"description_width": "100px"},
-                                   layout=W.Layout(width="380px"))
+        lr = validate.positive(lr, "학습률 η")
+        rates = sorted({*RATES, *MARKED.values(), lr})
+        self.lr = W.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=lr,
+                                    description="학습률 η", continuous_update=False,
+                                    style={"description_width": "100px"},
+                                    layout=W.Layout(width="380px"))
         self.step_button = W.Button(description="한 걸음", icon="step-forward",
                                     tooltip="v ← v − η∇C 를 한 번 합니다",
                                     layout=W.Layout(width="110px"))
@@ -262,9 +264,12 @@ class BallExplorer(Explorer):
     def _draw(self) -> None:
         pictures = (png_fast(self._map_image(), self._palette),
                     png_fast(self._plot_image(), self._plot_colours))
-        alt = self._alt()
-        self.show_png(self.picture, pictures[0], alt=alt)
-        self.show_png(self.plot, pictures[1], alt=f"걸음마다의 비용: {alt}")
+        # The pictures' Korean text alternative is kept here and in the snapshot's caption, not
+        # sent as Image.tooltip (show_png's alt=): ipywidgets 8.1's ImageView cannot render a
+        # tooltip and shows "Could not create a view" instead (jupyter-widgets/ipywidgets#3860).
+        self.alt = self._alt()
+        self.show_png(self.picture, pictures[0])
+        self.show_png(self.plot, pictures[1])
         self.info.value = self._status()
 
     def snapshot(self) -> bytes:
