@@ -72,7 +72,7 @@ def spread_network(point=SPREAD_POINT) -> Network:
 
 
 def minibatch_spread(net: Network, images, labels, full: np.ndarray,
-                     batch_sizes=BATCH_SIZES, n_batches: int = 12, seed: int = 0) -> dict:
+                     batch_sizes=BATCH_SIZES, n_batches: int = 8, seed: int = 0) -> dict:
     """확률적 경사 하강법: gradients of ``n_batches`` random mini-batches per batch size.
 
     Returns {batch size: {"cos": cosine of each with ``full`` over all parameters,
