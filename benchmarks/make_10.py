@@ -6,7 +6,7 @@
   mnistlab.landscape.SLICE_WEIGHTS, costs and backpropagated gradients on a 61 × 61 grid
   (mnistlab.landscape.compute_map, about 3 minutes on 2 busy cores);
 - resources/models/chapter10_histories.npz: training vs validation curves of a fresh
-  784-16-16-10 on 50,000 and on 500 training images (mnistlab.descent.compute_histories).
+  784-16-16-10 on 50,000 and on 500 training images (mnistlab.sgd.compute_histories).
 
 tests/test_landscape.py and tests/test_descent.py check that the shipped files match what
 the code computes on a small case.
@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from mnistlab import descent, landscape
+from mnistlab import sgd, landscape
 from mnistlab.resources import resource_dir
 
 
@@ -32,9 +32,9 @@ def main(which: list[str]) -> None:
         print(f"{landscape.MAP_FILE}: {time.perf_counter() - t:.0f} s")
     if "histories" in which:
         t = time.perf_counter()
-        data = descent.compute_histories()
-        np.savez_compressed(folder / descent.HISTORY_FILE, **data)
-        print(f"{descent.HISTORY_FILE}: {time.perf_counter() - t:.0f} s")
+        data = sgd.compute_histories()
+        np.savez_compressed(folder / sgd.HISTORY_FILE, **data)
+        print(f"{sgd.HISTORY_FILE}: {time.perf_counter() - t:.0f} s")
 
 
 if __name__ == "__main__":

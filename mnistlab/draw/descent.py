@@ -2,7 +2,7 @@
 directions and training vs validation curves.
 
 Every function draws numbers it is given (computed by :mod:`mnistlab.landscape` and
-:mod:`mnistlab.descent` from the one :class:`~mnistlab.network.Network`); none computes
+:mod:`mnistlab.sgd` from the one :class:`~mnistlab.network.Network`); none computes
 a cost or a gradient itself. The cost map uses viridis (readable for every colour vision).
 """
 

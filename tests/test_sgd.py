@@ -1,4 +1,4 @@
-"""mnistlab.descent and mnistlab.draw.descent: mini-batch gradients, training vs validation
+"""mnistlab.sgd and mnistlab.draw.descent: mini-batch gradients, training vs validation
 curves, the shipped histories, and the numbers the chapter's figures draw."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import matplotlib
 import numpy as np
 import pytest
 
-from mnistlab import descent, draw, landscape
+from mnistlab import draw, landscape, sgd
 from mnistlab.data import load_mnist, validation_split
 from mnistlab.errors import MnistlabValueError
 from mnistlab.network import Network, pretrained_network
@@ -21,8 +21,8 @@ def train():
 
 def test_flat_gradient_is_every_dW_and_db_in_order(train):
     net = pretrained_network()
-    X, y = descent.rows(train[0][:20]), train[1][:20]
-    g = descent.flat_gradient(net, X, y)
+    X, y = sgd.rows(train[0][:20]), train[1][:20]
+    g = sgd.flat_gradient(net, X, y)
     dW, db = net.gradients(X, y)
     assert g.shape == (13_002,)
     assert np.array_equal(g[:784 * 16], dW[1].ravel())
@@ -32,53 +32,53 @@ def test_flat_gradient_is_every_dW_and_db_in_order(train):
 
 def test_full_gradient_in_chunks_is_the_gradient_of_one_big_batch(train):
     net = pretrained_network()
-    one = descent.flat_gradient(net, descent.rows(train[0][:70]), train[1][:70])
-    chunked = descent.full_gradient(net, train[0][:70], train[1][:70], chunk=16)
+    one = sgd.flat_gradient(net, sgd.rows(train[0][:70]), train[1][:70])
+    chunked = sgd.full_gradient(net, train[0][:70], train[1][:70], chunk=16)
     assert np.allclose(chunked, one, rtol=1e-12, atol=1e-15)
 
 
 def test_slice_index_points_at_the_slice_weights(train):
-    X, y = descent.rows(train[0][:40]), train[1][:40]
-    net = descent.spread_network()
-    g = descent.flat_gradient(net, X, y)
+    X, y = sgd.rows(train[0][:40]), train[1][:40]
+    net = sgd.spread_network()
+    g = sgd.flat_gradient(net, X, y)
     s = landscape.WeightSlice(X=X, y=y)
-    assert np.allclose(g[descent.slice_index(net)], s.gradient(s.center + descent.SPREAD_POINT))
+    assert np.allclose(g[sgd.slice_index(net)], s.gradient(s.center + sgd.SPREAD_POINT))
 
 
 def test_bigger_mini_batches_point_closer_to_the_full_gradient(train):
-    net = descent.spread_network()
-    full = descent.full_gradient(net, *train)
-    spread = descent.minibatch_spread(net, *train, full=full, batch_sizes=(5, 50, 300),
+    net = sgd.spread_network()
+    full = sgd.full_gradient(net, *train)
+    spread = sgd.minibatch_spread(net, *train, full=full, batch_sizes=(5, 50, 300),
                                       n_batches=6)
     means = [spread[s]["cos"].mean() for s in (5, 50, 300)]
     assert means[0] < means[1] < means[2]
     assert np.allclose(spread[300]["cos"], 1.0)          # the whole set: the full gradient
     assert spread[5]["slice"].shape == (6, 2)
-    assert np.allclose(spread["full_slice"], full[descent.slice_index(net)])
+    assert np.allclose(spread["full_slice"], full[sgd.slice_index(net)])
     with pytest.raises(MnistlabValueError, match="batch_size"):
-        descent.minibatch_spread(net, *train, full=full, batch_sizes=(301,))
+        sgd.minibatch_spread(net, *train, full=full, batch_sizes=(301,))
 
 
 def test_train_with_validation_measures_both_sets_after_each_epoch(train):
-    h = descent.train_with_validation((train[0][:200], train[1][:200]),
+    h = sgd.train_with_validation((train[0][:200], train[1][:200]),
                                       (train[0][200:], train[1][200:]), epochs=2)
     assert h["epoch"].tolist() == [0, 1, 2]
     net = Network([784, 16, 16, 10], seed=0)            # epoch 0: the fresh network
-    assert h["val_loss"][0] == pytest.approx(net.loss(descent.rows(train[0][200:]), train[1][200:]))
-    net.fit(descent.rows(train[0][:200]), train[1][:200], epochs=1, batch_size=32, lr=0.5,
+    assert h["val_loss"][0] == pytest.approx(net.loss(sgd.rows(train[0][200:]), train[1][200:]))
+    net.fit(sgd.rows(train[0][:200]), train[1][:200], epochs=1, batch_size=32, lr=0.5,
             seed=1, progress=False)
-    assert h["accuracy"][1] == pytest.approx(net.score(descent.rows(train[0][:200]),
+    assert h["accuracy"][1] == pytest.approx(net.score(sgd.rows(train[0][:200]),
                                                        train[1][:200]))
 
 
 def test_the_shipped_histories_match_a_short_rerun():
-    small = descent.history("small")
-    full = descent.history("full")
+    small = sgd.history("small")
+    full = sgd.history("full")
     assert int(small["n_train"]) == 500 and int(full["n_train"]) == 50_000
-    assert len(small["epoch"]) == descent.SMALL_RUN["epochs"] + 1
+    assert len(small["epoch"]) == sgd.SMALL_RUN["epochs"] + 1
     images, labels = load_mnist("train")
     (ti, tl), validation = validation_split(images, labels)
-    h = descent.train_with_validation((ti[:500], tl[:500]), validation, epochs=3)
+    h = sgd.train_with_validation((ti[:500], tl[:500]), validation, epochs=3)
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
         assert np.allclose(h[key], small[key][:4], rtol=1e-9), key
     # overfitting is visible: all 500 learned, validation cost rises again after its lowest
@@ -90,17 +90,17 @@ def test_the_shipped_histories_match_a_short_rerun():
 
 
 def test_the_shipped_full_gradient_matches_a_fresh_computation():
-    data = descent.load_histories()
+    data = sgd.load_histories()
     images, labels = load_mnist("train")
     (ti, tl), _ = validation_split(images, labels)
-    net = descent.spread_network(data["spread_point"])
-    fresh = descent.full_gradient(net, ti, tl)
+    net = sgd.spread_network(data["spread_point"])
+    fresh = sgd.full_gradient(net, ti, tl)
     assert np.allclose(data["full_gradient"], fresh, rtol=1e-10, atol=1e-15)
 
 
 def test_the_numerical_gradient_timing_counts_every_parameter(train):
     net = pretrained_network()
-    t = descent.time_numerical_gradient(net, descent.rows(train[0][:30]), train[1][:30],
+    t = sgd.time_numerical_gradient(net, sgd.rows(train[0][:30]), train[1][:30],
                                         sample=3, repeat=2)
     assert t["n_params"] == 13_002 and t["forward_passes"] == 26_004
     assert t["numerical_seconds"] == pytest.approx(t["seconds_per_pass"] * 26_004)
