@@ -3,6 +3,12 @@
 One module per chapter idea; notebooks and widgets call the same functions.
 """
 
+from mnistlab.draw.descent import (
+    gradient_arrows,
+    learning_curves,
+    minibatch_directions,
+    slope_line,
+)
 from mnistlab.draw.digits import (
     digit_grid,
     flatten_strip,
@@ -61,11 +67,14 @@ __all__ = [
     "evidence",
     "flatten_strip",
     "forward_code",
+    "gradient_arrows",
     "hidden_neurons",
     "input_column",
     "label_counts",
     "layer_product",
     "learning_connections",
+    "learning_curves",
+    "minibatch_directions",
     "nervous_system",
     "network_diagram",
     "network_legend",
@@ -84,6 +93,7 @@ __all__ = [
     "pixel_numbers",
     "sigmoid_of_z",
     "sigmoid_shapes",
+    "slope_line",
     "step_vs_sigmoid",
     "template_reading",
     "ten_models_diagram",

@@ -5,6 +5,7 @@ the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 """
 
 from mnistlab.widgets.base import Explorer
+from mnistlab.widgets.descent import BallExplorer, ball_explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
 from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
@@ -23,6 +24,7 @@ from mnistlab.widgets.per_digit import PerDigitExplorer, per_digit_explorer
 from mnistlab.widgets.training import TrainingExplorer, training_explorer
 
 __all__ = [
+    "BallExplorer",
     "DigitBrowser",
     "DrawDigit",
     "Explorer",
@@ -36,6 +38,7 @@ __all__ = [
     "TrainingExplorer",
     "WeightMatrixExplorer",
     "WidgetCheck",
+    "ball_explorer",
     "digit_browser",
     "draw_digit",
     "hidden_neuron_explorer",
