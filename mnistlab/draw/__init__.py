@@ -3,6 +3,15 @@
 One module per chapter idea; notebooks and widgets call the same functions.
 """
 
+from mnistlab.draw.backprop import (
+    delta_layers,
+    delta_sizes,
+    gradient_check,
+    hidden_wishes,
+    output_wishes,
+    three_levers,
+    weight_gradient_maps,
+)
 from mnistlab.draw.digits import (
     digit_grid,
     flatten_strip,
@@ -46,6 +55,13 @@ from mnistlab.draw.notation import notation_picture
 from mnistlab.draw.ten_models import confusion, output_bars, ten_models_diagram
 
 __all__ = [
+    "delta_layers",
+    "delta_sizes",
+    "gradient_check",
+    "hidden_wishes",
+    "output_wishes",
+    "three_levers",
+    "weight_gradient_maps",
     "activation_functions",
     "activation_table",
     "ai_map",

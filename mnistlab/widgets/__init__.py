@@ -4,6 +4,7 @@ Every factory returns an ipywidgets widget, works with no arguments (it loads
 the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 """
 
+from mnistlab.widgets.backprop import GraphStepper, NudgeExplorer, graph_stepper, nudge_explorer
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
 from mnistlab.widgets.draw import DrawDigit, draw_digit
@@ -17,6 +18,10 @@ from mnistlab.widgets.per_digit import PerDigitExplorer, per_digit_explorer
 from mnistlab.widgets.training import TrainingExplorer, training_explorer
 
 __all__ = [
+    "GraphStepper",
+    "NudgeExplorer",
+    "graph_stepper",
+    "nudge_explorer",
     "DigitBrowser",
     "DrawDigit",
     "Explorer",
