@@ -109,7 +109,7 @@ def test_activation_wishes_are_minus_the_slope_of_the_cost_in_each_activation(sm
 def test_nudges_are_the_networks_own_numbers(real):
     net, x, label = real
     n = bp.nudges(net, x, label)
-    dW, db = net.gradients(x, label)
+    dW, _ = net.gradients(x, label)
     assert n.label == 2 and n.loss == pytest.approx(ref_loss(net.W, net.b, x, label), rel=1e-9)
     for l in range(1, 4):
         np.testing.assert_array_equal(n.dW[l], dW[l])
