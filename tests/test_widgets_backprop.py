@@ -59,11 +59,11 @@ def test_choosing_another_image_changes_picture_loss_and_wishes(explorer, data):
 
 def _pixel(explorer, xy):
     x, y = xy
-    return tuple(int(v) for v in explorer._paint(1)[int(round(y)), int(round(x))])
+    return tuple(int(v) for v in explorer._paint(1)[round(y), round(x)])
 
 
 def test_layers_turn_from_gray_to_their_wish_as_the_backward_pass_reaches_them(explorer, data):
-    images, labels, net = data
+    images, _, net = data
     x = ml.flatten(ml.normalize(images[38]))
     # −δ^[1] by central differences of the cost in each layer-1 bias
     def cost(l, j, v):
@@ -87,7 +87,7 @@ def test_layers_turn_from_gray_to_their_wish_as_the_backward_pass_reaches_them(e
 
 
 def test_the_neuron_slider_shows_that_neurons_weight_wishes_minus_delta_times_image(explorer, data):
-    images, labels, net = data
+    images = data[0]
     x = ml.normalize(images[38])
     explorer.neuron.value = 8
     picture = explorer._paint(1)
