@@ -337,46 +337,64 @@ class GraphStepper(Explorer):
         return f"{k}단계 · {name}: {text}" if plain else \
             f"<b>{k}단계 · {html.escape(name)}</b>: {html.escape(text)}"
 
+    EDGES = (("w", "p"), ("a", "p"), ("p", "z"), ("b", "z"), ("z", "s"), ("s", "C"))
+
+    def _node(self, pen: Pen, key: str, outline, width: int) -> None:
+        x, y = self.POS[key]
+        if key in self.SYMBOL:
+            pen.ellipse([x - 24, y - 24, x + 24, y + 24], fill=(245, 245, 245), outline=outline,
+                        width=width)
+        else:
+            pen.rounded_rectangle([x - 24, y - 16, x + 24, y + 16], radius=6, fill=(232, 240, 254),
+                                  outline=outline, width=width)
+
+    def _background(self, ratio: int) -> np.ndarray:
+        """Edges, nodes, their symbols and the legend: drawn once per pixel ratio."""
+        cache = getattr(self, "_bg", None)
+        if cache is not None and cache[0] == ratio:
+            return cache[1]
+        pen = Pen.new((self.WIDTH, self.HEIGHT), ratio=ratio)
+        f_small, f_big = font(12), font(16, True)
+        for src, dst in self.EDGES:
+            (x0, y0), (x1, y1) = self.POS[src], self.POS[dst]
+            pen.line([(x0 + 24, y0), (x1 - 26, y1)], fill=(120, 120, 120), width=2)
+        for key, (x, y) in self.POS.items():
+            self._node(pen, key, (97, 97, 97), 1)
+            label = self.SYMBOL.get(key, key)
+            pen.text((x - pen.textlength(label, f_big) / 2, y - 10), label, fill=(0, 0, 0), font=f_big)
+        cx, cy = self.POS["C"]
+        pen.text((cx - 30, cy - 60), "정답 y = 1", fill=TEXT, font=f_small)
+        pen.text((20, self.HEIGHT - 40), "검은 수: 순전파로 계산한 값 (왼쪽에서 오른쪽으로)",
+                 fill=(0, 0, 0), font=f_small)
+        pen.text((20, self.HEIGHT - 22), "붉은 수: 역전파로 구한 C의 기울기 = 국소적 미분 × "
+                 "오른쪽에서 온 기울기", fill=(198, 40, 40), font=f_small)
+        self._bg = (ratio, pen.array())
+        return self._bg[1]
+
     def _paint(self, ratio: int) -> np.ndarray:
         g, k = self.nodes, int(self.step.value)
         forward_done = {"p": 1, "z": 2, "s": 3, "C": 4}           # step at which a value appears
         backward_done = {"C": 5, "s": 6, "z": 7, "p": 8, "b": 8, "w": 9, "a": 9}
-        pen = Pen.new((self.WIDTH, self.HEIGHT), ratio=ratio)
-        f, f_small, f_big = font(13), font(12), font(16, True)
-        edges = [("w", "p"), ("a", "p"), ("p", "z"), ("b", "z"), ("z", "s"), ("s", "C")]
-        current = STEPS[k][1]
-        for src, dst in edges:
-            (x0, y0), (x1, y1) = self.POS[src], self.POS[dst]
-            pen.line([(x0 + 24, y0), (x1 - 26, y1)], fill=(120, 120, 120), width=2)
+        pen = Pen(Image.fromarray(self._background(ratio).copy()), ratio)
+        f, f_big = font(13), font(16, True)
+        for src, _ in self.EDGES:
+            x0, y0 = self.POS[src]
             if src in ("w", "a", "b") or k >= forward_done[src]:        # value, above the edge
                 pen.text((x0 + 34, y0 - 38), f"{g[src].value:.3f}", fill=(0, 0, 0), font=f)
             if k >= backward_done[src]:                                   # its gradient, below
                 pen.text((x0 + 34, y0 - 22), f"{g[src].grad:.3f}", fill=(198, 40, 40), font=f)
-        # the loss's output edge: ∂C/∂C = 1
         cx, cy = self.POS["C"]
         if k >= 4:
             pen.text((cx - 20, cy + 34), f"C = {g['C'].value:.3f}", fill=(0, 0, 0), font=f)
         if k >= 5:
             pen.text((cx - 20, cy + 52), "기울기 1", fill=(198, 40, 40), font=f)
-        pen.text((cx - 30, cy - 60), "정답 y = 1", fill=TEXT, font=f_small)
-        for key, (x, y) in self.POS.items():
-            active = key == current or (current == "p" and key == "b" and k == 8) or \
-                (current == "w" and key == "a" and k == 9)
-            outline = HIGHLIGHT if active else (97, 97, 97)
-            if key in self.SYMBOL:
-                pen.ellipse([x - 24, y - 24, x + 24, y + 24], fill=(245, 245, 245),
-                            outline=outline, width=3 if active else 1)
-                label = self.SYMBOL[key]
-                pen.text((x - pen.textlength(label, f_big) / 2, y - 10), label, fill=(0, 0, 0),
-                         font=f_big)
-            else:
-                pen.rounded_rectangle([x - 24, y - 16, x + 24, y + 16], radius=6, fill=(232, 240, 254),
-                                      outline=outline, width=3 if active else 1)
-                pen.text((x - 5, y - 9), key, fill=(0, 0, 0), font=f_big)
-        pen.text((20, self.HEIGHT - 40), "검은 수: 순전파로 계산한 값 (왼쪽에서 오른쪽으로)", fill=(0, 0, 0),
-                 font=f_small)
-        pen.text((20, self.HEIGHT - 22), "붉은 수: 역전파로 구한 C의 기울기 = 국소적 미분 × 오른쪽에서 온 기울기",
-                 fill=(198, 40, 40), font=f_small)
+        current = STEPS[k][1]
+        active = {current} | ({"b"} if k == 8 else set()) | ({"a"} if k == 9 else set())
+        for key in active & set(self.POS):                 # ring the nodes of this step
+            self._node(pen, key, HIGHLIGHT, 3)
+            x, y = self.POS[key]
+            label = self.SYMBOL.get(key, key)
+            pen.text((x - pen.textlength(label, f_big) / 2, y - 10), label, fill=(0, 0, 0), font=f_big)
         return pen.array()
 
     def snapshot(self) -> bytes:
