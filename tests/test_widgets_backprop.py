@@ -105,7 +105,7 @@ def test_the_neuron_slider_shows_that_neurons_weight_wishes_minus_delta_times_im
 
 def test_snapshot_and_alt_text(explorer):
     assert explorer.snapshot().startswith(PNG)
-    assert "정답 2" in explorer.picture.tooltip and "숫자 3" in explorer.picture.tooltip
+    assert "정답 2" in explorer.picture.alt and "숫자 3" in explorer.picture.alt
 
 
 def test_nudge_explorer_bad_input_gives_korean_errors(explorer):

@@ -78,7 +78,9 @@ class Explorer(Quiet, W.VBox):
         that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
         """
         if alt is not None:
-            picture.tooltip = alt
+            # Kept on the Python side (picture.alt): a ``tooltip`` on an Image makes its view fail
+            # in JupyterLab (ipywidgets 8.1: updateTooltip reads the 'description' an Image lacks).
+            picture.alt = alt
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data
 
