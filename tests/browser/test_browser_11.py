@@ -5,7 +5,7 @@ open) in headless Chromium.
   '1층 뉴런 j' with the keyboard → the picture changes.
 - 계산 그래프 한 단계씩: press '다음 ▶' → step 1 (the first forward value) appears; press it
   again and '◀ 이전' → the steps follow.
-Both fit the output area (no horizontal overflow).
+Both fit the output area (no horizontal overflow), also at 125 % zoom.
 """
 
 from __future__ import annotations
@@ -66,10 +66,17 @@ def _wait_change(root, before, what: str, timeout: float = 20) -> tuple[str, str
     raise AssertionError(f"{what} 뒤 {timeout:.0f}초가 지나도 그림과 글이 바뀌지 않았습니다: {now[0]!r}")
 
 
-def test_both_widgets_fit_1280x720_with_the_sidebar(page11):
-    for v in page11.overflow():
-        assert v["needs"] <= v["area"] + 1, f"위젯 #{v['index'] + 1} 이 가로로 넘칩니다: {v}"
-        assert not v["scrolls"], v["scrolls"]
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 576)], ids=["1280x720", "125%"])
+def test_both_widgets_fit_1280x720_with_the_sidebar_and_at_125_percent(page11, size):
+    """1024×576 CSS pixels is what a 1280×720 screen shows at 125 % zoom (as in test_fit)."""
+    page11.page.set_viewport_size({"width": size[0], "height": size[1]})
+    try:
+        time.sleep(0.5)
+        for v in page11.overflow():
+            assert v["needs"] <= v["area"] + 1, f"위젯 #{v['index'] + 1} 이 가로로 넘칩니다: {v}"
+            assert not v["scrolls"], v["scrolls"]
+    finally:
+        page11.page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def test_nudge_explorer_random_image_and_neuron_slider(page11, artifacts):
