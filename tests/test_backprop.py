@@ -278,3 +278,22 @@ def test_delta_sizes_lines():
     np.testing.assert_allclose(lines[0].get_ydata(), [0.1, 0.2, 0.4])
     np.testing.assert_allclose(lines[1].get_xdata(), [1, 2])
     plt.close(fig)
+
+
+def test_the_code_the_notebook_points_at_is_in_the_backprop_source():
+    """Notebook 11's table (7절) names code fragments of Network's backpropagation: when the
+    method is rewritten, this says which rows of the table to update."""
+    import json
+    import re
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" /
+                     "11_backpropagation.ipynb").read_text(encoding="utf-8"))
+    table = next("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"
+                 and "코드에서 찾을 것" in "".join(c["source"]))
+    fragments = [f for line in table.splitlines() if line.startswith("| ")
+                 for f in re.findall(r"`([^`]+)`", line.split("|")[2])]
+    assert len(fragments) >= 5
+    source = bp.backprop_source()
+    missing = [f for f in fragments if f not in source]
+    assert not missing, f"노트북 11의 표가 가리키는 코드가 {bp.BACKPROP_METHOD} 에 없습니다: {missing}"
