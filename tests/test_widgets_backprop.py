@@ -40,7 +40,7 @@ def test_starts_on_the_notebooks_two_and_lists_the_output_wishes_y_minus_a(explo
     assert "정답 <b>2</b>" in explorer.info.value
     wish = np.eye(10)[2] - ref_output(net, ml.flatten(ml.normalize(images[38])))
     for d in range(10):
-        assert f"숫자 {d}</td><td style='font-family:monospace'>{wish[d]:+.3f}" in explorer.bars.value
+        assert f"숫자 {d}</td><td style='font-family:monospace'>{round(wish[d], 3) + 0.0:+.3f}" in explorer.bars.value
     assert bytes(explorer.picture.value).startswith(PNG)
 
 

@@ -130,7 +130,7 @@ class NudgeExplorer(Explorer):
             f"{np.abs(n.delta[l]).max():.2e}</td></tr>" if l >= reach else
             f"<tr><td>{l}층</td><td>아직</td></tr>" for l in (3, 2, 1))
         wish = -n.delta[3]
-        out = "".join(f"<tr><td>숫자 {d}</td><td style='font-family:monospace'>{wish[d]:+.3f}"
+        out = "".join(f"<tr><td>숫자 {d}</td><td style='font-family:monospace'>{round(wish[d], 3) + 0.0:+.3f}"
                       f"</td></tr>" for d in range(len(wish)))
         return ("<div style='font-size:12px'><b>최대 |δ|</b><table>" + rows + "</table>"
                 "<b>출력층의 바람 −δ<sup>[3]</sup> = y − a</b><table>" + out + "</table></div>")
