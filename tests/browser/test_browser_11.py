@@ -110,3 +110,16 @@ def test_graph_stepper_next_and_back(page11, artifacts):
     assert "1단계" in back[0]
     root.screenshot(path=str(artifacts / "chapter11-graph_stepper.png"))
     RUN.screenshots.append(artifacts / "chapter11-graph_stepper.png")
+
+
+def test_every_kind_of_control_changes_the_output(page11):
+    """The first slider, dropdown and button of each widget, worked by nbpage.operate; their
+    input → painted frame times go to the summary (never asserted)."""
+    views = page11.widgets()
+    for i, name in enumerate(["nudge_explorer", "graph_stepper"]):
+        kinds = {k: views[i][k] for k in ("slider", "dropdown", "button", "toggle", "checkbox")}
+        reports = page11.operate(i, kinds, name, moves=4)
+        assert reports, f"{name}: 움직일 컨트롤을 찾지 못했습니다"
+        for rep in reports:
+            RUN.controls.append(("chapter11_widgets", "lab", rep))
+            assert rep.changed, f"{name}: {rep.control} 를 움직여도 출력이 바뀌지 않았습니다"
