@@ -244,9 +244,13 @@ def test_hidden_wishes_table_and_sums(real_nudges):
 
 def test_weight_gradient_maps_are_minus_delta_times_the_image(real_nudges):
     net, x, label, n = real_nudges
+    from mnistlab.draw.backprop import tile_origin
+
     fig = draw.weight_gradient_maps(n)
-    for j in (0, 7):
-        shown = fig.axes[j].images[0].get_array()
+    mosaic = fig.axes[0].images[0].get_array()
+    for j in (0, 7, 15):
+        r, c = tile_origin(j)
+        shown = mosaic[r:r + 28, c:c + 28]
         expected = -fd_bias(net, x, label, 1, j, 1e-5) * x.reshape(28, 28)
         np.testing.assert_allclose(shown, expected, atol=1e-7)
     plt.close(fig)

@@ -154,24 +154,36 @@ def delta_layers(n: Nudges, show_from: int = 1):
     return fig
 
 
+GAP, ROW_GAP = 6, 10    # pixels between the 28×28 tiles of a mosaic (room for a label above)
+
+
+def tile_origin(j: int, cols: int = 8) -> tuple[int, int]:
+    """(row, column) of tile j's top-left pixel in :func:`weight_gradient_maps`' mosaic."""
+    return (j // cols) * (SIDE + ROW_GAP), (j % cols) * (SIDE + GAP)
+
+
 def weight_gradient_maps(n: Nudges, cols: int = 8, size: float = 1.3):
     """−∂C/∂W^[1] as one 28×28 map per layer-1 neuron j (= −δ^[1]_j × the image), one shared
-    ± limit so that the maps compare: the pixels whose weights would change."""
+    ± limit so that the maps compare: the pixels whose weights would change. One image (a
+    mosaic of tiles, see :func:`tile_origin`), so it draws fast."""
     G = -n.dW[1]
     rows = -(-len(G) // cols)
     lim = symmetric_limit(G)
-    fig, axes = plt.subplots(rows, cols, figsize=(cols * size, rows * (size + 0.3) + 0.6),
-                             squeeze=False)
-    for j, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if j < len(G):
-            ax.imshow(G[j].reshape(SIDE, SIDE), cmap=THETA_CMAP, vmin=-lim, vmax=lim,
-                      interpolation="nearest")
-            v = n.delta[1][j]
-            ax.set_title(f"j={j + 1}  δ={v:+.2f}" if abs(v) >= 0.01 else f"j={j + 1}  δ={v:+.0e}",
-                         fontsize=8)
-    fig.suptitle(r"$-\partial C/\partial W^{[1]}$" f": 1층 뉴런 j로 들어오는 가중치 784개의 바라는 변화 "
-                 f"(모두 같은 색 범위 ±{lim:.1e})", fontsize=11)
+    mosaic = np.full((rows * (SIDE + ROW_GAP) - ROW_GAP, cols * (SIDE + GAP) - GAP), np.nan)
+    for j in range(len(G)):
+        r, c = tile_origin(j, cols)
+        mosaic[r:r + SIDE, c:c + SIDE] = G[j].reshape(SIDE, SIDE)
+    fig, ax = plt.subplots(figsize=(cols * size, cols * size * mosaic.shape[0] / mosaic.shape[1] + 0.7))
+    cmap = THETA_CMAP.with_extremes(bad="white")
+    ax.imshow(mosaic, cmap=cmap, vmin=-lim, vmax=lim, interpolation="nearest")
+    for j in range(len(G)):
+        r, c = tile_origin(j, cols)
+        v = n.delta[1][j]
+        label = f"j={j + 1}  δ={v:+.2f}" if abs(v) >= 0.01 else f"j={j + 1}  δ={v:+.0e}"
+        ax.text(c + SIDE / 2, r - 1.5, label, ha="center", va="bottom", fontsize=8)
+    ax.axis("off")
+    ax.set_title(r"$-\partial C/\partial W^{[1]}$" f": 1층 뉴런 j로 들어오는 가중치 784개의 바라는 변화 "
+                 f"(모두 같은 색 범위 ±{lim:.1e})", fontsize=11, pad=16)
     fig.tight_layout()
     return fig
 
