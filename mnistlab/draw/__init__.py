@@ -3,6 +3,15 @@
 One module per chapter idea; notebooks and widgets call the same functions.
 """
 
+from mnistlab.draw.backprop import (
+    delta_layers,
+    delta_sizes,
+    gradient_check,
+    hidden_wishes,
+    output_wishes,
+    three_levers,
+    weight_gradient_maps,
+)
 from mnistlab.draw.descent import (
     gradient_arrows,
     learning_curves,
@@ -61,6 +70,8 @@ __all__ = [
     "bias_broadcast",
     "biological_neuron",
     "confusion",
+    "delta_layers",
+    "delta_sizes",
     "diagram_785",
     "diagram_image",
     "digit_grid",
@@ -68,7 +79,9 @@ __all__ = [
     "flatten_strip",
     "forward_code",
     "gradient_arrows",
+    "gradient_check",
     "hidden_neurons",
+    "hidden_wishes",
     "input_column",
     "label_counts",
     "layer_product",
@@ -86,6 +99,7 @@ __all__ = [
     "notation_picture",
     "one_pixel",
     "output_bars",
+    "output_wishes",
     "pattern_hierarchy",
     "pattern_response",
     "pattern_templates",
@@ -99,7 +113,9 @@ __all__ = [
     "ten_models_diagram",
     "theta_map",
     "theta_maps",
+    "three_levers",
     "two_pixels",
+    "weight_gradient_maps",
     "weight_maps",
     "weight_matrix",
 ]

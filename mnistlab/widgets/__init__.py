@@ -4,6 +4,7 @@ Every factory returns an ipywidgets widget, works with no arguments (it loads
 the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 """
 
+from mnistlab.widgets.backprop import GraphStepper, NudgeExplorer, graph_stepper, nudge_explorer
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.descent import BallExplorer, ball_explorer
 from mnistlab.widgets.digits import DigitBrowser, digit_browser
@@ -28,10 +29,12 @@ __all__ = [
     "DigitBrowser",
     "DrawDigit",
     "Explorer",
+    "GraphStepper",
     "HiddenNeuronExplorer",
     "NetworkExplorer",
     "NeuronPlayground",
     "NotationExplorer",
+    "NudgeExplorer",
     "OnePixelExplorer",
     "PerDigitExplorer",
     "ShapeLab",
@@ -41,11 +44,13 @@ __all__ = [
     "ball_explorer",
     "digit_browser",
     "draw_digit",
+    "graph_stepper",
     "hidden_neuron_explorer",
     "network_explorer",
     "neuron_playground",
     "notation_explorer",
     "notation_picture",
+    "nudge_explorer",
     "per_digit_explorer",
     "shape_lab",
     "sigmoid_explorer",
