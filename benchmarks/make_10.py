@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/make_10.py [map] [histories]
 
 - resources/models/chapter10_landscape.npz: the 2-D slice of the shipped network's cost over
-  mnistlab.landscape.SLICE_WEIGHTS, costs and backpropagated gradients on a 61 × 61 grid
-  (mnistlab.landscape.compute_map, about 3 minutes on 2 busy cores);
+  mnistlab.landscape10.SLICE_WEIGHTS, costs and backpropagated gradients on a 61 × 61 grid
+  (mnistlab.landscape10.compute_map, about 3 minutes on 2 busy cores);
 - resources/models/chapter10_histories.npz: training vs validation curves of a fresh
   784-16-16-10 on 50,000 and on 500 training images (mnistlab.sgd.compute_histories).
 
@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from mnistlab import sgd, landscape
+from mnistlab import sgd, landscape10 as landscape
 from mnistlab.resources import resource_dir
 
 

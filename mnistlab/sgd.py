@@ -1,6 +1,6 @@
 """경사 하강법 (chapter 10): mini-batch gradients, epochs, 검증 데이터 and overfitting, measured.
 
-The slice of the cost over two real weights lives in :mod:`mnistlab.landscape`; this
+The slice of the cost over two real weights lives in :mod:`mnistlab.landscape10`; this
 module holds the rest of the chapter's numbers, all from :class:`Network`:
 
 - :func:`flat_gradient` / :func:`full_gradient`: ∇C over all 13,002 parameters as one
@@ -21,7 +21,7 @@ import numpy as np
 
 from mnistlab import validate
 from mnistlab.data import load_mnist, normalize, validation_split
-from mnistlab.landscape import SLICE_WEIGHTS, numerical_partial, parameters
+from mnistlab.landscape10 import SLICE_WEIGHTS, numerical_partial, parameters
 from mnistlab.network import Network, pretrained_network
 
 HISTORY_FILE = "chapter10_histories.npz"     # in resources/models/

@@ -1,7 +1,7 @@
 """Figures of chapter 10 (경사 하강법): slopes, the cost map with its gradient, mini-batch
 directions and training vs validation curves.
 
-Every function draws numbers it is given (computed by :mod:`mnistlab.landscape` and
+Every function draws numbers it is given (computed by :mod:`mnistlab.landscape10` and
 :mod:`mnistlab.sgd` from the one :class:`~mnistlab.network.Network`); none computes
 a cost or a gradient itself. The cost map uses viridis (readable for every colour vision).
 """

@@ -1,7 +1,7 @@
 """공 굴리기: gradient descent as a ball rolling on the real cost map (chapter 10).
 
 The map is the cost C of the shipped 784-16-16-10 network over two of its real weights
-(:mod:`mnistlab.landscape`; costs and backpropagated gradients precomputed on a 61 × 61
+(:mod:`mnistlab.landscape10`; costs and backpropagated gradients precomputed on a 61 × 61
 grid by :meth:`Network.gradients`). Each step reads ∇C at the ball by bilinear
 interpolation and moves it by v ← v − η ∇C; the path is drawn on the map, the cost of
 every step beside it. Three marked learning rates (가, 나, 다) behave very differently;
@@ -19,7 +19,7 @@ import numpy as np
 
 from mnistlab import validate
 from mnistlab.errors import MnistlabValueError
-from mnistlab.landscape import Landscape, weight_name
+from mnistlab.landscape10 import Landscape, weight_name
 from mnistlab.raster import png_fast, png_small
 from mnistlab.widgets.base import Explorer, Pen, caption, font, hstack, shrink
 

@@ -1,4 +1,4 @@
-"""mnistlab.landscape: the cost of the shipped network over real weights, its slopes, the shipped map.
+"""mnistlab.landscape10: the cost of the shipped network over real weights, its slopes, the shipped map.
 
 The numbers are checked against independent computations: an explicit forward pass
 written here (loops over layers, the sigmoid as 1 / (1 + e^−z)), central differences
@@ -12,9 +12,9 @@ import itertools
 import numpy as np
 import pytest
 
-from mnistlab import landscape
+from mnistlab import landscape10 as landscape
 from mnistlab.errors import MnistlabValueError
-from mnistlab.landscape import Landscape, WeightSlice
+from mnistlab.landscape10 import Landscape, WeightSlice
 from mnistlab.network import Network, pretrained_network
 
 
