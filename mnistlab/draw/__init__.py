@@ -33,6 +33,14 @@ from mnistlab.draw.logistic import (
     theta_maps,
     two_pixels,
 )
+from mnistlab.draw.loss import (
+    accuracy_and_loss,
+    hardest_images,
+    landscape,
+    loss_distribution,
+    loss_terms,
+    target_and_output,
+)
 from mnistlab.draw.nervous_system import activation_table, nervous_system, step_vs_sigmoid
 from mnistlab.draw.network import network_diagram, network_legend, network_positions
 from mnistlab.draw.neuron import (
@@ -46,6 +54,12 @@ from mnistlab.draw.notation import notation_picture
 from mnistlab.draw.ten_models import confusion, output_bars, ten_models_diagram
 
 __all__ = [
+    "accuracy_and_loss",
+    "hardest_images",
+    "landscape",
+    "loss_distribution",
+    "loss_terms",
+    "target_and_output",
     "activation_functions",
     "activation_table",
     "ai_map",

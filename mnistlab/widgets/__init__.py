@@ -10,6 +10,7 @@ from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
 from mnistlab.widgets.logistic import OnePixelExplorer, sigmoid_explorer
+from mnistlab.widgets.loss import LossExplorer, loss_explorer
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
 from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
@@ -21,6 +22,7 @@ __all__ = [
     "DrawDigit",
     "Explorer",
     "HiddenNeuronExplorer",
+    "LossExplorer",
     "NetworkExplorer",
     "NeuronPlayground",
     "NotationExplorer",
@@ -31,6 +33,7 @@ __all__ = [
     "digit_browser",
     "draw_digit",
     "hidden_neuron_explorer",
+    "loss_explorer",
     "network_explorer",
     "neuron_playground",
     "notation_explorer",
