@@ -164,6 +164,6 @@ def mean_squared_error(y: np.ndarray, p: np.ndarray) -> float:
 
 __all__ = [
     "ACTIVATIONS", "DERIVATIVES", "EPS", "KOREAN_NAMES", "activation", "cross_entropy",
-    "cross_entropy_terms", "mean_squared_error", "one_hot", "squared_error_terms",
-    "relu", "relu_prime", "sigmoid", "sigmoid_prime", "step", "tanh", "tanh_prime",
+    "cross_entropy_terms", "mean_squared_error", "one_hot", "relu", "relu_prime", "sigmoid",
+    "sigmoid_prime", "squared_error_terms", "step", "tanh", "tanh_prime",
 ]
