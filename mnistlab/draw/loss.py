@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from mnistlab.data import SIDE
 from mnistlab.draw.common import fig_ax
@@ -28,6 +28,11 @@ SQUARED_COLOR = "#8e24aa"       # 평균 제곱 오차 (purple, apart from blue 
 UNTRAINED_COLOR = "#9e9e9e"     # the untrained network
 
 
+def _margins(fig, bottom: float = 0.15, right: float = 0.98, wspace: float = 0.2) -> None:
+    """Fixed margins (constrained layout would cost more than the drawing itself)."""
+    fig.subplots_adjust(left=0.08, right=right, top=0.88, bottom=bottom, wspace=wspace)
+
+
 def _neuron_ticks(ax, n: int) -> None:
     ax.set_xticks(range(n))
     ax.set_xticklabels([f"{i + 1}\n('{i}')" for i in range(n)], fontsize=8)
@@ -37,14 +42,16 @@ def _neuron_ticks(ax, n: int) -> None:
 def target_and_output(outputs, label: int, ax=None, title: str | None = None):
     """The output a^[3] of one image (blue) beside its one-hot target y (orange), one pair
     of bars per output neuron; a^[3]_i stands for the digit i − 1."""
-    fig, ax = fig_ax(ax, (8.4, 3.2), layout="constrained")
+    fig, ax = fig_ax(ax, (8.4, 3.2))
+    _margins(fig, bottom=0.22)
     a = np.asarray(outputs, float)
     y = one_hot(int(label), len(a))
     x = np.arange(len(a))
     ax.bar(x - 0.2, a, 0.4, color=OUTPUT_COLOR, label="출력 a[3] (신경망의 답)")
     ax.bar(x + 0.2, y, 0.4, color=TARGET_COLOR, label=f"목표 y (원-핫, 정답 {label})")
     for i, v in enumerate(a):
-        ax.text(i - 0.2, v + 0.02, f"{v:.2f}", ha="center", fontsize=7, color=OUTPUT_COLOR)
+        if v >= 0.005:                      # the tiny ones would all read 0.00
+            ax.text(i - 0.2, v + 0.02, f"{v:.2f}", ha="center", fontsize=7, color=OUTPUT_COLOR)
     _neuron_ticks(ax, len(a))
     ax.set_ylim(0, 1.18)
     ax.set_ylabel("값 (0..1)")
@@ -57,7 +64,8 @@ def loss_terms(outputs, label: int, axes=None):
     """Each output neuron's term of the two losses for one image, the sums in the titles:
     교차 엔트로피 오차 (what the network trains with) and 평균 제곱 오차."""
     if axes is None:
-        fig, axes = plt.subplots(1, 2, figsize=(10, 3.2), layout="constrained")
+        fig, axes = plt.subplots(1, 2, figsize=(10, 3.2))
+        _margins(fig, bottom=0.22, wspace=0.15)
     else:
         fig = axes[0].figure
     x = np.arange(len(outputs))
@@ -67,7 +75,8 @@ def loss_terms(outputs, label: int, axes=None):
         ax.bar(x, terms, color=color)
         top = max(float(terms.max()), 0.05)
         for i, t in enumerate(terms):
-            ax.text(i, t + top * 0.03, f"{t:.2f}", ha="center", fontsize=7)
+            if t >= 0.005:
+                ax.text(i, t + top * 0.03, f"{t:.2f}", ha="center", fontsize=7)
         ax.bar([label], [terms[label]], color="none", edgecolor=TARGET_COLOR, lw=2)
         _neuron_ticks(ax, len(terms))
         ax.set_ylim(0, top * 1.2)
@@ -80,7 +89,8 @@ def loss_terms(outputs, label: int, axes=None):
 def accuracy_and_loss(sweep: dict, trained: float, name: str = "w", ax=None):
     """Accuracy (a staircase) and the cost C (smooth) against one weight's value, on one
     x axis: C on the left scale, accuracy on the right; the trained value dashed."""
-    fig, ax = fig_ax(ax, (8.4, 3.6), layout="constrained")
+    fig, ax = fig_ax(ax, (8.4, 3.6))
+    _margins(fig, bottom=0.14, right=0.9)
     v = sweep["values"]
     ax.plot(v, sweep["loss"], color=OUTPUT_COLOR, lw=2, label="비용 C (교차 엔트로피 오차)")
     ax.set_xlabel(f"가중치 {name} 의 값")
@@ -89,7 +99,8 @@ def accuracy_and_loss(sweep: dict, trained: float, name: str = "w", ax=None):
     acc.step(v, 100 * sweep["accuracy"], where="mid", color=TARGET_COLOR, lw=2, label="정확도")
     acc.set_ylabel("정확도 (%)", color=TARGET_COLOR)
     ax.axvline(trained, color="#555", ls="--", lw=1)
-    ax.text(trained, ax.get_ylim()[1], " 학습된 값", va="top", fontsize=9, color="#555")
+    ax.text(trained, 0.5, " 학습된 값", transform=ax.get_xaxis_transform(), fontsize=9,
+            color="#555")
     lines = ax.get_lines()[:1] + acc.get_lines()[:1]
     ax.legend(lines, [ln.get_label() for ln in lines], loc="lower left", fontsize=9,
               framealpha=0.9)
@@ -100,7 +111,8 @@ def accuracy_and_loss(sweep: dict, trained: float, name: str = "w", ax=None):
 def loss_distribution(losses, untrained=None, ax=None):
     """Histogram of the per-image loss over the test images (log scale: most are tiny, a few
     huge), with the mean C marked; optionally the untrained network's losses in gray."""
-    fig, ax = fig_ax(ax, (8.4, 3.4), layout="constrained")
+    fig, ax = fig_ax(ax, (8.4, 3.4))
+    _margins(fig, bottom=0.15)
     losses = np.asarray(losses, float)
     groups = [(losses, OUTPUT_COLOR, "학습된 신경망")]
     if untrained is not None:
@@ -114,6 +126,7 @@ def loss_distribution(losses, untrained=None, ax=None):
         ax.axvline(g.mean(), color=color, ls="--", lw=1.5)
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())      # (and far fewer tick labels to draw)
     ax.set_xlabel("이미지 한 장의 손실 (로그 눈금)")
     ax.set_ylabel("이미지 수")
     ax.legend(fontsize=9, loc="upper left")
@@ -123,28 +136,46 @@ def loss_distribution(losses, untrained=None, ax=None):
 
 def hardest_images(images, labels, answers, losses, indices, known_errors=None, cols: int = 10):
     """The test images at ``indices`` (e.g. the highest losses), each with its label, the
-    network's answer and its loss; a known MNIST label error says so under its picture."""
+    network's answer and its loss; a known MNIST label error says so above its picture.
+    Drawn as one mosaic (one image, one Axes): 30 little Axes take seconds to lay out."""
     known_errors = known_errors or {}
+    indices = [int(k) for k in indices]
     rows = -(-len(indices) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(1.05 * cols, 1.75 * rows), layout="constrained")
-    for ax in np.ravel(axes):
-        ax.axis("off")
-    for ax, k in zip(np.ravel(axes), indices):
-        k = int(k)
-        ax.imshow(np.asarray(images[k]).reshape(SIDE, SIDE), cmap="gray", vmin=0,
-                  vmax=255 if np.asarray(images[k]).dtype == np.uint8 else 1)
+    cell_w, cell_h = SIDE + 8, SIDE + 24           # pixels per cell: picture + room for text
+    mosaic = np.ones((rows * cell_h, cols * cell_w))
+    for n, k in enumerate(indices):
+        img = np.asarray(images[k], float).reshape(SIDE, SIDE)
+        img = img / 255.0 if np.asarray(images[k]).dtype == np.uint8 else img
+        r, c = divmod(n, cols)
+        mosaic[r * cell_h + 22:r * cell_h + 22 + SIDE, c * cell_w + 4:c * cell_w + 4 + SIDE] = img
+    width = 0.95 * cols                            # inches; the height keeps pixels square
+    height = width * rows * cell_h / (cols * cell_w)
+    fig = plt.figure(figsize=(width, height + 0.35))
+    ax = fig.add_axes((0, 0, 1, height / (height + 0.35)))
+    ax.imshow(mosaic, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_facecolor("white")
+    for n, k in enumerate(indices):
+        r, c = divmod(n, cols)
+        x, y = c * cell_w + 4 + SIDE / 2, r * cell_h + 20.5
         text = f"#{k}\n정답 {int(labels[k])} · 답 {int(answers[k])}\n손실 {float(losses[k]):.1f}"
-        if k in known_errors:
-            text += f"\n레이블 오류 ({known_errors[k][1]})"
-        ax.set_title(text, fontsize=7.5, color=TARGET_COLOR if k in known_errors else "black")
-    fig.suptitle("손실이 가장 큰 시험 이미지 (정답 = 파일의 레이블, 답 = 신경망의 예측)", fontsize=11)
+        wrong = k in known_errors
+        if wrong:
+            text = f"레이블 오류: {known_errors[k][1]}\n" + text
+        ax.text(x, y, text, ha="center", va="bottom", fontsize=7.5, linespacing=1.05,
+                color=TARGET_COLOR if wrong else "black", weight="bold" if wrong else "normal")
+    ax.set_xlim(0, cols * cell_w)
+    ax.set_ylim(rows * cell_h, -6)
+    ax.axis("off")
+    fig.suptitle("손실이 가장 큰 시험 이미지 (정답 = 파일의 레이블, 답 = 신경망의 예측)",
+                 fontsize=11, y=0.995)
     return fig
 
 
 def landscape(land, names=("w1", "w2"), path=None):
     """The 2-D slice of the cost: contour lines (left) and the surface (right), the trained
     weights marked; ``path`` (an (N, 2) array of weight pairs) draws a walk on both."""
-    fig = plt.figure(figsize=(10.5, 4.4), layout="constrained")
+    fig = plt.figure(figsize=(10.5, 4.4))
+    fig.subplots_adjust(left=0.07, right=0.97, bottom=0.12, top=0.86, wspace=0.25)
     ax = fig.add_subplot(1, 2, 1)
     W1, W2 = np.meshgrid(land.w1, land.w2)
     levels = np.quantile(land.C, np.linspace(0, 1, 16)[1:-1])
