@@ -25,6 +25,7 @@ from decimal import Decimal
 
 import ipywidgets as W
 import numpy as np
+import traitlets
 
 from mnistlab.display import pixel_ratio
 from mnistlab.korean import pil_font as font
@@ -78,6 +79,11 @@ class Explorer(Quiet, W.VBox):
         that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
         """
         if alt is not None:
+            if not picture.has_trait("description"):
+                # The browser side of ipywidgets 8 reads `description.length` to place a
+                # tooltip, and an Image has no description: without this empty one the
+                # picture's view fails ("Could not create a view for model id …").
+                picture.add_traits(description=traitlets.Unicode("").tag(sync=True))
             picture.tooltip = alt
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data
