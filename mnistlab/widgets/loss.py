@@ -7,7 +7,7 @@ image's loss. Only that one value differs from the trained network; '학습된 �
 brings it back exactly.
 
 The numbers come from ``Network.forward`` on an edited copy of the shipped network and
-:func:`mnistlab.loss.output_terms`; the picture is drawn with PIL (a few ms per change).
+:func:`mnistlab.loss.output_terms`; the picture is drawn with numpy into a 256-colour frame (a few ms per change).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from mnistlab.draw.loss import OUTPUT_COLOR, SQUARED_COLOR, TARGET_COLOR
 from mnistlab.loss import KOREAN_LOSS_NAMES, output_terms
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small, scaled_font
-from mnistlab.widgets.base import DigitPicker, Explorer, Pen, caption, font, gray, shrink
+from mnistlab.widgets.base import DigitPicker, Explorer, caption, font, shrink
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -46,23 +46,86 @@ def _center(x0: float, x1: float, i: int, n: int) -> float:
     return x0 + 10 + i * (x1 - x0 - 20) / (n - 1)
 
 
+# One 256-colour palette for every frame: a gray ramp (the digit, black and gray text, axes)
+# and a ramp from white to each colour (bars, and coloured text smoothed onto white). A frame
+# is then one byte per pixel, drawn with numpy slices, and three times cheaper to encode.
+GRAYS, RAMP = 64, 32
+RAMPS = ("a", "y", "squared_error")
+
+
+def _palette() -> np.ndarray:
+    colors = np.zeros((256, 3), np.uint8)
+    colors[:GRAYS] = np.round(np.linspace(0, 255, GRAYS))[:, None]
+    for n, name in enumerate(RAMPS):
+        t = np.linspace(0, 1, RAMP)[:, None]
+        start = GRAYS + n * RAMP
+        colors[start:start + RAMP] = np.round(255 * (1 - t) + np.array(COLORS[name]) * t)
+    return colors
+
+
+PALETTE = _palette()
+PALETTE_BYTES = PALETTE.tobytes()
+WHITE = GRAYS - 1
+
+
+def _ink(color: str) -> int:
+    """The palette number of a named colour (the far end of its ramp; a gray for the grays)."""
+    if color in RAMPS:
+        return GRAYS + RAMPS.index(color) * RAMP + RAMP - 1
+    return round(COLORS[color][0] / 255 * (GRAYS - 1))
+
+
 @functools.lru_cache(maxsize=4096)
-def _text_image(text: str, size: int, bold: bool, color: tuple, ratio: int) -> Image.Image:
-    """A line of text as a transparent picture at ``ratio``× pixels (drawn once, pasted often:
-    rendering glyphs is most of a frame's cost, and the same values come back again and again)."""
+def _text_mask(text: str, size: int, bold: bool, color: str, ratio: int):
+    """A line of text as (mask, palette numbers) at ``ratio``× pixels, smoothed onto white:
+    rendered once, then copied into frames (glyph rendering would be most of a frame's cost,
+    and the same values come back again and again)."""
     f = scaled_font(font(size, bold), ratio)
     _, _, right, bottom = f.getbbox(text)
-    im = Image.new("RGBA", (max(1, right), max(1, bottom)), (0, 0, 0, 0))
-    ImageDraw.Draw(im).text((0, 0), text, fill=color, font=f)
-    return im
+    im = Image.new("L", (max(1, right), max(1, bottom)), 0)
+    ImageDraw.Draw(im).text((0, 0), text, fill=255, font=f)
+    cover = np.asarray(im, dtype=float) / 255
+    if color in RAMPS:
+        idx = GRAYS + RAMPS.index(color) * RAMP + np.round(cover * (RAMP - 1))
+    else:
+        ink = _ink(color)
+        idx = np.round(WHITE - cover * (WHITE - ink))
+    return cover > 0.02, idx.astype(np.uint8)
 
 
-def _stamp(pen: Pen, xy, text: str, size: int, bold: bool, color: tuple,
-           center: bool = False, right: bool = False) -> None:
-    """Paste cached text at 1× ``xy`` (its top-left; or top-centre / top-right)."""
-    im = _text_image(text, size, bold, color, pen.ratio)
-    x = xy[0] * pen.ratio - (im.width / 2 if center else im.width if right else 0)
-    pen.image.paste(im, (round(x), round(xy[1] * pen.ratio)), im)
+class Frame:
+    """A picture of palette numbers drawn in 1× coordinates on ``ratio``× pixels."""
+
+    def __init__(self, pixels: np.ndarray, ratio: int):
+        self.pixels, self.ratio = pixels, ratio
+
+    def box(self, x0, y0, x1, y1, ink: int) -> None:
+        """Fill the 1× box x0 ≤ x < x1, y0 ≤ y < y1."""
+        r = self.ratio
+        self.pixels[max(0, round(y0 * r)):round(y1 * r), max(0, round(x0 * r)):round(x1 * r)] = ink
+
+    def outline(self, x0, y0, x1, y1, ink: int, width: float = 2) -> None:
+        self.box(x0, y0, x1, y0 + width, ink)
+        self.box(x0, y1 - width, x1, y1, ink)
+        self.box(x0, y0, x0 + width, y1, ink)
+        self.box(x1 - width, y0, x1, y1, ink)
+
+    def text(self, xy, text: str, size: int, color: str, bold: bool = False,
+             align: str = "left") -> None:
+        """Text with its top at 1× y, its left (or centre, or right) at 1× x."""
+        mask, idx = _text_mask(text, size, bold, color, self.ratio)
+        h, w = mask.shape
+        x = round(xy[0] * self.ratio - {"left": 0, "center": w / 2, "right": w}[align])
+        y = round(xy[1] * self.ratio)
+        H, Wd = self.pixels.shape
+        if x < 0 or y < 0 or x + w > Wd or y + h > H:
+            return
+        region = self.pixels[y:y + h, x:x + w]
+        region[mask] = idx[mask]
+
+    def paste(self, xy, picture: np.ndarray) -> None:
+        x, y = round(xy[0] * self.ratio), round(xy[1] * self.ratio)
+        self.pixels[y:y + picture.shape[0], x:x + picture.shape[1]] = picture
 
 
 def _nice(value: float) -> float:
@@ -82,7 +145,7 @@ class LossExplorer(Explorer):
                  seed: int = 0):
         self.trained = pretrained_network() if net is None else check.network(net).copy()
         self.net = self.trained.copy()
-        self._backgrounds: dict[int, Image.Image] = {}
+        self._backgrounds: dict[int, np.ndarray] = {}
         self._trained_a: tuple[int, np.ndarray | None] = (-1, None)
         images, labels = check.images_and_labels(images, labels, "test")
         self.images, self.y = images, np.asarray(labels)
@@ -248,65 +311,70 @@ class LossExplorer(Explorer):
         alt = (f"시험 이미지 #{k}, 정답 {self.label}, 예측 {pred}. 출력 a[3]: "
                + ", ".join(f"{v:.2f}" for v in a)
                + f". {name}의 항 10개의 합 {total:.3f}. 바꾼 값 {self._name()} (Δ {d:+.1f}).")
-        self.show_png(self.picture, png_fast(self.paint(a, trained_a, terms, self.ratio)), alt=alt)
+        pixels = self.paint_index(a, trained_a, terms, self.ratio)
+        self.show_png(self.picture, png_fast(pixels, PALETTE_BYTES), alt=alt)
 
     # ---------------------------------------------------------------- drawing
-    def _background(self, ratio: int) -> Image.Image:
+    def _background(self, ratio: int) -> np.ndarray:
         """The parts that never change (axes, neuron numbers, grid lines), drawn once per ratio."""
         if ratio not in self._backgrounds:
-            pen = Pen.new(SIZE, ratio=ratio)
-            f, small, c, base = font(12), font(10), COLORS, BAR_TOP + BAR_H
+            frame = Frame(np.full((SIZE[1] * ratio, SIZE[0] * ratio), WHITE, np.uint8), ratio)
+            base, n = BAR_TOP + BAR_H, self.net.n[-1]
             for x0, x1 in PANELS:
-                pen.line([(x0, base), (x1, base)], fill=c["axis"], width=1)
-                pen.line([(x0, base - BAR_H), (x1, base - BAR_H)], fill=c["grid"], width=1)
-                for i in range(self.net.n[-1]):
-                    cx = _center(x0, x1, i, self.net.n[-1])
-                    pen.text((cx, base + 4), str(i + 1), fill=c["text"], font=f, anchor="ma")
-                    pen.text((cx, base + 18), f"'{i}'", fill=c["axis"], font=small, anchor="ma")
-            pen.text((PANELS[0][0] - 4, base - BAR_H - 6), "1", fill=c["axis"], font=small,
-                     anchor="ra")
-            self._backgrounds[ratio] = pen.image
+                frame.box(x0, base, x1, base + 1, _ink("axis"))
+                frame.box(x0, base - BAR_H, x1, base - BAR_H + 1, _ink("grid"))
+                for i in range(n):
+                    cx = _center(x0, x1, i, n)
+                    frame.text((cx, base + 3), str(i + 1), 12, "text", align="center")
+                    frame.text((cx, base + 18), f"'{i}'", 10, "axis", align="center")
+            frame.text((PANELS[0][0] - 4, base - BAR_H - 6), "1", 10, "axis", align="right")
+            frame.text((PANELS[0][0], 4), "출력 a[3] (파랑) · 목표 y (주황)", 14, "text", bold=True)
+            self._backgrounds[ratio] = frame.pixels
         return self._backgrounds[ratio]
 
-    def paint(self, a, trained_a, terms, ratio: int = 1) -> np.ndarray:
-        """The picture (RGB, ``ratio``× pixels): image, outputs beside targets, loss terms.
-        Fixed parts come from :meth:`_background`; texts that change are cached stamps."""
-        pen = Pen(self._background(ratio).copy(), ratio)
-        c, n, base = COLORS, len(a), BAR_TOP + BAR_H
-        stamp = functools.partial(_stamp, pen)
-        stamp((0, 4), f"#{self.picker.current} · 정답 {self.label}", 14, True, c["text"])
-        pen.paste(Image.fromarray(gray(self.x.reshape(SIDE, SIDE), DIGIT * ratio)), (0, BAR_TOP))
-        # outputs a beside targets y
+    def paint_index(self, a, trained_a, terms, ratio: int = 1) -> np.ndarray:
+        """The picture as palette numbers (``ratio``× pixels): the image, the outputs beside
+        their targets, the loss terms. Fixed parts come from :meth:`_background`."""
+        frame = Frame(self._background(ratio).copy(), ratio)
+        n, base, ink = len(a), BAR_TOP + BAR_H, _ink
+        frame.text((0, 4), f"#{self.picker.current} · 정답 {self.label}", 14, "text", bold=True)
+        digit = np.round(np.clip(self.x, 0, 1) * (GRAYS - 1)).astype(np.uint8).reshape(SIDE, SIDE)
+        k = DIGIT * ratio
+        frame.paste((0, BAR_TOP), np.repeat(np.repeat(digit, k, axis=0), k, axis=1))
         (x0, x1), (t0, t1) = PANELS
-        stamp((x0, 4), "출력 a[3] (파랑) · 목표 y (주황)", 14, True, c["text"])
         j = self.address[2] - 1
-        for i in range(n):
+        for i in range(n):                                   # outputs a beside targets y
             cx = _center(x0, x1, i, n)
             h = float(np.clip(a[i], 0, 1)) * BAR_H
-            pen.rectangle([cx - 10, base - h, cx - 1, base], fill=c["a"])
+            frame.box(cx - 10, base - h, cx - 1, base, ink("a"))
             if i == self.label:
-                pen.rectangle([cx + 1, base - BAR_H, cx + 10, base], fill=c["y"])
+                frame.box(cx + 1, base - BAR_H, cx + 10, base, ink("y"))
             th = float(np.clip(trained_a[i], 0, 1)) * BAR_H
             if abs(th - h) > 0.5:
-                pen.line([(cx - 13, base - th), (cx + 2, base - th)], fill=c["trained"], width=2)
-            stamp((cx - 5, base - h - 13), f"{a[i]:.2f}", 10, False, c["a"], center=True)
-        # loss terms
+                frame.box(cx - 13, base - th - 1, cx + 2, base - th + 1, ink("trained"))
+            frame.text((cx - 5, base - h - 13), f"{a[i]:.2f}", 10, "a", align="center")
         kind, top = self.loss.value, _nice(float(terms.max()))
-        stamp((t0, 4), f"{KOREAN_LOSS_NAMES[kind]}의 항 · 합 {float(terms.sum()):.3f}", 14, True,
-              c["text"])
-        stamp((t0 - 4, base - BAR_H - 6), f"{top:g}", 10, False, c["axis"], right=True)
-        for i in range(n):
+        color = "a" if kind == "cross_entropy" else "squared_error"
+        frame.text((t0, 4), f"{KOREAN_LOSS_NAMES[kind]}의 항 · 합 {float(terms.sum()):.3f}", 14,
+                   "text", bold=True)
+        frame.text((t0 - 4, base - BAR_H - 6), f"{top:g}", 10, "axis", align="right")
+        for i in range(n):                                   # each output's loss term
             cx = _center(t0, t1, i, n)
             h = float(terms[i]) / top * BAR_H
-            pen.rectangle([cx - 9, base - h, cx + 9, base], fill=c[kind],
-                          outline=c["y"] if i == self.label else None, width=2)
-            stamp((cx, base - h - 13), f"{terms[i]:.2f}", 10, False, c["text"], center=True)
-        # the chosen output neuron j, under both panels
-        for p0, p1 in PANELS:
+            frame.box(cx - 9, base - h, cx + 9, base, ink(color))
+            if i == self.label:
+                frame.outline(cx - 9, base - max(h, 2), cx + 9, base, ink("y"))
+            frame.text((cx, base - h - 13), f"{terms[i]:.2f}", 10, "text", align="center")
+        for p0, p1 in PANELS:                                # ▲ under the chosen neuron j
             cx = _center(p0, p1, j, n)
-            pen.polygon([(cx, base + 33), (cx - 6, base + 42), (cx + 6, base + 42)],
-                        fill=c["chosen"])
-        return pen.array()
+            for row in range(8):
+                frame.box(cx - row * 0.75, base + 34 + row, cx + row * 0.75 + 1, base + 35 + row,
+                          ink("chosen"))
+        return frame.pixels
+
+    def paint(self, a, trained_a, terms, ratio: int = 1) -> np.ndarray:
+        """The same picture as RGB."""
+        return PALETTE[self.paint_index(a, trained_a, terms, ratio)]
 
     def snapshot(self) -> bytes:
         a = self.outputs()
