@@ -57,7 +57,15 @@ import time, threading, os, nbformat
 from nbconvert.preprocessors import ExecutePreprocessor
 nb = nbformat.read({str(NOTEBOOK)!r}, as_version=4)
 ep = ExecutePreprocessor(timeout=600, kernel_name="python3", store_widget_state=False)
-peak = [0]
+peak, cpu = [0], [0.0]
+TICK = os.sysconf("SC_CLK_TCK")
+def cpu_seconds(pid):
+    try:
+        with open(f"/proc/{{pid}}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK     # utime + stime
+    except (OSError, IndexError, ValueError):
+        return 0.0
 def pss(pid):
     try:
         with open(f"/proc/{{pid}}/smaps_rollup") as f:
@@ -73,6 +81,7 @@ def watch():
         pid = getattr(getattr(km, "provisioner", None), "pid", None) if km else None
         if pid:
             peak[0] = max(peak[0], pss(pid))
+            cpu[0] = max(cpu[0], cpu_seconds(pid))
         time.sleep(0.05)
 done = False
 threading.Thread(target=watch, daemon=True).start()
@@ -81,7 +90,8 @@ ep.preprocess(nb, {{"metadata": {{"path": {str(NOTEBOOK.parent)!r}}}}})
 wall = time.perf_counter() - t
 done = True
 cells = sum(1 for c in nb.cells if c.cell_type == "code")
-print(f"  실행 시간 {{wall:.1f}} s (코드 셀 {{cells}}개, 커널 시작 포함), 최대 PSS {{peak[0] / 2**20:.0f}} MiB")
+print(f"  실행 시간 {{wall:.1f}} s (코드 셀 {{cells}}개, 커널 시작 포함), 커널의 CPU 시간 {{cpu[0]:.1f}} s, "
+      f"최대 PSS {{peak[0] / 2**20:.0f}} MiB (부하 {{os.getloadavg()[0]:.1f}})")
 """
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 

@@ -51,9 +51,15 @@ def per_image_loss(net, X, labels, loss: str = "cross_entropy") -> np.ndarray:
     For the sigmoid network with ``loss="cross_entropy"`` the mean equals ``net.loss(X, labels)``.
     """
     net = check.network(net)
-    a = np.atleast_2d(net.forward(X)[-1])
-    y = check.class_labels(labels, len(a), net.n[-1], "정답 labels")
-    return LOSSES[loss_kind(loss)](one_hot(y, net.n[-1]), a).sum(axis=1)
+    return image_losses(net.forward(X)[-1], labels, loss)
+
+
+def image_losses(outputs, labels, loss: str = "cross_entropy") -> np.ndarray:
+    """Each image's loss from outputs a^[L] already computed (one row per image), e.g. by
+    ``net.predict_proba(X)``: one forward pass then gives both the losses and the answers."""
+    a = np.atleast_2d(check.numbers_array(outputs, "outputs (출력 a[L])", ndim=(1, 2)))
+    y = check.class_labels(labels, len(a), a.shape[1], "정답 labels")
+    return LOSSES[loss_kind(loss)](one_hot(y, a.shape[1]), a).sum(axis=1)
 
 
 def hardest(losses, n: int = 10) -> np.ndarray:
@@ -94,6 +100,7 @@ def weight_sweep(net, X, labels, address, values) -> dict[str, np.ndarray]:
 
 
 __all__ = [
-    "KNOWN_LABEL_ERRORS", "KOREAN_LOSS_NAMES", "LOSSES", "hardest", "loss_kind", "output_terms",
+    "KNOWN_LABEL_ERRORS", "KOREAN_LOSS_NAMES", "LOSSES", "hardest", "image_losses", "loss_kind",
+    "output_terms",
     "per_image_loss", "weight", "weight_sweep",
 ]

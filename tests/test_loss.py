@@ -274,3 +274,11 @@ def test_landscape_draws_the_slice_and_the_trained_point(shipped):
     assert filled.levels[-1] - filled.levels[0] < 1.2 * np.ptp(shipped.C)
     low, high = surface_ax.get_zlim()
     assert low <= shipped.C.min() and high >= shipped.C.max() and high < 1.2 * shipped.C.max()
+
+
+def test_image_losses_from_outputs_equal_the_per_image_losses(net, test_data):
+    X, y = test_data
+    outputs = net.predict_proba(X)
+    np.testing.assert_array_equal(L.image_losses(outputs, y), L.per_image_loss(net, X, y))
+    with pytest.raises(MnistlabError, match="입력 수와 레이블 수"):
+        L.image_losses(outputs, y[:5])

@@ -179,7 +179,7 @@ def landscape(land, names=("w1", "w2"), path=None):
     ax = fig.add_subplot(1, 2, 1)
     W1, W2 = np.meshgrid(land.w1, land.w2)
     levels = np.quantile(land.C, np.linspace(0, 1, 16)[1:-1])
-    filled = ax.contourf(W1, W2, land.C, levels=30, cmap="viridis")
+    filled = ax.contourf(W1, W2, land.C, levels=20, cmap="viridis")
     ax.contour(W1, W2, land.C, levels=np.unique(levels), colors="white", linewidths=0.6)
     fig.colorbar(filled, ax=ax, label="비용 C")
     t1, t2 = land.trained
