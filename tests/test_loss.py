@@ -282,3 +282,18 @@ def test_image_losses_from_outputs_equal_the_per_image_losses(net, test_data):
     np.testing.assert_array_equal(L.image_losses(outputs, y), L.per_image_loss(net, X, y))
     with pytest.raises(MnistlabError, match="입력 수와 레이블 수"):
         L.image_losses(outputs, y[:5])
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda net, X, y: L.weight_sweep(net, X, y, (3, 1, 8), [0.0, float("nan")]), "NaN"),
+    (lambda net, X, y: L.weight_sweep(net, X, y[:3], (3, 1, 8), [0.0]), "레이블 수"),
+    (lambda net, X, y: L.output_terms([0.5] * 10, 10), "정답"),
+    (lambda net, X, y: L.hardest([0.1, 0.2], 3), "이미지 수"),
+    (lambda net, X, y: loss_landscape(net, X, y, span=-1.0, steps=2), "범위"),
+    (lambda net, X, y: loss_landscape(net, X, y, steps=1), "격자 수"),
+    (lambda net, X, y: L.per_image_loss("net", X, y), "신경망"),
+])
+def test_bad_input_to_the_loss_functions_is_a_korean_error(net, test_data, call, words):
+    X, y = test_data[0][:10], test_data[1][:10]
+    with pytest.raises(MnistlabError, match=words):
+        call(net, X, y)
