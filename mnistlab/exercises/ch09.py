@@ -10,6 +10,7 @@ from mnistlab.check import integer, number, register
 OUTPUTS = [0.02, 0.05, 0.60, 0.10, 0.01, 0.03, 0.02, 0.30, 0.04, 0.01]
 LABEL = 2
 COUNT_THRESHOLD = 1.0     # 09.count: test images whose loss is above this
+SWEEP_IMAGES = 400        # 09.step: the notebook's accuracy staircase is measured on this many
 
 
 def _ce() -> float:
@@ -36,11 +37,12 @@ def _count() -> int:
     return int((losses > COUNT_THRESHOLD).sum())
 
 
-_UNIT = re.compile(r"^\s*([-+]?[\d.,]+)\s*(개|장|번째|번|배|칸)?\s*$")
+_UNIT = re.compile(r"^\s*([-+]?[\d.,]+)\s*(개|장|번째|번|배|칸|%p|%|퍼센트|퍼센트포인트)?\s*$")
 
 
 def units(judge):
-    """Let a number be written with its unit: "601장", "8번째", "4.3배" count as 601, 8, 4.3."""
+    """Let a number be written with its unit: "601장", "8번째", "4.3배", "0.25%p" count as
+    601, 8, 4.3, 0.25."""
     def with_units(answer):
         if isinstance(answer, str) and (m := _UNIT.match(answer)):
             answer = m.group(1)
@@ -50,7 +52,7 @@ def units(judge):
 
 register(
     "09.onehot",
-    units(integer(8)),
+    units(integer(10)),
     hint="원-핫 벡터에서 1은 정답 숫자를 맡은 출력 뉴런 자리에 있습니다. 맨 위 뉴런 a^[3]_1 이 "
     "숫자 0 을 맡았다면, 숫자 d 를 맡은 뉴런은 위에서 몇 번째인가요?",
 )
@@ -79,10 +81,11 @@ register(
     "개수는 어떻게 셀 수 있을까요? 평균 C 가 아니라 이미지 수를 묻습니다.",
 )
 register(
-    "09.flat",
-    units(number(0.0, tol=1e-9)),
-    hint="계단 그래프에서 가중치를 아주 조금만 움직이면, 맞히는 이미지의 수가 바뀌나요? 평평한 "
-    "칸 위에서 정확도가 얼마나 변하는지, 즉 기울기를 생각해 보세요.",
+    "09.step",
+    units(lambda answer: number(100 / SWEEP_IMAGES, tol=1e-6)(answer)       # in %p …
+          or number(1 / SWEEP_IMAGES, tol=1e-8)(answer)),                  # … or as a fraction
+    hint="정확도는 맞힌 이미지 수 ÷ 이미지 수입니다. 계단 한 칸은 맞힌 이미지가 몇 장 바뀐 것일까요? "
+    "그것이 이미지 400장 가운데 몇 %인지 구해 보세요.",
 )
 
-__all__ = ["COUNT_THRESHOLD", "LABEL", "OUTPUTS", "units"]
+__all__ = ["COUNT_THRESHOLD", "LABEL", "OUTPUTS", "SWEEP_IMAGES", "units"]
