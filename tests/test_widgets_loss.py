@@ -126,3 +126,23 @@ def test_bad_input_is_a_korean_error(w, call, words):
 def test_a_bad_index_when_made_is_a_korean_error():
     with pytest.raises(MnistlabError, match="시험 이미지 번호"):
         widgets.loss_explorer(index=-1)
+
+
+def test_a_drawing_on_07s_canvas_is_prepared_like_mnist_and_judged_by_its_label(w, net):
+    images, labels = ml.load_mnist("test")
+    ink = np.kron(images[0], np.ones((10, 10), np.uint8))          # a 7, drawn 280×280
+    w.reset_values()
+    w.set_drawing(ink, 7)
+    expected = net.forward(ml.normalize(ml.prepare_drawing(ink)))[-1]
+    np.testing.assert_allclose(w.outputs(), expected)
+    assert w.label == 7 and w.mode.value == "draw"
+    assert w.draw_box.layout.display is None and w.picker.box.layout.display == "none"
+    assert "직접 그린 숫자" in w.info.value and "예측 <b>7</b>" in w.info.value
+    low = w.image_loss()
+    w.drawn_label.value = 1                                         # the same drawing, called a 1
+    assert w.image_loss() > low + 1
+    w.mode.value = "test"
+    assert w.picker.box.layout.display is None and w.draw_box.layout.display == "none"
+    assert "시험 이미지 #" in w.info.value
+    with pytest.raises(MnistlabError):
+        w.set_drawing("not a drawing", 3)

@@ -1,6 +1,6 @@
 """손실 탐험기: nudge one output bias or weight and watch each output's loss term (chapter 09).
 
-Pick a test image; choose the 편향 b^[3]_j of an output neuron or one of its incoming
+Pick a test image (or draw a digit on 07's canvas and say which digit it is); choose the 편향 b^[3]_j of an output neuron or one of its incoming
 가중치 w^[3]_jk, and add Δ to it. The picture shows the image, the outputs a^[3] beside
 the one-hot target y, and each output's term of the chosen loss with their sum: the
 image's loss. Only that one value differs from the trained network; '학습된 값으로'
@@ -21,10 +21,12 @@ from PIL import Image, ImageDraw
 from mnistlab import validate as check
 from mnistlab.data import SIDE, normalize
 from mnistlab.draw.loss import OUTPUT_COLOR, SQUARED_COLOR, TARGET_COLOR
+from mnistlab.drawing import check_drawing, preparation_steps
 from mnistlab.loss import KOREAN_LOSS_NAMES, output_terms
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small, scaled_font
 from mnistlab.widgets.base import DigitPicker, Explorer, caption, font, shrink
+from mnistlab.widgets.draw import DrawingCanvas
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -38,6 +40,7 @@ SIZE = (830, 232)             # the picture's 1× size (fits 848 px)
 DIGIT = 4                     # screen pixels per image pixel
 BAR_TOP, BAR_H = 44, 140      # the bar panels' top and the height of the value 1.0
 BIAS, WEIGHT = "bias", "weight"
+TEST, DRAW = "test", "draw"                  # where the image comes from
 PANELS = ((132, 470), (500, SIZE[0] - 4))   # x ranges of the outputs panel and the loss panel
 
 
@@ -146,7 +149,9 @@ class LossExplorer(Explorer):
         self.trained = pretrained_network() if net is None else check.network(net).copy()
         self.net = self.trained.copy()
         self._backgrounds: dict[int, np.ndarray] = {}
-        self._trained_a: tuple[int, np.ndarray | None] = (-1, None)
+        self._trained_a: tuple[tuple | None, np.ndarray | None] = (None, None)
+        self._x: tuple[tuple | None, np.ndarray | None] = (None, None)
+        self._drawings = 0                   # counts the drawings received (cache key)
         images, labels = check.images_and_labels(images, labels, "test")
         self.images, self.y = images, np.asarray(labels)
         index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
@@ -155,6 +160,13 @@ class LossExplorer(Explorer):
         with self.picker.quiet():
             self.picker.index.value = index
         style = {"description_width": "120px"}
+        self.mode = W.ToggleButtons(options=[("시험 이미지", TEST), ("직접 그리기", DRAW)], value=TEST,
+                                    description="이미지", style=style)
+        self.canvas = DrawingCanvas()        # 07's canvas: draw a digit, prepared like MNIST's
+        self.drawn_label = W.Dropdown(options=[(str(d), d) for d in range(self.net.n[L])], value=0,
+                                      description="그린 숫자(정답)", style=style,
+                                      layout=W.Layout(width="240px"))
+        self.draw_box = W.HBox([self.canvas, self.drawn_label], layout=W.Layout(display="none"))
         self.kind = W.Dropdown(options=[(f"편향 b[{L}]_j", BIAS), (f"가중치 w[{L}]_jk", WEIGHT)],
                                value=BIAS, description="바꿀 값", style=style,
                                layout=W.Layout(width="260px"))
@@ -176,8 +188,13 @@ class LossExplorer(Explorer):
         self.delta.observe(self._on_delta, "value")
         self.loss.observe(self._on_change, "value")
         self.reset.on_click(self._on_reset)
+        self.mode.observe(self._on_mode, "value")
+        self.canvas.observe(self._on_drawing, "ink")
+        self.drawn_label.observe(self._on_change, "value")
         super().__init__([
+            self.mode,
             self.picker.box,
+            self.draw_box,
             W.HBox([W.VBox([self.kind, self.loss]), W.VBox([self.neuron, self.source])]),
             W.HBox([self.delta, self.reset]),
             self.info,
@@ -194,14 +211,30 @@ class LossExplorer(Explorer):
             return (BIAS, L, int(self.neuron.value))
         return (WEIGHT, L, int(self.neuron.value), int(self.source.value))
 
+    def _key(self) -> tuple:
+        return (DRAW, self._drawings) if self.mode.value == DRAW else (TEST, self.picker.current)
+
     @property
     def x(self) -> np.ndarray:
-        """The chosen image, normalized to 0..1 (784 numbers)."""
-        image = self.images[self.picker.current]
-        return (normalize(image) if image.dtype == np.uint8 else np.asarray(image, float)).ravel()
+        """The chosen image (a test image, or the drawing prepared like MNIST's digits),
+        normalized to 0..1 (784 numbers); kept until the image changes."""
+        key = self._key()
+        if self._x[0] != key:
+            if key[0] == DRAW:
+                steps = preparation_steps(self.canvas.drawing())
+                x = np.zeros(SIDE * SIDE) if steps.empty else normalize(steps.centred).ravel()
+            else:
+                image = self.images[self.picker.current]
+                x = (normalize(image) if image.dtype == np.uint8
+                     else np.asarray(image, float)).ravel()
+            self._x = (key, x)
+        return self._x[1]
 
     @property
     def label(self) -> int:
+        """The chosen image's 정답: the test label, or the digit chosen for the drawing."""
+        if self.mode.value == DRAW:
+            return int(self.drawn_label.value)
         return int(self.y[self.picker.current])
 
     def outputs(self) -> np.ndarray:
@@ -210,9 +243,9 @@ class LossExplorer(Explorer):
 
     def trained_outputs(self) -> np.ndarray:
         """a^[L] of the chosen image with the trained network (kept per image)."""
-        k = self.picker.current
-        if self._trained_a[0] != k:
-            self._trained_a = (k, self.trained.forward(self.x)[-1])
+        key = self._key()
+        if self._trained_a[0] != key:
+            self._trained_a = (key, self.trained.forward(self.x)[-1])
         return self._trained_a[1]
 
     def terms(self) -> np.ndarray:
@@ -241,10 +274,28 @@ class LossExplorer(Explorer):
     def set_image(self, index: int) -> None:
         """Show test image ``index`` (of all of them)."""
         index = check.integer(index, "index (시험 이미지 번호)", 0, len(self.y) - 1)
+        with self.quiet():
+            self.mode.value = TEST
+        self._show_source()
         with self.picker.quiet():
             self.picker.label.value = DigitPicker.ALL
             self.picker.index.max = len(self.y) - 1
             self.picker.index.value = index
+        self._on_change()
+
+    def set_drawing(self, image, label: int) -> None:
+        """Use a drawing (H×W ink 0..255, as 07's canvas sends it) whose 정답 is ``label``;
+        it is prepared like MNIST's digits (ml.prepare_drawing) before the network sees it."""
+        ink = check_drawing(image, "image")
+        label = check.integer(label, "label (정답)", 0, self.net.n[-1] - 1)
+        with self.quiet():
+            self.mode.value = DRAW
+            self.drawn_label.value = label
+            self.canvas.ink_shape = list(ink.shape)
+            self.canvas.ink = np.ascontiguousarray(ink).tobytes()
+            self.canvas.strokes += 1
+        self._drawings += 1
+        self._show_source()
         self._on_change()
 
     def reset_values(self) -> None:
@@ -282,6 +333,26 @@ class LossExplorer(Explorer):
     def _on_reset(self, _=None):
         self.reset_values()
 
+    def _show_source(self) -> None:
+        """Show the test-image picker or the canvas, whichever the image comes from."""
+        drawing = self.mode.value == DRAW
+        self.picker.box.layout.display = "none" if drawing else None
+        self.draw_box.layout.display = None if drawing else "none"
+
+    def _on_mode(self, _=None):
+        if self._quiet:
+            return
+        self._show_source()
+        self._on_change()
+
+    def _on_drawing(self, _=None):
+        self._drawings += 1
+        if not self._quiet and self.mode.value == DRAW:
+            self._on_change()
+
+    def _where(self) -> str:
+        return "직접 그린 숫자" if self.mode.value == DRAW else f"시험 이미지 #{self.picker.current}"
+
     def _name(self) -> str:
         a = self.address
         return f"b[{a[1]}]_{a[2]}" if a[0] == BIAS else f"w[{a[1]}]_{a[2]},{a[3]}"
@@ -298,17 +369,17 @@ class LossExplorer(Explorer):
         terms = output_terms(a, self.label, self.loss.value)
         total = float(terms.sum())
         trained_total = float(output_terms(trained_a, self.label, self.loss.value).sum())
-        pred, k = int(np.argmax(a)), self.picker.current
+        pred = int(np.argmax(a))
         name = KOREAN_LOSS_NAMES[self.loss.value]
         verdict = "맞음 ✅" if pred == self.label else "틀림 ❌"
         d = float(self.delta.value)
         self.info.value = (
-            f"시험 이미지 #{k} · 정답 <b>{self.label}</b> · 예측 <b>{pred}</b> {verdict} · "
+            f"{self._where()} · 정답 <b>{self.label}</b> · 예측 <b>{pred}</b> {verdict} · "
             f"{self._name()} = {self._value(self.trained):.2f} {'+' if d >= 0 else '−'} {abs(d):.1f}"
             f" = <b>{self._value(self.net):.2f}</b> · 이 이미지의 {name} <b>{total:.3f}</b>"
             f" (학습된 값일 때 {trained_total:.3f})"
         )
-        alt = (f"시험 이미지 #{k}, 정답 {self.label}, 예측 {pred}. 출력 a[3]: "
+        alt = (f"{self._where()}, 정답 {self.label}, 예측 {pred}. 출력 a[3]: "
                + ", ".join(f"{v:.2f}" for v in a)
                + f". {name}의 항 10개의 합 {total:.3f}. 바꾼 값 {self._name()} (Δ {d:+.1f}).")
         pixels = self.paint_index(a, trained_a, terms, self.ratio)
@@ -337,7 +408,8 @@ class LossExplorer(Explorer):
         their targets, the loss terms. Fixed parts come from :meth:`_background`."""
         frame = Frame(self._background(ratio).copy(), ratio)
         n, base, ink = len(a), BAR_TOP + BAR_H, _ink
-        frame.text((0, 4), f"#{self.picker.current} · 정답 {self.label}", 14, "text", bold=True)
+        where = "그린 숫자" if self.mode.value == DRAW else f"#{self.picker.current}"
+        frame.text((0, 4), f"{where} · 정답 {self.label}", 14, "text", bold=True)
         digit = np.round(np.clip(self.x, 0, 1) * (GRAYS - 1)).astype(np.uint8).reshape(SIDE, SIDE)
         k = DIGIT * ratio
         frame.paste((0, BAR_TOP), np.repeat(np.repeat(digit, k, axis=0), k, axis=1))

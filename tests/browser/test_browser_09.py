@@ -2,13 +2,14 @@
 file browser open, in headless Chromium.
 
 Typed values for Δ and the output neuron j, the choice between bias and weight, the loss
-toggle, another test image and the reset button: after each the picture and the Korean
+toggle, the reset button, another test image, and a digit drawn with the mouse on 07's canvas: after each the picture and the Korean
 status line change as the math says (image 8 is a 5 the network reads as 6; b^[3]_6 + 4
 makes it a 5). The widget must not be wider than its output area. Times go to the summary.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
@@ -82,6 +83,18 @@ def _type(root, name: str, value: str) -> None:
     readout.press("Enter")
 
 
+def _stroke(page, canvas, points) -> None:
+    """Draw through `points` (0..1 of the canvas) with the mouse, as in 07's test."""
+    box = canvas.bounding_box()
+    xy = [(box["x"] + px * box["width"], box["y"] + py * box["height"]) for px, py in points]
+    page.mouse.move(*xy[0])
+    page.mouse.down()
+    for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+        for k in range(1, 9):
+            page.mouse.move(x0 + (x1 - x0) * k / 8, y0 + (y1 - y0) * k / 8)
+    page.mouse.up()
+
+
 def _timed(report: ControlReport, page09, act) -> None:
     report.moves.append(page09._measure(0, ["keydown", "click", "change"], act, 15))
 
@@ -119,7 +132,7 @@ def test_the_loss_explorer_answers_every_control(page09, artifacts):
 
     # a weight instead of a bias: the k slider comes alive
     before = now
-    select = root.locator(".widget-dropdown select").nth(1)           # after the picker's label
+    select = root.locator(".widget-dropdown", has_text="바꿀 값").locator("select")
     _timed(report, page09, lambda: select.select_option(index=1))
     now = _wait_change(root, before)
     assert "w[3]_6,1" in now[0]
@@ -135,6 +148,21 @@ def test_the_loss_explorer_answers_every_control(page09, artifacts):
     _timed(report, page09, lambda: _type(root, "몇 번째", "0"))
     now = _wait_change(root, before)
     assert "#0" in now[0] and "정답 7" in now[0]
+
+    # draw a digit on 07's canvas instead: a vertical stroke, called a 1
+    before = now
+    _timed(report, page09, lambda: root.locator(".widget-toggle-buttons button",
+                                                 has_text="직접 그리기").click())
+    canvas = root.locator("canvas.mnistlab-draw-canvas")
+    canvas.wait_for(state="visible")
+    now = _wait_change(root, before)
+    assert "직접 그린 숫자" in now[0]
+    before = now
+    root.locator(".widget-dropdown", has_text="그린 숫자").locator("select").select_option(label="1")
+    before = _wait_change(root, before)
+    _stroke(page, canvas, [(0.5, 0.15), (0.5, 0.85)])
+    now = _wait_change(root, before)
+    assert "정답 1" in now[0] and PREDICTION.search(now[0]), now[0]
 
     root.screenshot(path=str(artifacts / "chapter09-loss_explorer.png"))
     RUN.screenshots.append(artifacts / "chapter09-loss_explorer.png")
