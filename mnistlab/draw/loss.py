@@ -191,11 +191,11 @@ def landscape(land, names=("w1", "w2"), path=None):
     ax.set_ylabel(f"가중치 {names[1]}")
     ax.legend(loc="upper right", fontsize=9)
     ax.set_title("등고선: 같은 선 위는 같은 비용", fontsize=11)
-    ax3 = fig.add_subplot(1, 2, 2, projection="3d")
+    ax3 = fig.add_subplot(1, 2, 2, projection="3d", computed_zorder=False)   # the point on top
     ax3.plot_surface(W1, W2, land.C, cmap="viridis", linewidth=0, antialiased=True,
                      rstride=1, cstride=1, alpha=0.95)
-    ax3.scatter([t1], [t2], [land.trained_cost], color=WINNER, s=40, edgecolor="black",
-                depthshade=False)
+    ax3.scatter([t1], [t2], [land.trained_cost], color=WINNER, s=50, edgecolor="black",
+                depthshade=False, zorder=5)
     ax3.set_xlabel(names[0])
     ax3.set_ylabel(names[1])
     ax3.set_zlabel("C")
