@@ -129,14 +129,41 @@ def cross_entropy(y: np.ndarray, p: np.ndarray, eps: float = EPS, w=None) -> flo
     ``w`` (optional, one weight per value) makes it a weighted mean. Summed over
     the last axis first when ``y`` is 2-D (the network: one sum per image).
     """
-    p = np.clip(p, eps, 1.0 - eps)
-    losses = -(y * np.log(p) + (1.0 - y) * np.log1p(-p))
+    losses = cross_entropy_terms(y, p, eps)
     if losses.ndim == 2:
         losses = losses.sum(axis=1)
     return float(np.mean(losses) if w is None else np.sum(w * losses) / np.sum(w))
 
 
+def cross_entropy_terms(y: np.ndarray, p: np.ndarray, eps: float = EPS) -> np.ndarray:
+    """교차 엔트로피 오차의 항: −[y·log p + (1 − y)·log(1 − p)] for each value (p clipped).
+
+    The log loss of 02, once per output neuron: an image's loss is the sum of its
+    ten terms, and :func:`cross_entropy` is the mean of those sums over the images.
+    """
+    p = np.clip(p, eps, 1.0 - eps)
+    return -(y * np.log(p) + (1.0 - y) * np.log1p(-p))
+
+
+def squared_error_terms(y: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """제곱 오차의 항: ½ (p − y)² for each value (the ½ makes its slope simply p − y)."""
+    return 0.5 * (np.asarray(p, dtype=float) - y) ** 2
+
+
+def mean_squared_error(y: np.ndarray, p: np.ndarray) -> float:
+    """평균 제곱 오차: ½ Σ (p − y)² over the outputs (last axis), averaged over the images.
+
+    3Blue1Brown's cost leaves out the ½ (twice this number); the ½ is the
+    convention of 밑바닥부터 시작하는 딥러닝 and of ``Network`` for non-sigmoid outputs.
+    """
+    terms = squared_error_terms(y, p)
+    if terms.ndim == 2:
+        terms = terms.sum(axis=1)
+    return float(np.mean(terms))
+
+
 __all__ = [
-    "ACTIVATIONS", "DERIVATIVES", "EPS", "KOREAN_NAMES", "activation", "cross_entropy", "one_hot",
-    "relu", "relu_prime", "sigmoid", "sigmoid_prime", "step", "tanh", "tanh_prime",
+    "ACTIVATIONS", "DERIVATIVES", "EPS", "KOREAN_NAMES", "activation", "cross_entropy",
+    "cross_entropy_terms", "mean_squared_error", "one_hot", "relu", "relu_prime", "sigmoid",
+    "sigmoid_prime", "squared_error_terms", "step", "tanh", "tanh_prime",
 ]

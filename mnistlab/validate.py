@@ -273,6 +273,25 @@ def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
     return int(l), int(i)
 
 
+def weight_address(address, sizes: list[int]) -> tuple[int, int, int]:
+    """A weight w^[l]_jk as (l, j, k): into neuron j = 1 … n[l] of layer l = 1 … L from
+    neuron k = 1 … n[l-1] of the layer before (1-based, as in the lesson)."""
+    if isinstance(address, (str, bytes)) or not isinstance(address, (tuple, list)) \
+            or len(address) != 3:
+        raise MnistlabValueError(
+            f"가중치의 주소는 (l, j, k) 세 정수로 적으세요: w^[l]_jk 는 l번째 층 뉴런 j 로 "
+            f"들어오는 가중치이고 k 는 앞 층(l−1)의 뉴런입니다. 받은 값: {address!r}"
+        )
+    l, j = neuron_address(address[0], address[1], sizes)
+    k = address[2]
+    if _is_bool(k) or not isinstance(k, _INTEGER) or not 1 <= k <= sizes[l - 1]:
+        raise MnistlabValueError(
+            f"앞 층의 뉴런 번호 k 가 맞지 않습니다: {k!r}. {l - 1}번째 층에는 뉴런이 "
+            f"n[{l - 1}] = {sizes[l - 1]}개 있으므로 k 는 1 부터 {sizes[l - 1]} 까지입니다."
+        )
+    return l, j, int(k)
+
+
 # ------------------------------------------------------------ logistic regression (chapter 02)
 
 DIGITS = tuple(range(10))

@@ -48,6 +48,14 @@ from mnistlab.draw.logistic import (
     theta_maps,
     two_pixels,
 )
+from mnistlab.draw.loss import (
+    accuracy_and_loss,
+    hardest_images,
+    landscape,
+    loss_distribution,
+    loss_terms,
+    target_and_output,
+)
 from mnistlab.draw.matrices import batch_product, bias_broadcast, forward_code, weight_matrix
 from mnistlab.draw.nervous_system import activation_table, nervous_system, step_vs_sigmoid
 from mnistlab.draw.network import network_diagram, network_legend, network_positions
@@ -62,6 +70,7 @@ from mnistlab.draw.notation import notation_picture
 from mnistlab.draw.ten_models import confusion, output_bars, ten_models_diagram
 
 __all__ = [
+    "accuracy_and_loss",
     "activation_functions",
     "activation_table",
     "ai_map",
@@ -80,13 +89,17 @@ __all__ = [
     "forward_code",
     "gradient_arrows",
     "gradient_check",
+    "hardest_images",
     "hidden_neurons",
     "hidden_wishes",
     "input_column",
     "label_counts",
+    "landscape",
     "layer_product",
     "learning_connections",
     "learning_curves",
+    "loss_distribution",
+    "loss_terms",
     "minibatch_directions",
     "nervous_system",
     "network_diagram",
@@ -109,6 +122,7 @@ __all__ = [
     "sigmoid_shapes",
     "slope_line",
     "step_vs_sigmoid",
+    "target_and_output",
     "template_reading",
     "ten_models_diagram",
     "theta_map",

@@ -12,6 +12,7 @@ from mnistlab.widgets.draw import DrawDigit, draw_digit
 from mnistlab.widgets.inside import HiddenNeuronExplorer, hidden_neuron_explorer
 from mnistlab.widgets.intro import WidgetCheck, widget_check
 from mnistlab.widgets.logistic import OnePixelExplorer, sigmoid_explorer
+from mnistlab.widgets.loss import LossExplorer, loss_explorer
 from mnistlab.widgets.matrices import (
     ShapeLab,
     WeightMatrixExplorer,
@@ -31,6 +32,7 @@ __all__ = [
     "Explorer",
     "GraphStepper",
     "HiddenNeuronExplorer",
+    "LossExplorer",
     "NetworkExplorer",
     "NeuronPlayground",
     "NotationExplorer",
@@ -46,6 +48,7 @@ __all__ = [
     "draw_digit",
     "graph_stepper",
     "hidden_neuron_explorer",
+    "loss_explorer",
     "network_explorer",
     "neuron_playground",
     "notation_explorer",
