@@ -86,11 +86,11 @@ def sigmoid_shapes():
     xs = np.linspace(0, 1, 200)
     for th0, c in zip((-2, -5, -8), ("#90caf9", "#1e88e5", "#0d47a1")):
         a.plot(xs, sigmoid(th0 + 10 * xs), color=c, lw=2, label=f"θ0 = {th0}")
-    a.set_title("θ0 를 바꾸면: 곡선이 좌우로 움직인다 (θ1 = 10)")
+    a.set_title("θ0를 바꾸면: 곡선이 좌우로 움직인다 (θ1 = 10)")
     for th1, c in zip((3, 10, 40), ("#ffcc80", "#fb8c00", "#e65100")):
         b.plot(xs, sigmoid(-th1 / 2 + th1 * xs), color=c, lw=2, label=f"θ1 = {th1}")
     b.plot(xs, sigmoid(5 - 10 * xs), color="#8e24aa", lw=2, ls="--", label="θ1 = −10 (반대 방향)")
-    b.set_title("θ1 을 바꾸면: 기울기(가파름)가 바뀐다 (θ0 = −θ1/2)")
+    b.set_title("θ1을 바꾸면: 기울기(가파름)가 바뀐다 (θ0 = −θ1/2)")
     for ax in (a, b):
         ax.axhline(0.5, color="#e53935", ls=":", lw=1)
         ax.set_xlabel("픽셀 값 x")
@@ -236,7 +236,7 @@ def diagram_785(digit: int = 5, ax=None):
         tx = x_in + 1.6
         ty = y + (y_sum - y) * (tx - x_in) / (x_sum - x_in) * 0.9
         ax.text(tx, ty + 0.12, th, fontsize=9, color=color, ha="center", va="bottom")
-    ax.text(x_in, ys[0] + 0.55, "항상 1 (θ0 와 곱해짐)", ha="center", fontsize=9, color=X0_COLOR)
+    ax.text(x_in, ys[0] + 0.55, "항상 1 (θ0와 곱해짐)", ha="center", fontsize=9, color=X0_COLOR)
     ax.plot([x_in - 0.6, x_in - 0.6], [ys[1] + 0.3, ys[-1] - 0.3], color="#555", lw=1)
     ax.text(x_in - 0.85, (ys[1] + ys[-1]) / 2, "픽셀 784개 (x1 … x784)", ha="center",
             va="center", fontsize=10, rotation=90)
@@ -296,7 +296,7 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     ax.axis("off")
     truth = f" · 이 이미지의 정답: {label}" if label is not None else ""
     ax.set_title(f"실제 이미지를 넣은 '{digit}인가?' 모델{truth}\n"
-                 "선의 색 = θ의 부호 (초록 +, 빨강 −), 선의 진하기 = 픽셀 × θ 의 크기",
+                 "선의 색 = θ의 부호 (초록 +, 빨강 −), 선의 진하기 = 픽셀 × θ의 크기",
                  fontsize=12)
     return fig
 

@@ -1,26 +1,6 @@
 """Exercises of notebook 06 (층과 뉴런: 표기법)."""
 
-import re
-
-import numpy as np
-
-from mnistlab.check import AnswerShapeError, integer, register
-
-
-def symbol(l: int, i: int):
-    """Judge a written symbol for a^[l]_i: "a^[2]_4", "a^{[2]}_{4}", "a[2]4" or (2, 4) all count."""
-    def judge(answer) -> bool:
-        if not isinstance(answer, str) and np.ndim(answer) == 1 and np.size(answer) == 2:
-            return [int(v) for v in np.asarray(answer).tolist()] == [l, i]   # (l, i) as numbers
-        if not isinstance(answer, str):
-            raise AnswerShapeError('기호를 문자열로 적어 주세요. 예: "a^[1]_3"')
-        s = re.sub(r"[\s{}^_$\\]", "", answer).lower()
-        m = re.fullmatch(r"a\[(\d+)\](\d+)", s)
-        if m is None:
-            raise AnswerShapeError('a^[층]_번호 의 모양으로 적어 주세요. 예: "a^[1]_3"')
-        return (int(m.group(1)), int(m.group(2))) == (l, i)
-    return judge
-
+from mnistlab.check import integer, register, symbol
 
 register(
     "06.n0",

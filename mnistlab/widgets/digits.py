@@ -119,7 +119,7 @@ class DigitBrowser(Explorer):
                              f"{len(self.images)} 대 {len(self.labels)}")
         self.picker = DigitPicker(self.labels, self._on_change, seed=seed)
         self.label, self.index, self.random = self.picker.label, self.picker.index, self.picker.random
-        self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
+        self.normalized = W.Checkbox(False, description="0–1로 정규화해서 보기")
         self.header = W.HTML()
         self.picture = W.Image(format="png")
         self.grid = NumberGrid(layout=W.Layout(width=f"{GRID_WIDTH}px"))   # fit(): ≤ 100 %
