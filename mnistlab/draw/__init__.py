@@ -21,6 +21,7 @@ from mnistlab.draw.inside import (
     weight_maps,
 )
 from mnistlab.draw.intro import ai_map
+from mnistlab.draw.logic import logic_gates, xor_network
 from mnistlab.draw.layer_math import input_column, layer_product, neuron_zoom
 from mnistlab.draw.logistic import (
     diagram_785,
@@ -60,6 +61,7 @@ __all__ = [
     "hidden_neurons",
     "input_column",
     "label_counts",
+    "logic_gates",
     "layer_product",
     "learning_connections",
     "nervous_system",
@@ -87,4 +89,5 @@ __all__ = [
     "theta_maps",
     "two_pixels",
     "weight_maps",
+    "xor_network",
 ]
