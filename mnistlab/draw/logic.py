@@ -99,7 +99,7 @@ def xor_network(ax=None):
     xs = np.linspace(-0.45, 1.45, 50)
     low = -(W1[0, 0] * xs + b1[0]) / W1[0, 1]       # h1 = 1 above this line
     high = -(W1[1, 0] * xs + b1[1]) / W1[1, 1]      # h2 = 1 below this line
-    right.fill_between(xs, low, high, color=SIDE, zorder=0, label="h1 = 1 이고 h2 = 1")
+    right.fill_between(xs, low, high, color=SIDE, zorder=0, label="h1 = 1, h2 = 1인 곳")
     right.plot(xs, low, "-", color="#333", lw=2, label="h1 (OR)의 경계")
     right.plot(xs, high, "--", color="#333", lw=2, label="h2 (NAND)의 경계")
     _points(right, truth_table("XOR"))
