@@ -167,6 +167,7 @@ def _as_number(answer) -> float:
         return float(a.reshape(()))
     if isinstance(answer, str):
         t = unicodedata.normalize("NFKC", answer).strip().rstrip(".")   # fullwidth ７８４ → 784
+        t = t.replace("\u2212", "-")                 # the minus sign the notebooks print: −1.5
         if re.sub(r"\s", "", t).lower() in _ZERO_WORDS:
             return 0.0
         m = _WITH_UNIT.fullmatch(t)

@@ -326,8 +326,8 @@ KNOWN = {
     "03.z": ([1.1, np.float64(1.1), "1.1"], 0.6),
     "03.step": ([0, np.int64(0), 0.0], 1),
     "03.bias": (["θ0", "θ₀", "theta0", "세타0"], "θ1"),
-    "03.and": ([-1.5, -2, "-1.5", -1.01, np.float64(-1.9)], -1),
-    "03.or": ([-0.5, -1, "-0.5", -0.01], 0),
+    "03.and": ([-3, -4, "-3", "−3", -2.01, np.float64(-3.9)], -2),
+    "03.or": ([-1, -2, "-1", -0.01, "-0.5"], 0),
     "04.L": ([4, np.int64(4)], 3),
     "04.params": ([25450, np.int64(25450), "25,450", "25450개"], 25408),
     "04.predict": ([_prediction8, lambda: np.int64(_prediction8())],
@@ -488,7 +488,7 @@ def test_the_logic_gate_biases_really_make_the_gates():
     """03.and / 03.or: every accepted bias gives the gate's truth table with a step neuron."""
     inputs = [(0, 0), (0, 1), (1, 0), (1, 1)]
     for exercise, gate in (("03.and", lambda p, q: p and q), ("03.or", lambda p, q: p or q)):
-        for b in np.linspace(-3, 1, 401):
-            table = [int(x1 + x2 + b >= 0) for x1, x2 in inputs]
+        for b in np.linspace(-5, 1, 601):
+            table = [int(2 * x1 + 2 * x2 + b >= 0) for x1, x2 in inputs]     # w = (2, 2)
             makes_gate = table == [int(gate(x1, x2)) for x1, x2 in inputs]
             assert ml.check(exercise, float(b)).correct is makes_gate, (exercise, b)

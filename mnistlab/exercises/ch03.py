@@ -22,16 +22,17 @@ register(
 )
 register(
     "03.and",
-    # w = (1, 1), step at z >= 0: (1, 1) gives 2 + b >= 0, (1, 0) and (0, 1) give 1 + b < 0,
-    # so every b with −2 <= b < −1 makes AND (−1.5 is the middle).
-    interval(-2.0, -1.0, low_closed=True, high_closed=False),
-    hint="네 가지 입력 (0, 0), (0, 1), (1, 0), (1, 1)마다 가중합 z = x1 + x2 + b를 적어 보세요. "
+    # w = (2, 2), step at z >= 0: (1, 1) gives 4 + b >= 0, (1, 0) and (0, 1) give 2 + b < 0,
+    # so every b with −4 <= b < −2 makes AND (−3 is the middle). The notebook's worked
+    # example uses w = (1, 1), b = −1.5: the learner transfers the idea to other weights.
+    interval(-4.0, -2.0, low_closed=True, high_closed=False),
+    hint="네 가지 입력 (0, 0), (0, 1), (1, 0), (1, 1)마다 가중합 z = 2·x1 + 2·x2 + b를 적어 보세요. "
     "AND는 (1, 1)에서만 1이어야 하니, 그 z만 0 이상이고 나머지 셋은 0보다 작게 만드는 b를 찾으면 됩니다.",
 )
 register(
     "03.or",
-    # (0, 0) gives b < 0, (1, 0) gives 1 + b >= 0: every b with −1 <= b < 0 makes OR.
-    interval(-1.0, 0.0, low_closed=True, high_closed=False),
-    hint="OR는 (0, 0)에서만 0이어야 합니다. 네 입력마다 z = x1 + x2 + b를 적고, 입력이 하나라도 1이면 "
+    # (0, 0) gives b < 0, (1, 0) gives 2 + b >= 0: every b with −2 <= b < 0 makes OR.
+    interval(-2.0, 0.0, low_closed=True, high_closed=False),
+    hint="OR는 (0, 0)에서만 0이어야 합니다. 네 입력마다 z = 2·x1 + 2·x2 + b를 적고, 입력이 하나라도 1이면 "
     "z가 0 이상, 둘 다 0이면 z가 0보다 작아지는 b를 찾아보세요.",
 )
