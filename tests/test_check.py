@@ -339,7 +339,7 @@ KNOWN = {
     "05.weights": ([30, np.int64(30), "30개"], 784),
     "05.loops": ([8, np.int8(8), "8"], 9),
     "05.zero": (["큰 고리", "큰고리"], "위쪽 고리"),
-    "05.xor": ([0, "0", "0개", np.int64(0)], 1),
+    "05.xor": ([1, "1", np.int64(1), "１"], 0),
     "05.xor_one": (["아니요", "아니오", "no", "아니"], "예"),
     "06.n0": ([784, np.uint16(784)], 16),
     "06.L": ([3, 3.0, np.int64(3)], 4),
@@ -482,6 +482,16 @@ def test_replies_name_the_kind_of_answer_in_korean(answer, name):
     fb = ml.check("02.sigmoid0", answer)
     if name is not None:
         assert name in fb.message and "NoneType" not in fb.message and "str" not in fb.message
+
+
+def test_the_second_xor_network_of_05_computes_xor():
+    """05.xor's network (hidden OR and AND, output h1 − h2 − 0.5) is XOR, and its answer at (0, 1)."""
+    from mnistlab.gates import INPUTS, perceptron
+
+    out = ml.Neuron(W=[1, -1], b=-0.5, activation="step")
+    table = [int(out([perceptron("OR")(list(x)), perceptron("AND")(list(x))])) for x in INPUTS]
+    assert table == [0, 1, 1, 0]
+    assert ml.check("05.xor", table[INPUTS.index((0, 1))]).correct is True
 
 
 def test_the_logic_gate_biases_really_make_the_gates():

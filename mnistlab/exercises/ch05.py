@@ -44,10 +44,11 @@ register(
 )
 register(
     "05.xor",
-    # the 2-2-1 network: h1 = OR, h2 = NAND, output = AND(h1, h2); x = (1, 1) gives h = (1, 0) → 0
-    integer(0),
-    hint="은닉 뉴런 두 개를 먼저 계산하세요. 입력 (1, 1)에서 OR 뉴런과 NAND 뉴런은 각각 무엇을 "
-    "내나요? 그다음 출력 뉴런은 두 은닉 뉴런의 출력에 AND를 합니다.",
+    # another 2-2-1 step network for XOR: h1 = OR, h2 = AND, output w = (1, −1), b = −0.5
+    # ("h1 and not h2"); x = (0, 1) gives h = (1, 0), z = 1 − 0 − 0.5 = 0.5 ≥ 0 → 1
+    integer(1),
+    hint="은닉 뉴런 두 개를 먼저 계산하세요. 입력 (0, 1)에서 OR 뉴런과 AND 뉴런은 각각 무엇을 "
+    "내나요? 그 두 값을 출력 뉴런의 입력으로 넣고 z = w1·h1 + w2·h2 + b를 구해 0과 비교하세요.",
 )
 register(
     "05.xor_one",
