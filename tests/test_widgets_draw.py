@@ -90,3 +90,14 @@ def test_bad_drawings_are_refused_in_korean(w, bad):
     with pytest.raises(MnistlabError):
         w.set_drawing(bad)
     assert w.prediction == before
+
+
+def test_after_clearing_the_network_picture_names_no_prediction(w, test_digits):
+    """'모두 지우기' leaves a blank network picture: no winner ring, no '← 예측: 0'."""
+    from mnistlab.widgets.network import DiagramCanvas
+
+    canvas = DiagramCanvas(w.net)
+    blank = canvas.paint_index([np.zeros(n) for n in w.net.sizes])
+    drawn = canvas.paint_index(w.net.forward(ml.normalize(test_digits[0][0]).reshape(-1)))
+    winner = canvas.mark["winner"]                      # the palette entry of the winner ring
+    assert np.any(drawn == winner) and not np.any(blank == winner)
