@@ -72,8 +72,12 @@ DARK_TEXT_FROM = 118       # cell value from which black text has more contrast 
 
 
 def _cell_text(v: int, normalized: bool) -> str:
+    """At most three characters, so every number fits its cell: 0 → "0", 253 → ".99", 255 → "1"."""
     if normalized:
-        return f"{v / 255:.2f}".lstrip("0") or "0"
+        if v == 0:
+            return "0"
+        text = f"{v / 255:.2f}"
+        return "1" if text == "1.00" else text.lstrip("0")
     return str(v)
 
 
