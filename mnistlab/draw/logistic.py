@@ -157,10 +157,11 @@ def two_pixels(X, t, pixels=((12, 12), (20, 14)), digit: int = 5, n: int = 1500,
                 f"(예: sigmoid({th[0]:g} + {th[1]:g}·x1 + {th[2]:g}·x2))", fontsize=10)
     b.set_xlabel("x1")
     b.set_ylabel("x2")
-    b.set_zlabel(f"'{digit}인가?'")
+    b.zaxis.set_rotate_label(False)              # matplotlib's own angle mirrors it at this view
+    b.set_zlabel(f"'{digit}인가?'", rotation=90)
     c = fig.add_subplot(1, 3, 3)
     c.axis("off")
-    c.text(0.5, 0.55, "입력 784개:\n784 + 1 = 785차원\n\n그림으로 그릴 수 없다!", ha="center",
+    c.text(0.5, 0.55, "입력 784개:\n784 + 1 = 785차원\n(입력 축 784개 + 출력 축 1개)\n\n그림으로 그릴 수 없다!", ha="center",
            va="center", fontsize=15, color="#b71c1c")
     c.text(0.5, 0.12, "⇒ 다른 그림이 필요하다 (동그라미와 선)", ha="center", fontsize=10)
     fig.suptitle("입력변수가 늘어날수록 필요한 차원도 늘어난다", fontsize=13)
@@ -274,16 +275,17 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     segs = [((gx.flat[i], gy.flat[i]), (x_sum - 0.42, y_sum)) for i in inked]
     colors = np.where(th.ravel()[inked, None] > 0, to_rgba_array(YES), to_rgba_array("#e53935"))
     colors[:, 3] = 0.06 + 0.94 * np.abs(ev[inked]) / lim
-    ax.add_collection(LineCollection(segs, colors=colors, linewidths=1.0, zorder=1))
+    # above the dark panel (zorder 2) and below the circles (3): each line visibly starts at its pixel
+    ax.add_collection(LineCollection(segs, colors=colors, linewidths=1.0, zorder=2.5))
     # x0 = 1 and θ0
     x0 = (x_left + SIDE * cell / 2, y_top + 0.7)
-    ax.plot([x0[0], x_sum - 0.42], [x0[1], y_sum], color=X0_COLOR, lw=1.5, zorder=1)
+    ax.plot([x0[0], x_sum - 0.42], [x0[1], y_sum], color=X0_COLOR, lw=1.5, zorder=2.5)
     _node(ax, x0, 0.22, face="white", edge=X0_COLOR, lw=1.5, text="1", size=9)
     ax.text(x0[0] - 0.35, x0[1], f"x0 (θ0 = {theta0:.2f})", ha="right", va="center", fontsize=9,
             color=X0_COLOR)
-    # 784 pixel circles on a dark panel that dims the θ lines behind the image
+    # 784 pixel circles on a dark panel (the θ lines start on it, at their own pixels)
     ax.add_patch(Rectangle((cx[0] - cell / 2, cy[-1] - cell / 2), SIDE * cell, SIDE * cell,
-                           facecolor="black", alpha=0.8, lw=0, zorder=2))
+                           facecolor="black", lw=0, zorder=2))
     faces = np.repeat(img.ravel()[:, None], 3, axis=1)
     ax.scatter(gx.ravel(), gy.ravel(), s=34, c=faces,
                edgecolors="#607d8b", linewidths=0.4, zorder=3)
