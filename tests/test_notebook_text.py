@@ -135,6 +135,8 @@ def test_markdown_and_text_outputs_are_correct_korean(path):
     for i, cell in enumerate(_nb(path)["cells"]):
         if cell["cell_type"] == "markdown":
             problems += [f"셀 {i}: {p}" for p in typography_problems(_src(cell))]
+            problems += [f"셀 {i}: 기호 뒤에 띄어 쓴 조사 '{m.group(1)}': …{m.group(0)}…"
+                         for m in SYMBOL_SPLIT.finditer(_prose(_src(cell)))]
         for text in _text_outputs(cell):
             problems += [f"셀 {i} 출력: {p}" for p in typography_problems(text, markdown=False)]
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
