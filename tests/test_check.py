@@ -309,7 +309,7 @@ def _prediction8() -> int:
 
 # exercise: (equivalent right answers, a wrong answer of the right kind)
 KNOWN = {
-    "00.add": ([784, np.int64(784), 784.0, "784"], 785),
+    "00.add": ([54_880_000, np.int64(54_880_000), 54880000.0, "54880000", "54,880,000"], 784),
     "00.family": (["딥러닝", " 딥 러닝", "Deep Learning", "deep-learning", "심층 학습"], "머신러닝"),
     "01.normalize": ([200 / 255, np.float32(0.784), "0.784", 0.785], 200 / 256),
     "01.position": ([89, np.int32(89), np.array([89])], 88),
