@@ -1,6 +1,6 @@
 """Exercises of notebook 03 (사람의 신경계와 인공뉴런)."""
 
-from mnistlab.check import choice, integer, interval, number, register
+from mnistlab.check import integer, interval, number, register
 
 register(
     "03.z",
@@ -16,9 +16,10 @@ register(
 )
 register(
     "03.bias",
-    choice(["θ0", "θ₀", "theta0", "세타0", "θ_0", "theta_0"]),
-    hint="편향은 입력과 상관없이 늘 더해지는 값입니다. 02장의 식 z = θ0·x0 + θ1·x1 + …에서 "
-    "입력이 무엇이든 늘 같은 값으로 더해지는 항은 어느 것이었나요? (예: \"θ5\"처럼 적어 보세요)",
+    # the logistic model z = 0.5 + 2·x1 − 3·x2 as a neuron: W = [2, −3], b = θ0 = 0.5
+    number(0.5, tol=0.001),
+    hint="편향은 입력과 상관없이 늘 더해지는 값으로, 02장의 θ0(항상 1인 x0와 곱해지던 θ)였습니다. "
+    "식에서 어떤 x와도 곱해지지 않은 항을 찾아보세요.",
 )
 register(
     "03.and",

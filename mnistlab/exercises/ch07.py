@@ -24,9 +24,10 @@ register(
 )
 register(
     "07.none",
-    integer(0),
-    hint="출력층의 뉴런 하나하나가 무엇을 뜻하는지 떠올려 보세요. 학습할 때 신경망이 본 정답 가운데 "
-    "'숫자가 아니다'라는 정답이 있었나요? 없었다면 그 답을 맡을 뉴런은 몇 개일까요?",
+    # predict is the argmax of the ten outputs: always exactly one digit, whatever the outputs
+    integer(1),
+    hint="net.predict는 출력층의 출력 10개에서 무엇을 고르는 함수였나요? 그 고르는 방법에 0.5 기준이 "
+    "들어 있는지, 출력이 모두 작을 때도 고를 것이 남는지 생각해 보세요.",
 )
 register(
     "07.maps",
