@@ -21,8 +21,8 @@ from mnistlab.draw.inside import (
     weight_maps,
 )
 from mnistlab.draw.intro import ai_map
-from mnistlab.draw.logic import logic_gates, xor_network
 from mnistlab.draw.layer_math import input_column, layer_product, neuron_zoom
+from mnistlab.draw.logic import logic_gates, xor_network
 from mnistlab.draw.logistic import (
     diagram_785,
     diagram_image,
@@ -61,9 +61,9 @@ __all__ = [
     "hidden_neurons",
     "input_column",
     "label_counts",
-    "logic_gates",
     "layer_product",
     "learning_connections",
+    "logic_gates",
     "nervous_system",
     "network_diagram",
     "network_legend",
