@@ -200,7 +200,7 @@ SYMBOL_SPLIT = re.compile(r"(?<![\w.^_\[\]{}$\\])(?:[A-Za-zθΘσαŷ][0-9₀-�
 # Calls whose string arguments a learner reads in a figure: matplotlib's text and labels, and Pen.text.
 LABEL_CALLS = {"set_title", "set_xlabel", "set_ylabel", "set_zlabel", "suptitle", "text", "annotate",
                "set_text", "legend", "title", "xlabel", "ylabel", "figtext", "set_label", "table",
-               "set_xticklabels", "set_yticklabels"}
+               "set_xticklabels", "set_yticklabels", "caption", "show_png", "bars_html"}
 LABEL_KEYWORDS = {"label", "title", "text", "s", "alt", "description"}
 
 
