@@ -11,6 +11,10 @@ binary outputs (5 = 0101), trained the same way — Nielsen's chapter-1 comparis
 
     python benchmarks/bench_accuracy_context.py
 
+Takes about 25 minutes on two shared cores (the 784-100-10 network is most of it). Measured
+on 2026-12-04: 9.7 %, 90.8 %, 95.4 %, 97.5 % (10 epochs); 10 vs 4 outputs on the validation
+images 91.5 % vs 90.6 % after 3 epochs and 94.9 % vs 91.7 % after 10.
+
 The 4-output network decodes its answer as the 4-bit number of its outputs rounded at 0.5
 (a code of 10…15 is wrong). It overrides ``Network._batch`` to train on the bit targets.
 """
