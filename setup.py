@@ -12,6 +12,10 @@
   mnistlab-rise-widgets (labextension-rise/, ``make labextension-rise``: live
   widgets on RISE slides).
 
+- ipython/ipython_kernel_config.py goes to etc/ipython/, where every IPython kernel of the
+  environment reads it: it loads the mnistlab.notebook extension (the Korean NameError)
+  before the first cell, so a cell run before the setup cell or after a restart is covered.
+
 Everything else is in pyproject.toml.
 """
 
@@ -73,5 +77,7 @@ def labextension_files() -> list[tuple[str, list[str]]]:
     return files
 
 
+IPYTHON_CONFIG = ("etc/ipython", ["ipython/ipython_kernel_config.py"])
+
 setup(cmdclass={"build_py": BuildPyWithResources, "editable_wheel": EditableWheelWithData},
-      data_files=labextension_files())
+      data_files=[*labextension_files(), IPYTHON_CONFIG])

@@ -88,8 +88,8 @@ def check(exercise: str, answer: Any) -> Feedback:
     _load()
     if not isinstance(exercise, str):
         raise MnistlabTypeError(
-            f"연습문제 번호는 \"02.threshold\" 처럼 따옴표 안의 글자로 적어야 합니다 "
-            f"(받은 것: {type(exercise).__name__}). 셀의 ml.check(\"…\", answer) 를 확인하세요.")
+            f"연습문제 번호는 \"02.threshold\"처럼 따옴표 안의 글자로 적어야 합니다 "
+            f"(받은 것: {kind(exercise)}). 셀의 ml.check(\"…\", answer)를 확인하세요.")
     if exercise not in _REGISTRY:
         chapter = exercise.strip()[:2]
         same = [i for i in sorted(_REGISTRY) if i.startswith(chapter + ".")] or sorted(_REGISTRY)
@@ -126,6 +126,37 @@ def _value(expected):
     return expected() if callable(expected) else expected
 
 
+def kind(value) -> str:
+    """The Korean name of a value's kind, for replies such as "받은 것: 글자"."""
+    if value is None:
+        return "없음(None)"
+    if isinstance(value, (bool, np.bool_)):
+        return "참/거짓"
+    if isinstance(value, (str, bytes)):
+        return "글자"
+    if isinstance(value, numbers.Number):
+        return "숫자"
+    if isinstance(value, np.ndarray):
+        return "배열"
+    if isinstance(value, (list, tuple)):
+        return "목록"
+    if isinstance(value, (set, frozenset)):
+        return "집합"
+    if isinstance(value, dict):
+        return "사전"
+    return "그 밖의 값"
+
+
+# A number written with its unit or counter, as a learner would say it: "785개", "10번째",
+# "20 픽셀". Only these words, and only after the number: "약 0.8" stays a shape error.
+_UNITS = ("개", "번째", "째", "번", "장", "층", "픽셀", "칸", "행", "열", "차원", "명", "%")
+_WITH_UNIT = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(?:"
+                        + "|".join(map(re.escape, _UNITS)) + r")?")
+# "None of them": a count of zero said in words.
+_ZERO_WORDS = {"없음", "없다", "없습니다", "없어요", "하나도없음", "하나도없다", "하나도없습니다",
+               "영", "0개", "none", "zero"}
+
+
 def _as_number(answer) -> float:
     if isinstance(answer, (bool, np.bool_)):
         raise AnswerShapeError("참/거짓(True/False)이 아니라 숫자 하나를 적어 주세요.")
@@ -135,11 +166,14 @@ def _as_number(answer) -> float:
     if a is not None and a.size == 1 and np.issubdtype(a.dtype, np.number):
         return float(a.reshape(()))
     if isinstance(answer, str):
-        try:
-            return float(answer.strip().replace(",", ""))
-        except ValueError:
-            pass
-    raise AnswerShapeError(f"숫자 하나를 적어 주세요 (받은 것: {type(answer).__name__}).")
+        t = unicodedata.normalize("NFKC", answer).strip().rstrip(".")   # fullwidth ７８４ → 784
+        t = t.replace("\u2212", "-")                 # the minus sign the notebooks print: −1.5
+        if re.sub(r"\s", "", t).lower() in _ZERO_WORDS:
+            return 0.0
+        m = _WITH_UNIT.fullmatch(t)
+        if m:
+            return float(m.group(1).replace(",", ""))
+    raise AnswerShapeError(f"숫자 하나를 적어 주세요 (받은 것: {kind(answer)}).")
 
 
 def integer(expected) -> Callable[[Any], bool]:
@@ -207,13 +241,15 @@ def shape(expected) -> Callable[[Any], bool]:
     """An array shape such as (784, 10): a tuple, list, array or text like "784x10" or "(784, 10)"."""
     def judge(answer):
         if isinstance(answer, str):
-            parts = re.findall(r"-?\d+(?:\.\d+)?", unicodedata.normalize("NFKC", answer))
-            if not parts:
-                raise AnswerShapeError("(784, 10) 처럼 숫자들의 튜플로 적어 주세요.")
-            answer = [float(p) for p in parts]
+            t = unicodedata.normalize("NFKC", answer)
+            if not re.fullmatch(r"[\s()\[\]]*\d+(?:\.0+)?(?:\s*(?:행|열|개)?\s*(?:[,x×X*·]|by|\s)\s*"
+                                r"\d+(?:\.0+)?\s*(?:행|열|개)?)*[\s()\[\],]*", t):
+                raise AnswerShapeError("(784, 10)처럼 괄호 안에 숫자들을 적어 주세요. "
+                                       "\"784x10\", \"784 × 10\"도 됩니다.")
+            answer = [float(p) for p in re.findall(r"\d+(?:\.\d+)?", t)]
         if not isinstance(answer, (tuple, list, np.ndarray)) or \
                 isinstance(answer, np.ndarray) and answer.ndim != 1:
-            raise AnswerShapeError("모양은 (행의 수, 열의 수) 처럼 숫자들의 튜플로 적어 주세요.")
+            raise AnswerShapeError("모양은 (행의 수, 열의 수)처럼 괄호 안에 숫자들을 적어 주세요.")
         values = [_as_number(v) for v in answer]
         return values == [float(v) for v in _value(expected)]
     return judge
@@ -223,13 +259,47 @@ def array(expected, tol: float = 1e-6) -> Callable[[Any], bool]:
     """A list or array equal to ``expected`` (same shape, values within ``tol``)."""
     def judge(answer):
         if isinstance(answer, (str, bytes, dict)):
-            raise AnswerShapeError("숫자들의 목록(리스트나 배열)을 적어 주세요.")
+            raise AnswerShapeError(f"숫자들의 목록(리스트나 배열)을 적어 주세요 (받은 것: {kind(answer)}).")
         a = np.asarray(answer)
         if not np.issubdtype(a.dtype, np.number):
             raise AnswerShapeError("목록 안에 숫자만 넣어 주세요.")
         e = np.asarray(_value(expected))
         if a.shape != e.shape:
-            raise AnswerShapeError(f"모양이 다릅니다: 기대한 모양 {e.shape} 의 목록이어야 합니다 "
+            raise AnswerShapeError(f"모양이 다릅니다: 기대한 모양이 {e.shape}인 목록이어야 합니다 "
                                    f"(받은 모양: {a.shape}).")
         return bool(np.allclose(a.astype(float), e.astype(float), atol=tol, rtol=0))
+    return judge
+
+
+def symbol(l: int, i: int) -> Callable[[Any], bool]:
+    """The symbol a^[l]_i, however it is typed.
+
+    "a^[2]_4", "a^{[2]}_{4}", "$a^{[2]}_4$", "a[2]4", the other index order "a_4^[2]" or
+    "a_{4}^{[2]}", fullwidth digits, and (l, i) as two numbers all count; "a^[4]_2" does not.
+    """
+    def judge(answer) -> bool:
+        if not isinstance(answer, str) and np.ndim(answer) == 1 and np.size(answer) == 2:
+            return [_as_number(v) for v in np.asarray(answer).tolist()] == [l, i]   # (l, i)
+        if not isinstance(answer, str):
+            raise AnswerShapeError(f'기호를 따옴표 안의 글자로 적어 주세요. 예: "a^[1]_3" (받은 것: {kind(answer)})')
+        s = re.sub(r"[\s{}$\\]", "", unicodedata.normalize("NFKC", answer)).lower()
+        m = (re.fullmatch(r"a\^?\[(\d+)\]_?(\d+)", s)              # a^[l]_i
+             or re.fullmatch(r"a_(\d+)\^\[(\d+)\]", s))             # a_i^[l]
+        if m is None:
+            raise AnswerShapeError('a^[층]_번호 모양으로 적어 주세요. 예: "a^[1]_3"')
+        got = (int(m.group(1)), int(m.group(2)))
+        if m.re.pattern.startswith("a_"):
+            got = got[::-1]
+        return got == (l, i)
+    return judge
+
+
+def interval(low: float, high: float, *, low_closed: bool = True,
+             high_closed: bool = False) -> Callable[[Any], bool]:
+    """Any number in a range, for questions with many right answers (e.g. a bias from −2 up to −1)."""
+    def judge(answer):
+        x = _as_number(answer)
+        above = x >= low if low_closed else x > low
+        below = x <= high if high_closed else x < high
+        return above and below
     return judge

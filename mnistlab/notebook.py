@@ -10,7 +10,11 @@
   :meth:`MnistlabError._render_traceback_`).
 
 Either way the full traceback is one ``%tb`` away. Outside IPython nothing changes.
-The same handler can be loaded before anything else with ``%load_ext mnistlab.notebook``.
+The same handler is loaded before anything else by every kernel of the environment: the
+package installs ``etc/ipython/ipython_kernel_config.py`` (setup.py), which loads this
+module as an IPython extension, so the two cases the handler exists for — a cell run before
+the setup cell and a cell after a kernel restart — get the Korean message too. By hand:
+``%load_ext mnistlab.notebook``.
 """
 
 from __future__ import annotations

@@ -309,35 +309,46 @@ def _prediction8() -> int:
 
 # exercise: (equivalent right answers, a wrong answer of the right kind)
 KNOWN = {
-    "00.add": ([784, np.int64(784), 784.0, "784"], 785),
+    "00.add": ([54_880_000, np.int64(54_880_000), 54880000.0, "54880000", "54,880,000"], 784),
     "00.family": (["딥러닝", " 딥 러닝", "Deep Learning", "deep-learning", "심층 학습"], "머신러닝"),
     "01.normalize": ([200 / 255, np.float32(0.784), "0.784", 0.785], 200 / 256),
     "01.position": ([89, np.int32(89), np.array([89])], 88),
     "01.count7": ([_count7, lambda: np.int64(_count7())], lambda: _count7() + 1),
     "02.theta0": (["θ0", "theta0", "THETA0", "θ₀", "theta_0", "$\\theta_0$", "세타0"], "θ₁"),
-    "02.features": ([785, np.int64(785), "785"], 784),
-    "02.sigmoid0": ([0.5, np.float32(0.5), "0.5"], 0.6),
+    "02.features": ([401, np.int64(401), "401", "401개", "４０１"], 400),
+    "02.update": ([0.3, np.float32(0.3), "0.3", "０.３"], 0.7),
+    "02.sigmoid0": ([0.5, np.float32(0.5), "0.5"], 0.88),
     "02.threshold": (["아니요", "아니오", "아니 요", "no"], "예"),
-    "02.ten_params": ([7850, np.int64(7850), 7850.0], 7840),
+    "02.ten_params": ([20410, np.int64(20410), 20410.0, "20,410", "20410개"], 20384),
     "02.argmax": ([7, np.int64(7), "7"], 5),
-    "02.theta_shape": ([(784, 10), [784, 10], "(784, 10)", "784×10"], (10, 784)),
+    "02.theta_shape": ([(784, 26), [784, 26], "(784, 26)", "784×26", "784 x 26", "784*26",
+                        "[784, 26]", "784 26", "（７８４, ２６）"], (26, 784)),
     "03.z": ([1.1, np.float64(1.1), "1.1"], 0.6),
     "03.step": ([0, np.int64(0), 0.0], 1),
-    "03.bias": (["θ0", "θ₀", "theta0", "세타0"], "θ1"),
+    "03.bias": ([0.5, "0.5", np.float64(0.5), "０.５"], 2),
+    "03.and": ([-3, -4, "-3", "−3", -2.01, np.float64(-3.9)], -2),
+    "03.or": ([-1, -2, "-1", -0.01, "-0.5"], 0),
     "04.L": ([4, np.int64(4)], 3),
-    "04.params": ([13002, np.int64(13002)], 13001),
+    "04.params": ([25450, np.int64(25450), "25,450", "25450개"], 25408),
     "04.predict": ([_prediction8, lambda: np.int64(_prediction8())],
                    4),
     "04.argmax": ([6, np.int64(6), "6"], 7),
-    "04.shape": ([(10, 100), [10, 100], np.array([10, 100])], (100, 10)),
-    "05.weights": ([784, np.int64(784)], 16),
+    "04.shape": ([(10, 100), [10, 100], np.array([10, 100]), "(10, 100)", "10x100", "10 × 100",
+                  "10*100"], (100, 10)),
+    "04.validation": (["검증", "검증 데이터", "검증데이터", "validation"], "시험"),
+    "05.weights": ([30, np.int64(30), "30개"], 784),
     "05.loops": ([8, np.int8(8), "8"], 9),
     "05.zero": (["큰 고리", "큰고리"], "위쪽 고리"),
-    "06.n0": ([784, np.uint16(784)], 16),
-    "06.L": ([3, 3.0, np.int64(3)], 4),
+    "05.xor": ([1, "1", np.int64(1), "１"], 0),
+    "05.xor_one": (["아니요", "아니오", "no", "아니"], "예"),
+    "06.n0": ([1024, np.uint16(1024), "1024개", "1,024"], 784),
+    "06.L": ([1, 1.0, np.int64(1), "1개", "1층"], 2),
     "06.symbol": (["a^[2]_4", "a^{[2]}_{4}", "$a^{[2]}_{4}$", "a[2]4", (2, 4), [2, 4],
-                   np.array([2, 4])], "a^[4]_2"),
-    "06.last": ([10, np.int64(10)], 16),
+                   np.array([2, 4]), "a_4^[2]", "a_{4}^{[2]}", "$a_4^{[2]}$", "a^[２]_４"], "a^[4]_2"),
+    "06.last": ([16, np.int64(16), "16번째", "16 번째"], 10),
+    "07.none": ([1, "1개", "１", np.int64(1)], 0),
+    "07.maps": ([32, "32장", "32개"], 16),
+    "07.box": ([20, "20개", "20"], 16),
 }
 
 
@@ -359,7 +370,7 @@ def test_known_exercises_are_registered():
     assert set(KNOWN) <= set(C.exercises())
 
 
-@pytest.mark.parametrize("answer", ["a^[2]", "2, 4", "b^[2]_4", 24, (2,), None])
+@pytest.mark.parametrize("answer", ["a^[2]", "2, 4", "b^[2]_4", 24, (2,), None, "a_4[2]_"])
 def test_symbol_exercise_explains_the_expected_form(answer):
     fb = ml.check("06.symbol", answer)
     assert fb.correct is False and not fb.message.startswith("힌트:")
@@ -412,7 +423,81 @@ def test_every_registered_exercise_is_asked_in_its_notebook():
     assert registered <= asked, f"노트북에서 묻지 않는 연습문제: {sorted(registered - asked)}"
 
 
-@pytest.mark.parametrize("exercise, answer", [("03.bias", "θ₀"), ("03.bias", "$\\theta_0$"),
-                                              ("02.theta0", "θ₀")])
+@pytest.mark.parametrize("exercise, answer", [("02.theta0", "θ₀"), ("02.theta0", "$\\theta_0$")])
 def test_notation_the_notebooks_write_is_accepted(exercise, answer):
     assert ml.check(exercise, answer).correct is True
+
+
+# ------------------------------------------------------------------ spellings and near misses
+
+@pytest.mark.parametrize("answer", ["785개", "785 개", "７８５", "785.", " 785 "])
+def test_integer_accepts_a_unit_suffix_and_fullwidth_digits(answer):
+    assert C.integer(785)(answer) is True
+
+
+@pytest.mark.parametrize("answer", ["784개", "786", "7850"])
+def test_integer_with_a_unit_still_rejects_other_numbers(answer):
+    assert C.integer(785)(answer) is False
+
+
+@pytest.mark.parametrize("answer", ["약 785", "785개쯤", "칠백팔십오", "785 또는 784"])
+def test_integer_with_other_words_is_a_shape_reply(answer):
+    with pytest.raises(C.AnswerShapeError):
+        C.integer(785)(answer)
+
+
+@pytest.mark.parametrize("answer", ["없음", "없다", "없습니다", " 없어요 ", "0개", "하나도 없습니다"])
+def test_zero_may_be_said_in_words(answer):
+    assert C.integer(0)(answer) is True
+    assert C.integer(1)(answer) is False
+
+
+@pytest.mark.parametrize("answer", ["784 x 10", "784X10", "784*10", "784 * 10", "784 10", "[784, 10]",
+                                    "784 by 10", "784행 10열", "７８４×１０", "(784,10)"])
+def test_shape_accepts_more_spellings(answer):
+    assert C.shape((784, 10))(answer) is True
+
+
+@pytest.mark.parametrize("answer", ["784 - 10", "784x10 아님", "모양은 784"])
+def test_shape_with_other_words_is_a_shape_reply(answer):
+    with pytest.raises(C.AnswerShapeError):
+        C.shape((784, 10))(answer)
+
+
+@pytest.mark.parametrize("answer", ["a_2^[4]", "a^[4]_2", (4, 2)])
+def test_symbol_in_either_index_order_keeps_layer_and_neuron_apart(answer):
+    assert C.symbol(2, 4)(answer) is False
+
+
+def test_interval_accepts_the_whole_range_and_not_its_open_end():
+    judge = C.interval(-2.0, -1.0)
+    assert judge(-2) and judge("-1.5") and judge(-1.001)
+    assert not judge(-1) and not judge(-2.01) and not judge(1.5)
+
+
+@pytest.mark.parametrize("answer, name", [("5", None), (None, "없음"), ([1, 2], "목록"),
+                                          ({"a": 1}, "사전"), (b"5", "글자")])
+def test_replies_name_the_kind_of_answer_in_korean(answer, name):
+    fb = ml.check("02.sigmoid0", answer)
+    if name is not None:
+        assert name in fb.message and "NoneType" not in fb.message and "str" not in fb.message
+
+
+def test_the_second_xor_network_of_05_computes_xor():
+    """05.xor's network (hidden OR and AND, output h1 − h2 − 0.5) is XOR, and its answer at (0, 1)."""
+    from mnistlab.gates import INPUTS, perceptron
+
+    out = ml.Neuron(W=[1, -1], b=-0.5, activation="step")
+    table = [int(out([perceptron("OR")(list(x)), perceptron("AND")(list(x))])) for x in INPUTS]
+    assert table == [0, 1, 1, 0]
+    assert ml.check("05.xor", table[INPUTS.index((0, 1))]).correct is True
+
+
+def test_the_logic_gate_biases_really_make_the_gates():
+    """03.and / 03.or: every accepted bias gives the gate's truth table with a step neuron."""
+    inputs = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    for exercise, gate in (("03.and", lambda p, q: p and q), ("03.or", lambda p, q: p or q)):
+        for b in np.linspace(-5, 1, 601):
+            table = [int(2 * x1 + 2 * x2 + b >= 0) for x1, x2 in inputs]     # w = (2, 2)
+            makes_gate = table == [int(gate(x1, x2)) for x1, x2 in inputs]
+            assert ml.check(exercise, float(b)).correct is makes_gate, (exercise, b)

@@ -135,6 +135,8 @@ def test_markdown_and_text_outputs_are_correct_korean(path):
     for i, cell in enumerate(_nb(path)["cells"]):
         if cell["cell_type"] == "markdown":
             problems += [f"셀 {i}: {p}" for p in typography_problems(_src(cell))]
+            problems += [f"셀 {i}: 기호 뒤에 띄어 쓴 조사 '{m.group(1)}': …{m.group(0)}…"
+                         for m in SYMBOL_SPLIT.finditer(_prose(_src(cell)))]
         for text in _text_outputs(cell):
             problems += [f"셀 {i} 출력: {p}" for p in typography_problems(text, markdown=False)]
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
@@ -188,3 +190,101 @@ def test_package_labels_compute_their_particles():
         if "아니오" in text:
             problems.append(f"{path.relative_to(ROOT)}: 아니오")
     assert not problems, problems
+
+
+# ------------------------------------------------------------------ figure labels and checker replies
+
+# A symbol of the lesson (θ0, x0, z, b, L, a^[2]_4, W^[l]) with its particle split off: "θ0 를".
+SYMBOL_SPLIT = re.compile(r"(?<![\w.^_\[\]{}$\\])(?:[A-Za-zθΘσαŷ][0-9₀-₉]*|[a-zA-Z]\^?\[[\dl]+\](?:_\d+)?)"
+                          r"[ \t]+(" + _PARTICLE + ")" + _END)
+# Calls whose string arguments a learner reads in a figure: matplotlib's text and labels, and Pen.text.
+LABEL_CALLS = {"set_title", "set_xlabel", "set_ylabel", "set_zlabel", "suptitle", "text", "annotate",
+               "set_text", "legend", "title", "xlabel", "ylabel", "figtext", "set_label", "table",
+               "set_xticklabels", "set_yticklabels", "caption", "show_png", "bars_html"}
+LABEL_KEYWORDS = {"label", "title", "text", "s", "alt", "description"}
+
+
+def label_problems(text: str) -> list[str]:
+    """Split particles in a short label or reply (after a number, a bold word or a symbol)."""
+    found = typography_problems(text, markdown=True)
+    found += [f"기호 뒤에 띄어 쓴 조사 '{m.group(1)}': …{m.group(0)}…" for m in SYMBOL_SPLIT.finditer(text)]
+    return found
+
+
+def _string_of(node) -> str | None:
+    """The text of a string literal or f-string (each {…} read as the number 0)."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "0" for v in node.values)
+    return None
+
+
+def figure_labels() -> list[tuple[str, int, str]]:
+    """(file, line, text) of every literal label passed to matplotlib or Pen in the package."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "mnistlab").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            args = list(node.args) if name in LABEL_CALLS else []
+            args += [k.value for k in node.keywords if k.arg in LABEL_KEYWORDS]
+            for arg in args:
+                for sub in ast.walk(arg):
+                    text = _string_of(sub)
+                    if text and re.search("[가-힣]", text):
+                        found.append((str(path.relative_to(ROOT)), sub.lineno, text))
+    return found
+
+
+def checker_texts() -> list[tuple[str, str]]:
+    """(where, text) of every hint and praise, and every Korean string literal in mnistlab/check.py."""
+    import ast
+    import importlib
+
+    check = importlib.import_module("mnistlab.check")
+    check._load()
+    texts = [(f"{name} hint", ex.hint) for name, ex in sorted(check._REGISTRY.items())]
+    texts += [(f"{name} praise", ex.praise) for name, ex in sorted(check._REGISTRY.items())]
+    for path in [ROOT / "mnistlab" / "check.py", *sorted((ROOT / "mnistlab" / "exercises").glob("*.py"))]:
+        calls = [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.Call)]
+        for call in calls:                      # the replies, not the spellings an answer may use
+            for arg in [*call.args, *(k.value for k in call.keywords)]:
+                for node in ast.walk(arg):
+                    text = _string_of(node)
+                    if text and re.search("[가-힣]", text):
+                        texts.append((f"{path.name}:{node.lineno}", text))
+    return texts
+
+
+@pytest.mark.parametrize("text", ["θ0 를 바꾸면", "θ1 을", "θ 의 값", "x0 과 곱해지는", "z 가 0 이상",
+                                  "b 를 더합니다", "L 을 셀 때", "a^[2]_4 는", "5 를"])
+def test_the_label_scan_finds_split_particles_after_symbols(text):
+    assert label_problems(text)
+
+
+@pytest.mark.parametrize("text", ["θ0를 바꾸면", "x0과 곱해지는", "z가 0 이상", "z ≥ 0", "b = −1.5",
+                                  "L = 3", "θ 값", "x 이상", "W·x + b", "ReLU는", "가중합 z"])
+def test_the_label_scan_passes_joined_particles(text):
+    assert label_problems(text) == []
+
+
+def test_there_are_figure_labels_to_scan():
+    labels = figure_labels()
+    assert len(labels) > 50 and any("raster" in f or "widgets" in f for f, _, _ in labels)
+
+
+def test_figure_labels_are_correct_korean():
+    problems = [f"{f}:{line}: {p}" for f, line, text in figure_labels() for p in label_problems(text)]
+    assert not problems, "\n".join(problems)
+
+
+def test_checker_hints_and_replies_are_correct_korean():
+    problems = [f"{where}: {p}" for where, text in checker_texts() for p in label_problems(text)]
+    assert not problems, "\n".join(problems)

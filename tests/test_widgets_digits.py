@@ -66,7 +66,8 @@ def test_normalized_view_changes_only_the_number_grid(browser):
     assert after[2] != before[2]
     raw, scaled = before[2][1], after[2][1]
     assert "255" in raw and "126" in raw                        # raw bytes of digit #0
-    assert "1.00" in scaled and ".49" in scaled                 # 255/255 and 126/255
+    assert "1" in scaled and ".49" in scaled and "0" in scaled  # 255/255, 126/255 and 0
+    assert max(map(len, scaled)) <= 3                            # every number fits its cell
     assert "255" not in scaled and after[2][0] == before[2][0]  # same shades, other numbers
     assert (after[0], after[1], after[3]) == (before[0], before[1], before[3])
     browser.normalized.value = False

@@ -90,3 +90,30 @@ def test_bad_drawings_are_refused_in_korean(w, bad):
     with pytest.raises(MnistlabError):
         w.set_drawing(bad)
     assert w.prediction == before
+
+
+def test_after_clearing_the_network_picture_names_no_prediction(w, test_digits):
+    """'모두 지우기' leaves a blank network picture: no winner ring, no '← 예측: 0'."""
+    from mnistlab.widgets.network import DiagramCanvas
+
+    canvas = DiagramCanvas(w.net)
+    blank = canvas.paint_index([np.zeros(n) for n in w.net.sizes])
+    drawn = canvas.paint_index(w.net.forward(ml.normalize(test_digits[0][0]).reshape(-1)))
+    winner = canvas.mark["winner"]                      # the palette entry of the winner ring
+    assert np.any(drawn == winner) and not np.any(blank == winner)
+
+
+def test_the_snapshot_shows_both_answers_the_notebook_compares(w, test_digits):
+    """07's static picture has the network's ten outputs and the ten logistic models' bars."""
+    import io
+
+    from PIL import Image
+
+    from mnistlab.widgets.per_digit import YES_RGB
+
+    w.set_drawing(place_digit(test_digits[0][0], np.random.default_rng(1)))
+    picture = np.asarray(Image.open(io.BytesIO(w.snapshot())).convert("RGB"))
+    bottom = picture[-210:]                                   # the two bar charts, side by side
+    winner_bar = np.all(bottom == np.array(YES_RGB, np.uint8), axis=-1)
+    left, right = winner_bar[:, : picture.shape[1] // 2], winner_bar[:, picture.shape[1] // 2:]
+    assert left.sum() > 300 and right.sum() > 300             # one winning bar in each chart

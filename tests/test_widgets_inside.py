@@ -97,6 +97,14 @@ def test_hidden_explorer_snapshot_and_names():
     assert "image/png" in bundle
 
 
+def test_one_hidden_layer_shows_no_one_choice_layer_menu(hidden):
+    """05's hand-built 784-6-5 network has one hidden layer: no '층' menu with a single entry."""
+    tn = ml.template_network()
+    one = widgets.hidden_neuron_explorer(tn.net, names=tn.hidden)
+    assert len(one.layer.options) == 1 and one.layer.layout.display == "none"
+    assert hidden.layer.layout.display != "none" and len(hidden.layer.options) == 2
+
+
 def test_hidden_explorer_needs_a_hidden_layer():
     with pytest.raises(ValueError, match="은닉층"):
         widgets.hidden_neuron_explorer(ml.Network([784, 10]))

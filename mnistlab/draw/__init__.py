@@ -37,6 +37,7 @@ from mnistlab.draw.inside import (
 )
 from mnistlab.draw.intro import ai_map
 from mnistlab.draw.layer_math import input_column, layer_product, neuron_zoom
+from mnistlab.draw.logic import logic_gates, xor_network
 from mnistlab.draw.logistic import (
     diagram_785,
     diagram_image,
@@ -98,6 +99,7 @@ __all__ = [
     "layer_product",
     "learning_connections",
     "learning_curves",
+    "logic_gates",
     "loss_distribution",
     "loss_terms",
     "minibatch_directions",
@@ -132,4 +134,5 @@ __all__ = [
     "weight_gradient_maps",
     "weight_maps",
     "weight_matrix",
+    "xor_network",
 ]

@@ -129,7 +129,7 @@ def flatten_strip(image: np.ndarray, highlight: tuple[int, ...] | None = None):
     fig = plt.figure(figsize=(11, 4.6))
     ax_img = fig.add_axes([0.06, 0.3, 0.22, 0.62])
     ax_strip = fig.add_axes([0.32, 0.55, 0.66, 0.16])
-    ax_zoom = fig.add_axes([0.32, 0.12, 0.66, 0.16])
+    ax_zoom = fig.add_axes([0.32, 0.12, 0.66, 0.18])
 
     ax_img.imshow(image, cmap="gray", vmin=0, vmax=255)
     ax_img.set_title("28 × 28 이미지")
@@ -155,8 +155,8 @@ def flatten_strip(image: np.ndarray, highlight: tuple[int, ...] | None = None):
     ax_zoom.imshow(seg[None, :], cmap="gray", vmin=0, vmax=255, aspect="auto",
                    extent=(r * SIDE - 0.5, (r + 1) * SIDE - 0.5, 0, 1))
     for k, v in enumerate(seg):
-        ax_zoom.text(r * SIDE + k, 0.5, str(int(v)), ha="center", va="center", fontsize=6.5,
-                     color="black" if v > 127 else "#aaaaaa", rotation=90)
+        ax_zoom.text(r * SIDE + k, 0.5, str(int(v)), ha="center", va="center", fontsize=8,
+                     color="black" if v > 127 else "#dddddd")     # upright: 28 cells fit "253"
     ax_zoom.set_yticks([])
     ax_zoom.set_title(f"확대: {r}행 = 리스트의 {r * SIDE} … {(r + 1) * SIDE - 1}번째 값",
                       color=ROW_COLORS[1])

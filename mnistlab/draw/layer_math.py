@@ -135,14 +135,14 @@ def neuron_zoom(net, x, i: int = 1):
     nx.text(t, 0.95, f"  −b = {t:.2f}", color="#6a1b9a", fontsize=10, va="top")
     nx.text(span, 0.95, "켜지는 쪽 ", color="#2e7d32", fontsize=10, ha="right", va="top")
     nx.plot([s], [0], "v", color=SIGNAL, ms=13)
-    nx.text(s, -0.35, f"가중합 {s:.2f}", color=SIGNAL, fontsize=10, ha="center", va="top")
+    nx.text(s, -0.35, f"W·x = {s:.2f}", color=SIGNAL, fontsize=10, ha="center", va="top")
     nx.set_yticks([])
     nx.spines[["left", "right", "top"]].set_visible(False)
-    nx.set_title("가중합이 −b를 넘어야 켜집니다", fontsize=11)
+    nx.set_title("W·x가 −b 이상이면 z ≥ 0: 출력이 0.5 이상(켜짐)", fontsize=11)
     tx = fig.add_axes([0.62, 0.02, 0.36, 0.32])
     tx.axis("off")
-    verdict = "넘었으므로 켜짐" if d["fires"] else "못 넘었으므로 꺼짐"
-    tx.text(0, 0.8, f"z = 가중합 + b = {s:.2f} {_plus(d['b'])} = {d['z']:.2f}", fontsize=12)
+    verdict = "z ≥ 0이므로 켜짐" if d["fires"] else "z < 0이므로 꺼짐"
+    tx.text(0, 0.8, f"가중합 z = W·x + b = {s:.2f} {_plus(d['b'])} = {d['z']:.2f}", fontsize=12)
     tx.text(0, 0.4, f"출력 a = σ(z) = {d['a']:.3f}  ({verdict})", fontsize=12, color="#1565c0")
     tx.scatter([0.95], [0.45], s=500, color=(d["a"],) * 3, edgecolors="#333", transform=tx.transAxes,
                clip_on=False)

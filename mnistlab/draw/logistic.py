@@ -86,11 +86,11 @@ def sigmoid_shapes():
     xs = np.linspace(0, 1, 200)
     for th0, c in zip((-2, -5, -8), ("#90caf9", "#1e88e5", "#0d47a1")):
         a.plot(xs, sigmoid(th0 + 10 * xs), color=c, lw=2, label=f"θ0 = {th0}")
-    a.set_title("θ0 를 바꾸면: 곡선이 좌우로 움직인다 (θ1 = 10)")
+    a.set_title("θ0를 바꾸면: 곡선이 좌우로 움직인다 (θ1 = 10)")
     for th1, c in zip((3, 10, 40), ("#ffcc80", "#fb8c00", "#e65100")):
         b.plot(xs, sigmoid(-th1 / 2 + th1 * xs), color=c, lw=2, label=f"θ1 = {th1}")
     b.plot(xs, sigmoid(5 - 10 * xs), color="#8e24aa", lw=2, ls="--", label="θ1 = −10 (반대 방향)")
-    b.set_title("θ1 을 바꾸면: 기울기(가파름)가 바뀐다 (θ0 = −θ1/2)")
+    b.set_title("θ1을 바꾸면: 기울기(가파름)가 바뀐다 (θ0 = −θ1/2)")
     for ax in (a, b):
         ax.axhline(0.5, color="#e53935", ls=":", lw=1)
         ax.set_xlabel("픽셀 값 x")
@@ -157,10 +157,11 @@ def two_pixels(X, t, pixels=((12, 12), (20, 14)), digit: int = 5, n: int = 1500,
                 f"(예: sigmoid({th[0]:g} + {th[1]:g}·x1 + {th[2]:g}·x2))", fontsize=10)
     b.set_xlabel("x1")
     b.set_ylabel("x2")
-    b.set_zlabel(f"'{digit}인가?'")
+    b.zaxis.set_rotate_label(False)              # matplotlib's own angle mirrors it at this view
+    b.set_zlabel(f"'{digit}인가?'", rotation=90)
     c = fig.add_subplot(1, 3, 3)
     c.axis("off")
-    c.text(0.5, 0.55, "입력 784개:\n784 + 1 = 785차원\n\n그림으로 그릴 수 없다!", ha="center",
+    c.text(0.5, 0.55, "입력 784개:\n784 + 1 = 785차원\n(입력 축 784개 + 출력 축 1개)\n\n그림으로 그릴 수 없다!", ha="center",
            va="center", fontsize=15, color="#b71c1c")
     c.text(0.5, 0.12, "⇒ 다른 그림이 필요하다 (동그라미와 선)", ha="center", fontsize=10)
     fig.suptitle("입력변수가 늘어날수록 필요한 차원도 늘어난다", fontsize=13)
@@ -236,7 +237,7 @@ def diagram_785(digit: int = 5, ax=None):
         tx = x_in + 1.6
         ty = y + (y_sum - y) * (tx - x_in) / (x_sum - x_in) * 0.9
         ax.text(tx, ty + 0.12, th, fontsize=9, color=color, ha="center", va="bottom")
-    ax.text(x_in, ys[0] + 0.55, "항상 1 (θ0 와 곱해짐)", ha="center", fontsize=9, color=X0_COLOR)
+    ax.text(x_in, ys[0] + 0.55, "항상 1 (θ0와 곱해짐)", ha="center", fontsize=9, color=X0_COLOR)
     ax.plot([x_in - 0.6, x_in - 0.6], [ys[1] + 0.3, ys[-1] - 0.3], color="#555", lw=1)
     ax.text(x_in - 0.85, (ys[1] + ys[-1]) / 2, "픽셀 784개 (x1 … x784)", ha="center",
             va="center", fontsize=10, rotation=90)
@@ -274,16 +275,17 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     segs = [((gx.flat[i], gy.flat[i]), (x_sum - 0.42, y_sum)) for i in inked]
     colors = np.where(th.ravel()[inked, None] > 0, to_rgba_array(YES), to_rgba_array("#e53935"))
     colors[:, 3] = 0.06 + 0.94 * np.abs(ev[inked]) / lim
-    ax.add_collection(LineCollection(segs, colors=colors, linewidths=1.0, zorder=1))
+    # above the dark panel (zorder 2) and below the circles (3): each line visibly starts at its pixel
+    ax.add_collection(LineCollection(segs, colors=colors, linewidths=1.0, zorder=2.5))
     # x0 = 1 and θ0
     x0 = (x_left + SIDE * cell / 2, y_top + 0.7)
-    ax.plot([x0[0], x_sum - 0.42], [x0[1], y_sum], color=X0_COLOR, lw=1.5, zorder=1)
+    ax.plot([x0[0], x_sum - 0.42], [x0[1], y_sum], color=X0_COLOR, lw=1.5, zorder=2.5)
     _node(ax, x0, 0.22, face="white", edge=X0_COLOR, lw=1.5, text="1", size=9)
     ax.text(x0[0] - 0.35, x0[1], f"x0 (θ0 = {theta0:.2f})", ha="right", va="center", fontsize=9,
             color=X0_COLOR)
-    # 784 pixel circles on a dark panel that dims the θ lines behind the image
+    # 784 pixel circles on a dark panel (the θ lines start on it, at their own pixels)
     ax.add_patch(Rectangle((cx[0] - cell / 2, cy[-1] - cell / 2), SIDE * cell, SIDE * cell,
-                           facecolor="black", alpha=0.8, lw=0, zorder=2))
+                           facecolor="black", lw=0, zorder=2))
     faces = np.repeat(img.ravel()[:, None], 3, axis=1)
     ax.scatter(gx.ravel(), gy.ravel(), s=34, c=faces,
                edgecolors="#607d8b", linewidths=0.4, zorder=3)
@@ -296,7 +298,7 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     ax.axis("off")
     truth = f" · 이 이미지의 정답: {label}" if label is not None else ""
     ax.set_title(f"실제 이미지를 넣은 '{digit}인가?' 모델{truth}\n"
-                 "선의 색 = θ의 부호 (초록 +, 빨강 −), 선의 진하기 = 픽셀 × θ 의 크기",
+                 "선의 색 = θ의 부호 (초록 +, 빨강 −), 선의 진하기 = 픽셀 × θ의 크기",
                  fontsize=12)
     return fig
 

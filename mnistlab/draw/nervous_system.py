@@ -119,9 +119,11 @@ def step_vs_sigmoid(x: float = 1.0, b: float = -1.0, starts=(0.3, 0.95), dw: flo
         ax.plot(ws, f(ws * x + b), color="#333", lw=2)
         for w0, c in zip(starts, colors):
             a0, a1 = small_change(w0, dw, x, b)[name]
-            ax.plot([w0, w0 + dw], [a0, a1], "o", color=c, ms=7)
-            ax.annotate("", (w0 + dw, a1), (w0, a0),
-                        arrowprops={"arrowstyle": "-|>", "color": c, "lw": 2})
+            ax.plot(w0, a0, "o", mfc="white", mec=c, mew=2, ms=8, zorder=3)     # before: open
+            ax.plot(w0 + dw, a1, "o", color=c, ms=8, zorder=3)                   # after: filled
+            if abs(a1 - a0) > 0.2:          # an arrow only where the output visibly moves
+                ax.annotate("", (w0 + dw, a1), (w0 + dw, a0),
+                            arrowprops={"arrowstyle": "-|>", "color": c, "lw": 2})
             ax.text(w0 + dw + 0.12, (a0 + a1) / 2 - 0.1, f"w: {w0:.2f} ⇒ {w0 + dw:.2f}\n"
                     f"a: {a0:.2f} ⇒ {a1:.2f}", color=c, fontsize=10, va="center")
         ax.set_title(KOREAN_NAMES[name].split(" (")[0] + " 뉴런", fontsize=13)

@@ -233,7 +233,7 @@ def artificial_neuron(x=None, W=None, b: float | None = None, activation: str = 
     ax.text(0.6, 2.85, "입력", ha="center", fontsize=11, fontweight="bold")
     if biology:
         notes = [(0.6, -3.1, "(가지돌기로 들어오는 자극)"), (sx, -2.9, "(세포체: 자극을 모음)"),
-                 (bx + bw / 2, -2.9, "(역치를 넘으면 활성화)"), (ox, -2.9, "(축삭: 신호 전달)")]
+                 (bx + bw / 2, -2.9, "(역치 이상이면 활성화)"), (ox, -2.9, "(축삭: 신호 전달)")]
         for tx, ty, t in notes:
             ax.text(tx, ty, t, ha="center", fontsize=9, color="#8d6e63")
     if title is None:

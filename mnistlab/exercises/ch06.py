@@ -1,36 +1,19 @@
 """Exercises of notebook 06 (층과 뉴런: 표기법)."""
 
-import re
-
-import numpy as np
-
-from mnistlab.check import AnswerShapeError, integer, register
-
-
-def symbol(l: int, i: int):
-    """Judge a written symbol for a^[l]_i: "a^[2]_4", "a^{[2]}_{4}", "a[2]4" or (2, 4) all count."""
-    def judge(answer) -> bool:
-        if not isinstance(answer, str) and np.ndim(answer) == 1 and np.size(answer) == 2:
-            return [int(v) for v in np.asarray(answer).tolist()] == [l, i]   # (l, i) as numbers
-        if not isinstance(answer, str):
-            raise AnswerShapeError('기호를 문자열로 적어 주세요. 예: "a^[1]_3"')
-        s = re.sub(r"[\s{}^_$\\]", "", answer).lower()
-        m = re.fullmatch(r"a\[(\d+)\](\d+)", s)
-        if m is None:
-            raise AnswerShapeError('a^[층]_번호 의 모양으로 적어 주세요. 예: "a^[1]_3"')
-        return (int(m.group(1)), int(m.group(2))) == (l, i)
-    return judge
-
+from mnistlab.check import integer, register, symbol
 
 register(
     "06.n0",
-    integer(784),
-    hint="n^[0]은 0번째 층, 곧 입력층의 뉴런 수입니다. 입력층의 뉴런 하나가 무엇 하나를 맡고 있었나요?",
+    # a network for 32×32 gray images: one input neuron per pixel
+    integer(32 * 32),
+    hint="n^[0]은 0번째 층, 곧 입력층의 뉴런 수입니다. 입력층의 뉴런 하나는 무엇 하나를 맡았나요? "
+    "32×32 이미지에는 그것이 몇 개 있을까요?",
 )
 register(
     "06.L",
-    integer(3),
-    hint="L은 층의 수인데, 입력층은 세지 않습니다. 784-16-16-10에서 입력층을 뺀 나머지 층을 세어 보세요.",
+    # 784-10: the input layer is not counted, so only the output layer is left (L = 1)
+    integer(1),
+    hint="L은 층의 수인데, 입력층(0번째 층)은 세지 않습니다. 784-10에서 입력층을 빼면 몇 개의 층이 남나요?",
 )
 register(
     "06.symbol",
@@ -40,9 +23,10 @@ register(
 )
 register(
     "06.last",
-    integer(10),
-    hint="아래 첨자는 그 층에서 위에서부터 센 뉴런 번호이고, n^[3]은 기호 표에서 무엇을 뜻했나요? "
-    "그 값을 04의 신경망 크기 784-16-16-10에서 찾아보세요.",
+    # a^[2]_{n^[2]}: the last neuron of layer 2, and n^[2] = 16 in 784-16-16-10
+    integer(16),
+    hint="아래 첨자는 그 층에서 위에서부터 센 뉴런 번호입니다. 아래 첨자 자리에 n^[2]가 오면 "
+    "그 번호는 2번째 층의 무엇과 같아지나요? n^[2]가 무엇을 세는 기호였는지 떠올려 보세요.",
 )
 register(
     "06.digit",

@@ -161,6 +161,7 @@ class DigitPicker(Quiet):
         self.label = W.Dropdown(options=[self.ALL] + [str(d) for d in self._by_label],
                                 value=self.ALL, description=label_description)
         self.index = W.IntSlider(0, 0, len(self.labels) - 1, description="몇 번째",
+                                 tooltip="오른쪽의 번호를 클릭하면 번호를 직접 입력할 수 있습니다 (Enter)",
                                  layout=W.Layout(width=width))
         self.random = W.Button(description="무작위로 고르기", icon="random")
         self.label.observe(self._on_label, "value")

@@ -72,8 +72,12 @@ DARK_TEXT_FROM = 118       # cell value from which black text has more contrast 
 
 
 def _cell_text(v: int, normalized: bool) -> str:
+    """At most three characters, so every number fits its cell: 0 → "0", 253 → ".99", 255 → "1"."""
     if normalized:
-        return f"{v / 255:.2f}".lstrip("0") or "0"
+        if v == 0:
+            return "0"
+        text = f"{v / 255:.2f}"
+        return "1" if text == "1.00" else text.lstrip("0")
     return str(v)
 
 
@@ -119,7 +123,7 @@ class DigitBrowser(Explorer):
                              f"{len(self.images)} 대 {len(self.labels)}")
         self.picker = DigitPicker(self.labels, self._on_change, seed=seed)
         self.label, self.index, self.random = self.picker.label, self.picker.index, self.picker.random
-        self.normalized = W.Checkbox(False, description="0..1 로 정규화해서 보기")
+        self.normalized = W.Checkbox(False, description="0–1로 정규화해서 보기")
         self.header = W.HTML()
         self.picture = W.Image(format="png")
         self.grid = NumberGrid(layout=W.Layout(width=f"{GRID_WIDTH}px"))   # fit(): ≤ 100 %

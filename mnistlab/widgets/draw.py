@@ -28,6 +28,7 @@ from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
 from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, shrink, vstack
 from mnistlab.widgets.network import DiagramCanvas
+from mnistlab.widgets.per_digit import _bars_rgb
 
 STATIC = Path(__file__).resolve().parent / "static"
 CANVAS = 280                     # canvas side in pixels: 10× MNIST's 28
@@ -205,7 +206,13 @@ class DrawDigit(Explorer):
                     else [("28×28 축소", self.digit)])
         top = hstack(drawn, _strip(pictures))
         picture = vstack(top, shrink(self.diagram_canvas.paint(self.activations), self.ratio))
-        text = f"숫자 그리기 · 신경망의 예측 {self.prediction}"
+        # the two answers the notebook compares: the network's ten outputs and the ten models'
+        x = normalize(self.digit).reshape(-1)
+        p = self.logistic.predict_proba(x)
+        bars = hstack(caption(_bars_rgb(self.outputs, self.prediction, -1), "신경망의 출력 a[3]", 13),
+                      caption(_bars_rgb(p, int(np.argmax(p)), -1), "비교: 숫자별 로지스틱 모델 10개 (02)", 13))
+        picture = vstack(picture, bars)
+        text = f"숫자 그리기 · 신경망의 예측 {self.prediction} · 로지스틱 모델 10개의 답 {int(np.argmax(p))}"
         return png_small(caption(picture, text, 15))
 
 

@@ -111,6 +111,8 @@ class HiddenNeuronExplorer(Explorer):
 
         self.layer = W.Dropdown(options=[(f"{l}번째 층 (은닉층)", l) for l in range(1, net.L)],
                                 value=1, description="층")
+        if net.L == 2:          # one hidden layer: a menu with one choice would only puzzle
+            self.layer.layout.display = "none"
         self.neuron = W.IntSlider(1, 1, net.sizes[1], description="뉴런 i",
                                   layout=W.Layout(width="360px"))
         self.index = W.IntSlider(0, 0, len(self.X) - 1, description="지금 숫자 #",

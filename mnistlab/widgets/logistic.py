@@ -174,7 +174,7 @@ class OnePixelExplorer(Explorer):
         self.step_button = W.Button(description="경사 하강법 한 단계", icon="step-forward",
                                     layout=W.Layout(width="170px"))
         self.fit_button = W.Button(description="학습", icon="play", button_style="success")
-        self.reset_button = W.Button(description="θ 를 0 으로", icon="undo")
+        self.reset_button = W.Button(description="θ를 0으로", icon="undo")
         self.plot = W.Image(format="png")
         self.where = W.Image(format="png")
         self.loss = W.HTML()

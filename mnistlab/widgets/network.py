@@ -127,17 +127,20 @@ class DiagramCanvas:
             if (l, i) in changed:
                 R = r * 1.35
                 d.ellipse([px - R, py - R, px + R, py + R], outline=m["changed"], width=2)
-        winner = int(np.argmax(a[L]))
+        # No winner when every output is the same (e.g. the blank picture after '모두 지우기'):
+        # argmax would name 0, a prediction nobody made.
+        winner = int(np.argmax(a[L])) if np.ptp(a[L]) > 0 else None
         f = font(11)
         for i in range(1, net.n[L] + 1):
             px, py = self.xy[(L, i)]
             color = m["winner_text"] if i - 1 == winner else m["text"]
             d.text((px + r + 26, py - 7), f"{a[L][i - 1]:.2f}", fill=color, font=f)
-        px, py = self.xy[(L, winner + 1)]
-        R = r * 1.55
-        d.ellipse([px - R, py - R, px + R, py + R], outline=m["winner"], width=3)
-        d.text((px + r + 64, py - 9), f"← 예측: {winner}", fill=m["winner_text"],
-               font=font(15, True))
+        if winner is not None:
+            px, py = self.xy[(L, winner + 1)]
+            R = r * 1.55
+            d.ellipse([px - R, py - R, px + R, py + R], outline=m["winner"], width=3)
+            d.text((px + r + 64, py - 9), f"← 예측: {winner}", fill=m["winner_text"],
+                   font=font(15, True))
         if highlight is not None:
             px, py = self.xy[highlight]
             R = r * 1.75

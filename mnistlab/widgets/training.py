@@ -83,7 +83,9 @@ def _plot(series: list[tuple[list, list, tuple]], ymax: float, title: str,
         y = px(0, ref[0])[1]
         for x0 in range(left, right, 8):
             d.line([(x0, y), (min(x0 + 4, right), y)], fill=COLORS["shipped"])
-        d.text((left + 4, y + 2), ref[1], fill=COLORS["shipped"], font=f)
+        # above the line at the right end: the curves approach it from below, so they never
+        # run over the label (below it, at the left, the rising curves crossed it)
+        d.text((right - d.textlength(ref[1], font=f) - 4, y - 15), ref[1], fill=COLORS["shipped"], font=f)
     for x, y, color in series:
         points = [px(a, b) for a, b in zip(x, y)]
         if len(points) > 1:

@@ -37,9 +37,12 @@ function render({ model, el }) {
     const ctx = canvas.getContext("2d");
     const cw = w / SIDE;
     const ch = h / SIDE;
-    // numbers grow with the cell (three digits must fit) up to the page's widget text size
+    // numbers grow with the cell up to the page's widget text size; the longest text (three
+    // characters: "255" or ".99") fits with a gap to the next cell (a monospace character is
+    // about 0.6 of the font size wide), so neighbouring ".00" values never run together
     const pageFont = parseFloat(getComputedStyle(el).getPropertyValue("--jp-widgets-font-size")) || 13;
-    const fontPx = Math.min(cw / dpr / 1.9, pageFont) * dpr;
+    const longest = texts.reduce((n, t) => Math.max(n, t.length), 1);
+    const fontPx = Math.min(cw / dpr / (0.6 * longest + 0.45), pageFont) * dpr;
     const darkFrom = model.get("dark_text_from");
     ctx.font = `${fontPx.toFixed(1)}px monospace`;
     ctx.textAlign = "center";
