@@ -56,7 +56,7 @@ def target_and_output(outputs, label: int, ax=None, title: str | None = None):
     ax.set_ylim(0, 1.18)
     ax.set_ylabel("값 (0..1)")
     ax.legend(loc="upper left", fontsize=8, ncols=2, frameon=False)
-    ax.set_title(title or f"정답 {label}: 목표 y 는 {label + 1}번째 출력만 1, 나머지 0")
+    ax.set_title(title or f"정답 {label}: 목표 y는 {label + 1}번째 출력만 1, 나머지 0")
     return fig
 
 
@@ -93,7 +93,7 @@ def accuracy_and_loss(sweep: dict, trained: float, name: str = "w", ax=None):
     _margins(fig, bottom=0.14, right=0.9)
     v = sweep["values"]
     ax.plot(v, sweep["loss"], color=OUTPUT_COLOR, lw=2, label="비용 C (교차 엔트로피 오차)")
-    ax.set_xlabel(f"가중치 {name} 의 값")
+    ax.set_xlabel(f"가중치 {name}의 값")
     ax.set_ylabel("비용 C", color=OUTPUT_COLOR)
     acc = ax.twinx()
     acc.step(v, 100 * sweep["accuracy"], where="mid", color=TARGET_COLOR, lw=2, label="정확도")
@@ -201,7 +201,7 @@ def landscape(land, names=("w1", "w2"), path=None):
     ax3.set_zlabel("C")
     ax3.view_init(elev=32, azim=-135)
     ax3.set_title("곡면: 높이 = 비용 C", fontsize=11)
-    fig.suptitle(f"진짜 비용 C 의 한 단면: 가중치 13,002개 중 두 개만 움직임 "
+    fig.suptitle(f"진짜 비용 C의 한 단면: 가중치 13,002개 중 두 개만 움직임 "
                  f"(학습 이미지 {land.images:,}장의 평균)", fontsize=11)
     return fig
 

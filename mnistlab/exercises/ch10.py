@@ -31,7 +31,7 @@ def _count(expected):
             if "만" in text:            # 5만900 → 50900
                 m = re.fullmatch(r"(\d+)만(\d*)[^\d]*", text)
                 if not m:
-                    raise AnswerShapeError("50900 처럼 숫자로 적어 주세요.")
+                    raise AnswerShapeError("50900처럼 숫자로 적어 주세요.")
                 answer = int(m.group(1)) * 10_000 + int(m.group(2) or 0)
             else:
                 m = re.fullmatch(r"(-?\d+(?:\.\d+)?)[^\d.]*", text)
@@ -49,13 +49,13 @@ def _params(sizes) -> int:
 register(
     "10.update",
     array([UPDATE_V[i] - UPDATE_LR * UPDATE_GRAD[i] for i in range(2)], tol=1e-9),
-    hint="한 걸음은 v ← v − η∇C 입니다. 두 성분을 따로 계산하세요: 새 값 = 지금 값 − 학습률 × "
+    hint="한 걸음은 v ← v − η∇C입니다. 두 성분을 따로 계산하세요: 새 값 = 지금 값 − 학습률 × "
     "그 방향의 기울기. 기울기가 음수이면 빼는 것이 더하는 것이 됩니다.",
 )
 register(
     "10.slope",
     number((SLOPE_UP - SLOPE_DOWN) / (2 * SLOPE_H), tol=1e-3),
-    hint="중앙 차분은 (C(w + h) − C(w − h)) / (2h) 입니다. 분모가 h 가 아니라 2h 인 까닭은 두 점 "
+    hint="중앙 차분은 (C(w + h) − C(w − h)) / (2h)입니다. 분모가 h가 아니라 2h 인 까닭은 두 점 "
     "사이의 거리가 2h 이기 때문입니다.",
 )
 register(
