@@ -68,6 +68,36 @@ def positive_int(value, name: str) -> int:
     return integer(value, name, low=1)
 
 
+def seed(value) -> int:
+    """A random seed: a whole number 0, 1, 2 … (the same seed gives the same run)."""
+    return integer(value, "seed", low=0)
+
+
+def batch_size(value) -> int | None:
+    """A mini-batch size 1, 2, 3 …, or None for all the data in every step."""
+    return None if value is None else positive_int(value, "batch_size")
+
+
+def no_unknown_keywords(unknown: dict, where: str, allowed: Iterable[str] | None = None) -> None:
+    """``**unknown`` of a model's method must be empty (or only ``allowed`` names): a misspelt
+    setting would otherwise be silently ignored or fail with Python's English TypeError."""
+    bad = sorted(unknown) if allowed is None else sorted(set(unknown) - set(allowed))
+    if bad:
+        hint = f" 쓸 수 있는 이름: {', '.join(allowed)}." if allowed is not None else ""
+        raise MnistlabTypeError(
+            f"{where} 에는 {', '.join(map(repr, bad))} 라는 설정이 없습니다. 철자를 확인하세요.{hint}"
+        )
+
+
+def finite_parameters(params, lr: float, name: str) -> None:
+    """After training: parameters that ran off to ∞ or NaN mean the learning rate was too large."""
+    if not all(np.all(np.isfinite(p)) for p in params):
+        raise MnistlabValueError(
+            f"학습률 lr = {particle(f'{lr:g}', '이/가')} 너무 커서 {name} 가 무한대로 발산했습니다. "
+            "더 작은 lr 로 다시 학습하세요."
+        )
+
+
 def _range(low, high) -> str:
     if low is not None and high is not None:
         return f"{low} 부터 {high} 까지의"
@@ -201,40 +231,83 @@ def network_inputs(X, n0: int, name: str = "X") -> tuple[np.ndarray, bool]:
 
 
 def network(net, name: str = "net", hidden: bool = False):
-    """A :class:`~mnistlab.network.Network` with finite weights (with a hidden layer if asked)."""
-    from mnistlab.network import Network
-
-    if not isinstance(net, Network):
+    """A network (``ml.Network``: sizes, activation, W, b) with finite weights of the right
+    shapes (with a hidden layer if asked). Checked by what it has, so this module needs no
+    import of the lesson's classes."""
+    if isinstance(net, type) or not all(hasattr(net, k) for k in ("sizes", "activation", "W", "b")):
         raise MnistlabTypeError(
             f"{particle(name, '은/는')} 신경망(ml.Network, 예: ml.pretrained_network())이어야 합니다. "
             f"받은 것: {type(net).__name__}"
         )
-    net._check_parameters()
-    if hidden and net.L < 2:
+    parameters(net.W, net.b, net.sizes)
+    if hidden and len(net.sizes) < 3:
         raise MnistlabValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
     return net
+
+
+def parameters(W, b, sizes: list[int] | None = None) -> tuple[list[int], list, list]:
+    """A network's weights W[1..L] and biases b[1..L] (index 0 None): real finite arrays whose
+    shapes chain, W[l] (n[l], n[l-1]) and b[l] (n[l],). Returns (sizes, W, b); with ``sizes``
+    given (a network's own), the shapes must be those."""
+    if not isinstance(W, (list, tuple)) or not isinstance(b, (list, tuple)) or len(W) < 2 \
+            or len(W) != len(b) or W[0] is not None or b[0] is not None:
+        raise MnistlabTypeError(
+            "가중치 W 와 편향 b 는 [None, W1, …, WL] 와 [None, b1, …, bL] 처럼 길이가 같은 목록이어야 "
+            "합니다 (0번째 층은 입력층이라 None)."
+        )
+    W = [None] + [numbers_array(w, f"W[{l}]", ndim=2) for l, w in enumerate(W[1:], 1)]
+    b = [None] + [numbers_array(v, f"b[{l}]", ndim=1) for l, v in enumerate(b[1:], 1)]
+    found = [W[1].shape[1]] + [w.shape[0] for w in W[1:]]
+    expected = found if sizes is None else list(sizes)
+    for l in range(1, len(W)):
+        want_W, want_b = (expected[l], expected[l - 1]), (expected[l],)
+        if len(expected) != len(W) or W[l].shape != want_W or b[l].shape != want_b:
+            raise MnistlabValueError(
+                f"{l}번째 층의 가중치 W[{l}] 또는 편향 b[{l}] 의 모양이 맞지 않습니다: "
+                f"W[{l}] {W[l].shape}, b[{l}] {b[l].shape}. "
+                f"층 {'-'.join(map(str, expected))} 이라면 W[{l}] 은 (n[{l}], n[{l - 1}]) = {want_W}, "
+                f"b[{l}] 은 {want_b} 이어야 합니다. ml.pretrained_network() 로 다시 불러올 수 있습니다."
+            )
+    return expected, W, b
 
 
 TRAINABLE = ("sigmoid", "tanh", "relu")     # the step has no slope to follow
 
 
-def trainable(net) -> None:
+def trainable(activation: str) -> None:
     """Gradient descent needs an activation with a slope."""
-    if net.activation not in TRAINABLE:
+    if activation not in TRAINABLE:
         raise MnistlabValueError(
-            f"활성함수 {net.activation!r} 는 기울기가 0 이라 경사 하강법으로 학습할 수 없습니다. "
+            f"활성함수 {activation!r} 는 기울기가 0 이라 경사 하강법으로 학습할 수 없습니다. "
             f"{', '.join(TRAINABLE)} 중 하나를 쓰세요."
         )
 
 
-def not_diverged(net, lr: float) -> None:
+def not_diverged(W: list, b: list, lr: float) -> None:
     """After a step: weights that ran off to ∞ or NaN mean the learning rate was too large."""
-    if not all(np.all(np.isfinite(net.W[l])) and np.all(np.isfinite(net.b[l]))
-               for l in range(1, net.L + 1)):
+    if not all(np.all(np.isfinite(w)) and np.all(np.isfinite(v)) for w, v in zip(W[1:], b[1:])):
         raise MnistlabValueError(
             f"학습률 lr = {particle(f'{lr:g}', '이/가')} 너무 커서 가중치가 무한대로 발산했습니다. "
             "더 작은 lr 로 새 신경망을 다시 학습하세요."
         )
+
+
+def pixel_values01(x, name: str = "픽셀 값") -> np.ndarray:
+    """One pixel's values in N images: a float (N,) array of normalized values 0..1."""
+    a = np.asarray(x)
+    if a.dtype == bool or a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(f"{particle(name, '은/는')} 숫자여야 합니다(받은 dtype: {a.dtype}).")
+    a = np.atleast_1d(a).astype(np.float64)
+    if a.ndim != 1 or a.size == 0:
+        raise MnistlabValueError(f"{particle(name, '은/는')} 1차원 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+    if not np.all(np.isfinite(a)):
+        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+    if a.min() < 0 or a.max() > 1:
+        raise MnistlabValueError(
+            f"{particle(name, '은/는')} 0..1 로 정규화되어 있어야 합니다. 받은 범위: {a.min():.4g} .. {a.max():.4g}. "
+            "mnistlab.normalize 로 먼저 정규화하세요."
+        )
+    return a
 
 
 def learning_rates(lr, lr_end, epochs) -> np.ndarray:
@@ -365,10 +438,12 @@ def targets01(t, n: int) -> np.ndarray:
 
 __all__ = [
     "TRAINABLE",
+    "batch_size",
     "choice",
     "class_labels",
     "digit",
     "digit_labels",
+    "finite_parameters",
     "images_and_labels",
     "integer",
     "layer_sizes",
@@ -376,14 +451,18 @@ __all__ = [
     "network",
     "network_inputs",
     "neuron_address",
+    "no_unknown_keywords",
     "not_diverged",
     "numbers_array",
+    "parameters",
     "pixel_index",
+    "pixel_values01",
     "positive",
     "positive_int",
     "probability_pair",
     "real",
     "sample_weights",
+    "seed",
     "targets01",
     "trainable",
     "validation_pair",

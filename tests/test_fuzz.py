@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import mnistlab as ml
-from mnistlab import formulas, widgets
+from mnistlab import formulas, network_files, widgets
 from mnistlab.errors import MnistlabError
 
 settings.register_profile(
@@ -214,7 +214,9 @@ def test_one_pixel_logistic(theta0, theta1, x, t, epochs, lr):
 @pytest.fixture(scope="module")
 def five():
     X, y = ml.load_mnist("train")
-    return ml.OneDigitLogistic(5, epochs=1).fit(ml.normalize(X[:2000]), y[:2000])
+    model = ml.OneDigitLogistic(5, epochs=1)
+    model.fit(ml.normalize(X[:2000]), y[:2000])
+    return model
 
 
 @settings(max_examples=100)
@@ -232,14 +234,14 @@ def test_one_digit_threshold(five, threshold):
     "digits": st.one_of(st.lists(st.integers(-2, 11), max_size=3), scalars),
     "epochs": st.one_of(st.integers(-1, 2), scalars),
     "batch_size": st.one_of(st.integers(-1, 64), scalars),
-    "learning_rate": st.one_of(st.floats(1e-3, 1e3), scalars),
+    "lr": st.one_of(st.floats(1e-3, 1e3), scalars),
     "momentum": st.one_of(st.floats(-1, 2), scalars),
     "seed": st.one_of(st.integers(-1, 3), scalars),
 }))
 def test_per_digit_settings(kwargs):
     model = outcome("PerDigitLogistic()", lambda: ml.PerDigitLogistic(**kwargs))
     if model is not None:
-        assert model.epochs >= 1 and model.batch_size >= 1 and np.isfinite(model.learning_rate)
+        assert model.epochs >= 1 and model.batch_size >= 1 and np.isfinite(model.lr)
 
 
 @settings(max_examples=60)
@@ -296,7 +298,7 @@ def test_network_fit_hyperparameters(epochs, batch_size, lr, lr_end):
                                                      lr=lr, lr_end=lr_end, progress=False))
     if history is not None:
         assert len(history) == epochs and type(epochs) is not bool
-        assert all(np.isfinite(r["loss"]) and 0 <= r["train_accuracy"] <= 1 for r in history)
+        assert all(np.isfinite(r["loss"]) and 0 <= r["accuracy"] <= 1 for r in history)
     loss = outcome("Network.step", lambda: net.step(X, y, lr=lr))
     if loss is not None:
         assert np.isfinite(loss) and lr > 0
@@ -326,7 +328,7 @@ def test_network_load_corrupt_files(tmp_path_factory, content):
     elif content == "nan-weights":
         net = ml.Network([4, 3, 2])
         net.W[1][0, 0] = np.nan
-        ml.network_files.save(net, path)
+        network_files.save(path, net.sizes, net.activation, net.W, net.b)
     elif content == "object-array":
         np.save(path, np.array([None], dtype=object), allow_pickle=True)
     else:
@@ -475,7 +477,7 @@ def _issue_examples(tmp_path):
         "log_loss(eps=0.6)": lambda: ml.log_loss([1, 0], [0.9, 0.2], eps=0.6),
         "fit(epochs=2.7)": lambda: net.fit(X, y, epochs=2.7, progress=False),
         "fit(lr=inf)": lambda: net.fit(X, y, lr=np.inf, progress=False),
-        "PerDigitLogistic(learning_rate=inf)": lambda: ml.PerDigitLogistic(learning_rate=np.inf),
+        "PerDigitLogistic(lr=inf)": lambda: ml.PerDigitLogistic(lr=np.inf),
         "Network([3, True])": lambda: ml.Network([3, True]),
         "OnePixelLogistic(theta0=nan)": lambda: ml.OnePixelLogistic(theta0=np.nan),
         "OneDigitLogistic.predict(threshold=2)": lambda: ml.OneDigitLogistic().predict(

@@ -42,7 +42,9 @@ def test_step_refuses_a_bad_learning_rate():
 def test_starts_untrained_from_the_seed(w):
     w.reset()
     assert w.sizes == [784, 16, 16, 10] and w.steps == 0
-    assert len(w.history) == 1 and w.history[0]["test_accuracy"] < 0.3
+    assert len(w.history) == 1 and w.history[0]["val_accuracy"] < 0.3
+    assert set(w.history[0]) == {"step", "epoch", "lr", "loss", "accuracy", "val_loss", "val_accuracy"}
+    assert len(w.images) == 50_000            # the last 10,000 training images are 검증 데이터
     np.testing.assert_array_equal(w.net.W[1], ml.Network([784, 16, 16, 10], seed=0).W[1])
 
 
@@ -51,8 +53,9 @@ def test_run_steps_trains_and_records(w):
     before = (w.curves.value, w.weights.value, w.samples.value)
     w.run_steps(300)
     assert w.steps == 300 and w.history[-1]["step"] == 300
-    assert w.history[-1]["test_accuracy"] > 0.6 > w.history[0]["test_accuracy"]
-    assert w.history[-1]["loss"] < w.history[0]["test_loss"]
+    assert w.history[-1]["val_accuracy"] > 0.6 > w.history[0]["val_accuracy"]
+    assert w.history[-1]["loss"] < w.history[0]["loss"]
+    assert w.history[-1]["val_loss"] < w.history[0]["val_loss"]
     assert all(a != b for a, b in zip(before, (w.curves.value, w.weights.value, w.samples.value)))
     assert "배치 300개" in w.info.value and w.progress.value == 300
 

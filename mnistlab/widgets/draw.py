@@ -59,7 +59,9 @@ def _logistic_models() -> PerDigitLogistic:
     """The ten per-digit logistic models of chapter 02, trained once per process
     (one epoch on 20,000 training digits: half a second, 91 % on the test set)."""
     images, labels = load_mnist("train")
-    return PerDigitLogistic(epochs=1, seed=0).fit(normalize(images[:20_000]), labels[:20_000])
+    models = PerDigitLogistic(epochs=1, seed=0)
+    models.fit(normalize(images[:20_000]), labels[:20_000])
+    return models
 
 
 def _strip(pictures: list[tuple[str, np.ndarray]], ratio: int = 1) -> np.ndarray:

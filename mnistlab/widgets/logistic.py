@@ -133,12 +133,12 @@ class OnePixelExplorer(Explorer):
     title = "시그모이드 탐색기 (픽셀 하나)"
 
     def __init__(self, images=None, labels=None, pixel: tuple[int, int] = (12, 12),
-                 digit: int = 5, learning_rate: float = 5.0, fit_steps: int = 300):
+                 digit: int = 5, lr: float = 5.0, fit_steps: int = 300):
         if not isinstance(pixel, tuple):
             raise MnistlabTypeError(f"pixel 은 (행, 열) 정수 쌍이어야 합니다. 예: (12, 12). 받은 값: {pixel!r}")
         pixel = divmod(pixel_index(pixel), SIDE)
         digit = check_digit(digit)
-        learning_rate = check.positive(learning_rate, "learning_rate")
+        lr = check.positive(lr, "lr (학습률)")
         fit_steps = check.positive_int(fit_steps, "fit_steps")
         images, labels = check.images_and_labels(images, labels, "train")
         images = np.asarray(images)
@@ -147,7 +147,7 @@ class OnePixelExplorer(Explorer):
             images = np.round(batch * 255).astype(np.uint8)
         self.images = images.reshape(len(images), N_PIXELS)
         self.labels = check_labels(labels, len(self.images), "labels")
-        self.learning_rate = learning_rate
+        self.lr = lr
         self.fit_steps = fit_steps
         self.model = OnePixelLogistic()
         self._plot = _Plot(self.ratio)
@@ -277,13 +277,13 @@ class OnePixelExplorer(Explorer):
     def gradient_step(self, _=None):
         """경사 하강법 한 단계 (the button)."""
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
-        self.model.step(self._x, self._t, lr=self.learning_rate, sample_weight=self._w)
+        self.model.step(self._x, self._t, lr=self.lr, sample_weight=self._w)
         self._set_theta(self.model.theta0, self.model.theta1)
 
     def fit(self, _=None):
         """학습 (the button): many gradient-descent steps."""
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
-        self.model.fit(self._x, self._t, epochs=self.fit_steps, lr=self.learning_rate,
+        self.model.fit(self._x, self._t, epochs=self.fit_steps, lr=self.lr,
                        sample_weight=self._w)
         self._set_theta(self.model.theta0, self.model.theta1)
 

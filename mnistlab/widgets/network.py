@@ -31,6 +31,26 @@ MARKS = {                         # marker colours (draw.network's WINNER, HIGHL
 }
 
 
+def forward_switched_off(net: Network, x, off) -> list[np.ndarray]:
+    """[a0, …, aL] of ``net`` for input ``x`` with the neurons ``off`` = {(l, i), …} switched off.
+
+    A switched-off neuron's output a^[l]_i is 0 whatever it sums, so it adds nothing to
+    the next layer's weighted sums. Done outside the lesson's forward pass: an edited copy
+    of the network whose weights *out of* each such neuron (column i of W[l+1]) are 0
+    computes every later layer exactly as if that output were 0, then the shown output
+    itself is set to 0 (a mask on the result).
+    """
+    if off:
+        net = net.copy()
+        for l, i in off:
+            if l < net.L:
+                net.W[l + 1][:, i - 1] = 0.0
+    a = net.forward(x)
+    for l, i in off:
+        a[l][..., i - 1] = 0.0
+    return a
+
+
 class DiagramCanvas:
     """The network diagram as a fixed RGB background plus fast PIL painting of the parts
     that change (node shades, digit, output values, rings). Reusable by other widgets.
@@ -227,7 +247,7 @@ class NetworkExplorer(Explorer):
 
     def activations(self) -> list[np.ndarray]:
         """[a0, a1, …, aL] of the current image with the current (edited) weights."""
-        return self.net.forward(self.X[self.index.value], off=self._off())
+        return forward_switched_off(self.net, self.X[self.index.value], self._off())
 
     def _off(self) -> set[tuple[int, int]]:
         """The neurons switched off."""
@@ -331,4 +351,4 @@ def network_explorer(net: Network | None = None, index: int = 0) -> NetworkExplo
     return NetworkExplorer(net, index=index)
 
 
-__all__ = ["DiagramCanvas", "NetworkExplorer", "network_explorer"]
+__all__ = ["DiagramCanvas", "NetworkExplorer", "forward_switched_off", "network_explorer"]

@@ -73,8 +73,8 @@ class PerDigitExplorer(Explorer):
                  seed: int = 0):
         if model is not None and not isinstance(model, PerDigitLogistic):
             raise MnistlabTypeError(
-                "model 은 학습한 ml.PerDigitLogistic 이어야 합니다. 예: "
-                f"ml.PerDigitLogistic().fit(X_train, train_labels). 받은 것: {type(model).__name__}"
+                "model 은 학습한 ml.PerDigitLogistic 이어야 합니다. 예: ten = ml.PerDigitLogistic(); "
+                f"ten.fit(X_train, train_labels). 받은 것: {type(model).__name__}"
             )
         if model is not None:
             model._fitted()                         # a Korean error if not trained yet
@@ -87,7 +87,8 @@ class PerDigitExplorer(Explorer):
         self.labels = check_labels(labels, len(batch), "labels")
         if model is None:
             Xtr, ytr = load_mnist("train")
-            model = PerDigitLogistic(seed=seed).fit(normalize(Xtr), ytr)
+            model = PerDigitLogistic(seed=seed)
+            model.fit(normalize(Xtr), ytr)
         if tuple(model.digits) != tuple(range(10)):
             raise MnistlabValueError("열 개의 숫자 0..9 모두를 학습한 PerDigitLogistic 이 필요합니다.")
         self.model = model
