@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from mnistlab import cache
+from mnistlab import cache, validate
 from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
 from mnistlab.resources import resource_dir
 
-SIDE = 28                      # 이미지 한 변의 픽셀 수
-N_PIXELS = SIDE * SIDE         # 784개의 입력변수
+SIDE = validate.SIDE           # 이미지 한 변의 픽셀 수 (28)
+N_PIXELS = validate.N_PIXELS   # 784개의 입력변수
 SPLITS = ("train", "test")
 RESTORE_HINT = "복구 방법: 저장소 폴더에서 'git checkout -- resources/mnist' 를 실행하세요."
 
@@ -234,39 +234,21 @@ def unflatten(vectors) -> np.ndarray:
     return a.reshape(a.shape[:-1] + (SIDE, SIDE))
 
 
-def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
-    """Check model inputs and return them as a float (N, 784) batch.
+def dataset(images, labels, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every widget's data intake: ``images`` and ``labels`` both given (checked by
+    :func:`mnistlab.validate.dataset`), or both None for MNIST's ``split`` ('train' / 'test').
 
-    Accepts one image or a batch, flat (784,) / (N, 784) or square (28, 28) /
-    (N, 28, 28), normalized to 0..1. Returns ``(batch, was_single)``.
-    Used at the public boundary of every model (로지스틱 회귀, 신경망).
+    Images come back as given ((N, 28, 28) or (N, 784); uint8 0..255 or floats 0..1), labels
+    as 0..9; :func:`inputs` turns the images into a model's inputs.
     """
-    a = np.asarray(X)
-    if a.dtype == bool or a.dtype.kind not in "fiu":
-        raise MnistlabTypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
-    single = a.ndim == 1 or a.shape == (SIDE, SIDE)
-    if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):
-        a = flatten(a)
-    if a.ndim == 1:
-        a = a[None, :]
-    if a.ndim != 2 or a.shape[1] != N_PIXELS:
-        raise MnistlabValueError(
-            f"{name} 의 모양이 맞지 않습니다: {np.shape(X)}. 이미지 한 장은 (784,) 또는 (28, 28), "
-            "여러 장은 (N, 784) 또는 (N, 28, 28) 이어야 합니다."
-        )
-    if a.shape[0] == 0:
-        raise MnistlabValueError(f"{name} 에 이미지가 한 장도 없습니다.")
-    lo, hi = float(a.min()), float(a.max())    # NaN or ±inf anywhere shows in these two
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
-    if not np.issubdtype(a.dtype, np.floating):
-        raise MnistlabValueError(
-            f"{name} 가 0..255 정수 픽셀입니다(dtype {a.dtype}). 먼저 mnistlab.normalize 로 "
-            "0..1 로 정규화하세요."
-        )
-    if lo < 0 or hi > 1:
-        hint = " 0..255 값이라면 mnistlab.normalize 로 먼저 정규화하세요." if hi <= 255 and lo >= 0 else ""
-        raise MnistlabValueError(
-            f"{name} 의 픽셀 값은 0..1 사이여야 합니다. 받은 범위: {lo:.4g} .. {hi:.4g}.{hint}"
-        )
-    return a, single
+    if images is None and labels is None:
+        return load_mnist(split)
+    return validate.dataset(images, labels)
+
+
+def inputs(images, dtype=np.float64) -> np.ndarray:
+    """(N, 784) model inputs 0..1 of a data set's images: uint8 bytes normalized, floats as
+    they are (already checked to be 0..1 by :func:`dataset`)."""
+    a = np.asarray(images)
+    a = normalize(a) if a.dtype == np.uint8 else a
+    return a.reshape(len(a), N_PIXELS).astype(dtype, copy=False)

@@ -26,11 +26,11 @@ from collections.abc import Iterable
 import numpy as np
 
 from mnistlab import validate
-from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.descent import descend
 from mnistlab.errors import MnistlabValueError, NotFittedError
 from mnistlab.formulas import EPS, cross_entropy, sigmoid
-from mnistlab.validate import DIGITS, pixel_index
+from mnistlab.validate import DIGITS, as_inputs, pixel_index
 from mnistlab.validate import digit as check_digit
 from mnistlab.validate import digit_labels as check_labels
 from mnistlab.validate import probability_pair as _pair

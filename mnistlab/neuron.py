@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnistlab import validate as check
-from mnistlab.errors import MnistlabValueError
+from mnistlab import validate
 from mnistlab.formulas import (  # noqa: F401  (the activations are part of this lesson's names)
     ACTIVATIONS,
     DERIVATIVES,
@@ -36,8 +35,8 @@ class Neuron:
     """
 
     def __init__(self, W, b: float = 0.0, activation: str = "sigmoid"):
-        self.W = check.numbers_array(W, "가중치 W", ndim=1)
-        self.b = check.real(b, "편향 b")
+        self.W = validate.numbers_array(W, "가중치 W", ndim=1)
+        self.b = validate.real(b, "편향 b")
         self.activation = activation
         self.f = activation_function(activation)
 
@@ -46,19 +45,9 @@ class Neuron:
         """How many numbers the neuron takes in."""
         return self.W.size
 
-    def _check(self, x) -> np.ndarray:
-        x = check.numbers_array(x, "입력 x", ndim=(1, 2))
-        if x.shape[-1] != self.n_inputs:
-            raise MnistlabValueError(
-                f"입력의 길이가 가중치 수와 달라요: 가중치 {self.n_inputs}개, 받은 입력 모양 "
-                f"{x.shape}. 입력 하나는 ({self.n_inputs},), 여러 개는 (N, {self.n_inputs}) "
-                "모양으로 넣으세요."
-            )
-        return x
-
     def weighted_sum(self, x):
         """가중합 z = W · x + b (a number, or one per row of x)."""
-        z = self._check(x) @ self.W + self.b
+        z = validate.neuron_inputs(x, self.n_inputs) @ self.W + self.b
         return float(z) if np.ndim(z) == 0 else z
 
     def __call__(self, x):

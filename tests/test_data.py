@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab import data
+from mnistlab import data, validate
 
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
@@ -186,9 +186,9 @@ def test_flatten_and_unflatten_reject_wrong_shapes(fn, shape):
 
 def test_as_inputs_accepts_every_image_layout():
     x = np.full((28, 28), 0.5, np.float32)
-    assert data.as_inputs(x)[0].shape == (1, 784) and data.as_inputs(x)[1] is True
-    assert data.as_inputs(x.reshape(784))[1] is True
-    batch, single = data.as_inputs(np.stack([x, x]))
+    assert validate.as_inputs(x)[0].shape == (1, 784) and validate.as_inputs(x)[1] is True
+    assert validate.as_inputs(x.reshape(784))[1] is True
+    batch, single = validate.as_inputs(np.stack([x, x]))
     assert batch.shape == (2, 784) and single is False
 
 
@@ -202,7 +202,7 @@ def test_as_inputs_accepts_every_image_layout():
 ])
 def test_as_inputs_rejects_bad_input(bad, match):
     with pytest.raises(ValueError, match=match):
-        data.as_inputs(bad)
+        validate.as_inputs(bad)
 
 
 def test_data_folder_that_is_a_file_gives_a_korean_error(tmp_path, monkeypatch):

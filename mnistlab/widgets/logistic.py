@@ -12,8 +12,8 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
-from mnistlab import validate as check
-from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab import validate
+from mnistlab.data import N_PIXELS, SIDE, dataset, inputs
 from mnistlab.errors import MnistlabTypeError
 from mnistlab.korean import particle
 from mnistlab.logistic import (
@@ -138,13 +138,11 @@ class OnePixelExplorer(Explorer):
             raise MnistlabTypeError(f"pixel 은 (행, 열) 정수 쌍이어야 합니다. 예: (12, 12). 받은 값: {pixel!r}")
         pixel = divmod(pixel_index(pixel), SIDE)
         digit = check_digit(digit)
-        lr = check.positive(lr, "lr (학습률)")
-        fit_steps = check.positive_int(fit_steps, "fit_steps")
-        images, labels = check.images_and_labels(images, labels, "train")
-        images = np.asarray(images)
-        if images.dtype != np.uint8:
-            batch, _ = as_inputs(images, "images")
-            images = np.round(batch * 255).astype(np.uint8)
+        lr = validate.positive(lr, "lr (학습률)")
+        fit_steps = validate.positive_int(fit_steps, "fit_steps")
+        images, labels = dataset(images, labels, "train")
+        if images.dtype != np.uint8:                 # this widget counts the 256 grey levels
+            images = np.round(inputs(images) * 255).astype(np.uint8)
         self.images = images.reshape(len(images), N_PIXELS)
         self.labels = check_labels(labels, len(self.images), "labels")
         self.lr = lr

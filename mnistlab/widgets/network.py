@@ -16,8 +16,8 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
-from mnistlab import validate as check
-from mnistlab.data import SIDE, normalize
+from mnistlab import validate
+from mnistlab.data import SIDE, dataset, inputs
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
@@ -181,12 +181,11 @@ class NetworkExplorer(Explorer):
 
     def __init__(self, net: Network | None = None, images=None, labels=None, index: int = 0,
                  seed: int = 0):
-        self.trained = pretrained_network() if net is None else check.network(net).copy()
+        self.trained = pretrained_network() if net is None else validate.network(net).copy()
         self.net = self.trained.copy()
-        images, labels = check.images_and_labels(images, labels, "test")
-        self.X = normalize(images).reshape(len(images), -1) if images.dtype == np.uint8 \
-            else np.asarray(images, dtype=float).reshape(len(images), -1)
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
+        images, labels = dataset(images, labels, "test")
+        self.X = inputs(images)
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         self.y = np.asarray(labels)
         self.canvas = DiagramCanvas(self.trained, ratio=self.ratio)
         self._rng = np.random.default_rng(seed)

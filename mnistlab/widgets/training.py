@@ -28,7 +28,7 @@ import ipywidgets as W
 import numpy as np
 
 from mnistlab import validate
-from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize, validation_split
+from mnistlab.data import N_PIXELS, SIDE, dataset, inputs, load_mnist, normalize, validation_split
 from mnistlab.descent import batches_per_epoch, minibatches
 from mnistlab.errors import MnistlabValueError
 from mnistlab.korean import THETA_CMAP
@@ -54,13 +54,6 @@ QUEUED = 0.01            # a tick handled this soon (s) after the last frame wai
 PLOT = (380, 170)        # size of each curve plot in pixels
 COLORS = {"train": (120, 144, 156), "val": (30, 136, 229), "shipped": (230, 81, 0),
           "axis": (90, 90, 90), "grid": (230, 230, 230)}
-
-
-def _inputs(images) -> np.ndarray:
-    """(N, 784) float inputs 0..1 of a few images (uint8 bytes or floats already 0..1)."""
-    a = np.asarray(images)
-    a = normalize(a) if a.dtype == np.uint8 else a
-    return a.reshape(len(a), N_PIXELS).astype(float)
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,7 +118,7 @@ class TrainingExplorer(Explorer):
         steps_per_frame = validate.integer(steps_per_frame, "steps_per_frame", low=1, high=1000)
         self.batch_size = validate.positive_int(batch_size, "batch_size")
         self.seed = validate.seed(seed)
-        images, labels = validate.images_and_labels(images, labels, "train")
+        images, labels = dataset(images, labels, "train")
         size = 10_000 if len(images) > 20_000 else max(1, len(images) // 6)   # 검증 데이터
         (images, labels), (val_images, val_labels) = validation_split(images, labels, size=size)
         if len(images) < self.batch_size:
@@ -134,9 +127,9 @@ class TrainingExplorer(Explorer):
             )
         self.images = np.asarray(images).reshape(len(images), -1)    # uint8: no float copy
         self.labels = np.asarray(labels)
-        self.X_val = _inputs(val_images[:N_MEASURED])
+        self.X_val = inputs(val_images[:N_MEASURED])
         self.y_val = np.asarray(val_labels[:N_MEASURED])
-        self.X_seen = _inputs(images[:N_MEASURED])
+        self.X_seen = inputs(images[:N_MEASURED])
         self.y_seen = self.labels[:N_MEASURED]
         self.shipped = shipped_accuracy()
 
