@@ -416,3 +416,17 @@ def test_every_registered_exercise_is_asked_in_its_notebook():
                                               ("02.theta0", "θ₀")])
 def test_notation_the_notebooks_write_is_accepted(exercise, answer):
     assert ml.check(exercise, answer).correct is True
+
+
+def test_the_registry_is_the_explicit_chapter_list():
+    """Every chNN.py is listed in mnistlab.exercises.CHAPTERS (the registry is filled from that
+    list, not by scanning the folder), and every listed chapter has exercises."""
+    from mnistlab.exercises import CHAPTERS
+
+    folder = Path(C.__file__).parent / "exercises"
+    assert sorted(p.stem for p in folder.glob("ch*.py")) == sorted(CHAPTERS)
+    ids = C.exercises()
+    for chapter in CHAPTERS:
+        assert any(i.startswith(chapter[2:] + ".") for i in ids), chapter
+    with pytest.raises(MnistlabError, match="두 번"):
+        C.register(ids[0], lambda answer: True, "hint")
