@@ -11,19 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from mnistlab import validate
-from mnistlab.formulas import (  # noqa: F401  (the activations are part of this lesson's names)
-    ACTIVATIONS,
-    DERIVATIVES,
-    KOREAN_NAMES,
-    activation,
-    relu,
-    relu_prime,
-    sigmoid,
-    sigmoid_prime,
-    step,
-    tanh,
-    tanh_prime,
-)
 from mnistlab.formulas import activation as activation_function
 
 
@@ -59,6 +46,4 @@ class Neuron:
         return f"Neuron(입력 {self.n_inputs}개, b={self.b:.3g}, activation={self.activation!r})"
 
 
-__all__ = [
-    "ACTIVATIONS", "KOREAN_NAMES", "Neuron", "activation", "relu", "sigmoid", "step", "tanh",
-]
+__all__ = ["Neuron"]

@@ -14,15 +14,14 @@ from PIL import Image, ImageDraw
 
 from mnistlab.data import N_PIXELS, SIDE, dataset
 from mnistlab.errors import MnistlabValueError
+from mnistlab.raster import Pen, png
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
-    Pen,
     caption,
     font,
     gray,
     hstack,
-    png,
     upscale,
     vstack,
 )

@@ -18,15 +18,14 @@ from mnistlab.data import N_PIXELS, SIDE, dataset, inputs
 from mnistlab.errors import MnistlabValueError
 from mnistlab.inside import forward_in_chunks, top_of_layer
 from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.raster import Pen, png
 from mnistlab.widgets.base import (
     Explorer,
-    Pen,
     caption,
     colormap,
     font,
     gray,
     hstack,
-    png,
     set_slider_range,
     vstack,
 )

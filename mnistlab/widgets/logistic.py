@@ -23,17 +23,8 @@ from mnistlab.logistic import (
     pixel_index,
     sigmoid,
 )
-from mnistlab.widgets.base import (
-    Explorer,
-    Pen,
-    caption,
-    font,
-    gray,
-    hstack,
-    on_step,
-    png,
-    shrink,
-)
+from mnistlab.raster import Pen, png, shrink
+from mnistlab.widgets.base import Explorer, caption, font, gray, hstack, on_step
 
 YES_RGB, NO_RGB = (46, 125, 50), (120, 144, 156)
 CURVE_RGB = (30, 136, 229)

@@ -20,8 +20,8 @@ from mnistlab import validate
 from mnistlab.data import SIDE, dataset, inputs
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
-from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, Pen, bars_html, font, on_step, shrink
+from mnistlab.raster import Pen, png_fast, png_small, shrink
+from mnistlab.widgets.base import Explorer, bars_html, font, on_step
 
 DPI = 90
 GRAYS = 64                        # gray levels for activations and the digit

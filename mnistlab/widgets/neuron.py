@@ -16,9 +16,10 @@ import numpy as np
 from PIL import Image
 
 from mnistlab.errors import MnistlabValueError
-from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES, Neuron
-from mnistlab.raster import png_fast
-from mnistlab.widgets.base import Explorer, Pen, font, hstack, shrink
+from mnistlab.formulas import ACTIVATIONS, KOREAN_NAMES
+from mnistlab.neuron import Neuron
+from mnistlab.raster import Pen, png_fast, shrink
+from mnistlab.widgets.base import Explorer, font, hstack
 
 Z_RANGE = 8.0                   # the curve shows z from -8 to 8
 CURVE_SIZE = (360, 280)         # pixels

@@ -13,14 +13,12 @@ from PIL import Image
 
 from mnistlab import notation, validate
 from mnistlab.data import dataset, inputs
-from mnistlab.draw.notation import (  # noqa: F401  (their former home)
+from mnistlab.draw.notation import (
     NotationPicture,
-    Picture,
     notation_picture,
     output_label,
-    vector_symbol_size,
 )
-from mnistlab.draw.sprites import encode_p, png_palette  # noqa: F401
+from mnistlab.draw.sprites import encode_p
 from mnistlab.widgets.base import Explorer, set_slider_range
 
 

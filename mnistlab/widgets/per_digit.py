@@ -17,6 +17,7 @@ from mnistlab.korean import THETA_CMAP
 from mnistlab.logistic import (
     PerDigitLogistic,
 )
+from mnistlab.raster import png
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
@@ -25,10 +26,9 @@ from mnistlab.widgets.base import (
     font,
     gray,
     hstack,
-    png,
     vstack,
 )
-from mnistlab.widgets.logistic import NO_RGB, RED_RGB, YES_RGB  # noqa: F401
+from mnistlab.widgets.logistic import NO_RGB, YES_RGB
 
 SCALE = 7
 

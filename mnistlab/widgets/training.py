@@ -33,18 +33,8 @@ from mnistlab.descent import batches_per_epoch, minibatches
 from mnistlab.errors import MnistlabValueError
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
-from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import (
-    Explorer,
-    Pen,
-    caption,
-    colormap,
-    font,
-    gray,
-    hstack,
-    shrink,
-    vstack,
-)
+from mnistlab.raster import Pen, png_fast, png_small, shrink
+from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
 
 N_MEASURED = 500         # the fixed training and validation subsets the curves are measured on
 N_SAMPLES = 8            # fixed validation images whose predictions are shown
