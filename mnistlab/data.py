@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from mnistlab import cache, validate
+from mnistlab.cache import identity as cache_identity
 from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
 from mnistlab.resources import resource_dir
 
@@ -72,7 +73,7 @@ def load_mnist(split: str = "train", cache: bool = True) -> tuple[np.ndarray, np
     ``cache=False`` does not keep the split in this process (an already cached split
     is still returned from the cache).
     """
-    if split not in SPLITS:
+    if not isinstance(split, str) or split not in SPLITS:
         raise MnistlabValueError(
             f"알 수 없는 split 입니다: {split!r}. 'train'(훈련 60,000장) 또는 "
             f"'test'(시험 10,000장) 중 하나를 쓰세요."
@@ -80,15 +81,17 @@ def load_mnist(split: str = "train", cache: bool = True) -> tuple[np.ndarray, np
     folder = data_dir()
     paths = {kind: folder / (name + ".gz") for kind, (name, _, _) in FILES[split].items()}
     key = (split, *(_stamp(p) for p in paths.values()))
-    if key not in _cache:
+    maps = tuple(cache_identity(p.name) for p in paths.values())
+    if key not in _cache or _cache[key][2] != maps:
+        # (a cache file changed under a mapped array is never handed out again)
         images, labels = (_load_checked(paths[kind], kind, *FILES[split][kind][1:])
                           for kind in ("images", "labels"))
         if not cache:
             return images, labels
         if len(_cache) > 4:  # a few stale entries at most
             _cache.clear()
-        _cache[key] = (images, labels)
-    return _cache[key]
+        _cache[key] = (images, labels, tuple(cache_identity(p.name) for p in paths.values()))
+    return _cache[key][:2]
 
 
 def _stamp(path: Path) -> tuple:
@@ -124,19 +127,32 @@ def _load_checked(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
     return array
 
 
+def _decompress(data: bytes, expected_size: int) -> bytes:
+    """The one gzip member of an MNIST file, at most ``expected_size`` + 1 bytes of it: a
+    file that would unpack to more (a gzip bomb) stops there and fails the size check.
+    A damaged stream or a wrong CRC raises zlib.error / EOFError."""
+    unpack = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)       # gzip header and CRC
+    raw = unpack.decompress(data, expected_size + 1)
+    if len(raw) <= expected_size and not unpack.eof:
+        raw += unpack.flush()                   # the rest (and the CRC check) of a small file
+        if not unpack.eof:
+            raise EOFError("압축된 데이터가 중간에 끝났습니다")
+    return raw
+
+
 def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
     """Decompress, check and parse one IDX file (big-endian header, then bytes)."""
+    header = 16 if kind == "images" else 8
+    expected_size = header + count * (N_PIXELS if kind == "images" else 1)
     try:
-        raw = gzip.decompress(path.read_bytes())
+        raw = _decompress(path.read_bytes(), expected_size)
     except PermissionError as e:
         raise MnistFileError(f"MNIST 파일을 읽을 권한이 없습니다: {path}\n원인: {e.strerror}") from None
-    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+    except (EOFError, gzip.BadGzipFile, zlib.error, IndexError) as e:
         raise MnistFileError(
             f"MNIST 파일이 손상되었습니다(압축을 풀 수 없음): {path}\n"
             f"원인: {e}\n{RESTORE_HINT}"
         ) from None
-    header = 16 if kind == "images" else 8
-    expected_size = header + count * (N_PIXELS if kind == "images" else 1)
     magic = int.from_bytes(raw[:4], "big") if len(raw) >= 4 else None
     if magic != MAGIC[kind]:
         found = "읽을 수 없음" if magic is None else f"0x{magic:08x}"

@@ -336,3 +336,16 @@ def test_bad_one_pixel_inputs():
     with pytest.raises(TypeError, match="픽셀 번호"):
         pixel_index(1.5)
     assert pixel_index((12, 12)) == 12 * 28 + 12
+
+
+def test_log_loss_of_a_2d_pair_is_the_mean_over_every_value():
+    """One meaning for any shape: the element mean (k models' answers for N images), the same
+    as the mean of the flattened values, and not the mean of the row sums."""
+    y = np.array([[1, 0, 0], [0, 1, 0]])
+    p = np.array([[0.9, 0.2, 0.1], [0.3, 0.6, 0.2]])
+    flat = log_loss(y.ravel(), p.ravel())
+    assert log_loss(y, p) == pytest.approx(flat)
+    assert log_loss(y, p) != pytest.approx(flat * 3)                 # the mean of row sums
+    w = np.array([[1, 1, 1], [3, 3, 3]])
+    assert log_loss(y, p, sample_weight=w) == pytest.approx(
+        log_loss(y.ravel(), p.ravel(), sample_weight=w.ravel()))

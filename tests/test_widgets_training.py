@@ -7,6 +7,7 @@ import pytest
 
 import mnistlab as ml
 from mnistlab import widgets
+from mnistlab.errors import MnistlabError
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +94,36 @@ def test_compares_with_the_shipped_network(w):
     assert w.shipped == pytest.approx(0.954, abs=0.002)
     assert "95.4%" in w.info.value
     assert w.snapshot()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def small():
+    images, labels = ml.load_mnist("train")
+    return images[:1200], labels[:1200]
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"hidden": 0}, "hidden"), ({"hidden": 2.5}, "hidden"), ({"hidden": "16"}, "hidden"),
+    ({"layers": 3}, "layers"), ({"layers": True}, "layers"),
+    ({"lr": -1}, "lr"), ({"lr": 0}, "lr"), ({"lr": float("inf")}, "lr"),
+    ({"lr": "0.5"}, "lr"), ({"batch_size": 0}, "batch_size"),
+])
+def test_bad_settings_are_korean_errors(small, settings, message):
+    with pytest.raises(MnistlabError, match=message):
+        widgets.TrainingExplorer(images=small[0], labels=small[1], **settings)
+
+
+def test_an_unlisted_size_or_rate_joins_the_menus(small):
+    w = widgets.TrainingExplorer(hidden=24, layers=1, lr=0.7, images=small[0], labels=small[1])
+    assert w.sizes == [784, 24, 10] and 24 in w.hidden.options and w.lr.value == 0.7
+
+
+def test_run_steps_is_bounded(small):
+    w = widgets.TrainingExplorer(hidden=8, layers=1, images=small[0], labels=small[1])
+    with pytest.raises(MnistlabError, match="20000|20,000"):
+        w.run_steps(10**12)
+    with pytest.raises(MnistlabError, match="n"):
+        w.run_steps(0)
+    assert w.steps == 0 and len(w.history) == 1
+    w.run_steps(40)                      # past one epoch (1,000 training images / 32 = 31)
+    assert w.steps == 40 and w.epoch == 2 and w.history[-1]["epoch"] == 2
