@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike, DTypeLike
 
 from mnistlab import cache, validate
 from mnistlab.cache import identity as cache_identity
@@ -47,7 +48,7 @@ FILES = {
 }
 MAGIC = {"images": 0x00000803, "labels": 0x00000801}
 
-_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+_cache: dict[tuple, tuple[np.ndarray, np.ndarray, tuple]] = {}   # images, labels, cache ids
 
 
 class MnistFileError(MnistlabError, OSError):
@@ -179,7 +180,7 @@ def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
 VALIDATION_SIZE = 10_000       # 검증 데이터: the last 10,000 training images
 
 
-def validation_split(images, labels, size: int = VALIDATION_SIZE):
+def validation_split(images: ArrayLike, labels: ArrayLike, size: int = VALIDATION_SIZE) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """검증 데이터 (validation data): split training data into ``(train, validation)`` pairs.
 
     The last ``size`` images become the validation set, on which settings
@@ -200,7 +201,7 @@ def validation_split(images, labels, size: int = VALIDATION_SIZE):
     return (images[:cut], labels[:cut]), (images[cut:], labels[cut:])
 
 
-def normalize(images) -> np.ndarray:
+def normalize(images: ArrayLike) -> np.ndarray:
     """Min-max normalization: pixel bytes 0..255 → float32 0..1 (100 → 0.39).
 
     Dividing by (max - min) = 255 keeps every input on the same small scale,
@@ -230,7 +231,7 @@ def normalize(images) -> np.ndarray:
     return np.true_divide(a, np.float32(255), dtype=np.float32)   # one float32 array, no copy
 
 
-def flatten(images) -> np.ndarray:
+def flatten(images: ArrayLike) -> np.ndarray:
     """28x28 → 784 numbers, row by row from the top (one image or a batch)."""
     a = np.asarray(images)
     if a.shape[-2:] != (SIDE, SIDE) or a.ndim not in (2, 3):
@@ -240,7 +241,7 @@ def flatten(images) -> np.ndarray:
     return a.reshape(a.shape[:-2] + (N_PIXELS,))
 
 
-def unflatten(vectors) -> np.ndarray:
+def unflatten(vectors: ArrayLike) -> np.ndarray:
     """784 numbers → 28x28, the inverse of :func:`flatten` (one vector or a batch)."""
     a = np.asarray(vectors)
     if a.ndim not in (1, 2) or a.shape[-1] != N_PIXELS:
@@ -250,7 +251,7 @@ def unflatten(vectors) -> np.ndarray:
     return a.reshape(a.shape[:-1] + (SIDE, SIDE))
 
 
-def dataset(images, labels, split: str) -> tuple[np.ndarray, np.ndarray]:
+def dataset(images: ArrayLike, labels: ArrayLike, split: str) -> tuple[np.ndarray, np.ndarray]:
     """Every widget's data intake: ``images`` and ``labels`` both given (checked by
     :func:`mnistlab.validate.dataset`), or both None for MNIST's ``split`` ('train' / 'test').
 
@@ -262,7 +263,7 @@ def dataset(images, labels, split: str) -> tuple[np.ndarray, np.ndarray]:
     return validate.dataset(images, labels)
 
 
-def inputs(images, dtype=np.float64) -> np.ndarray:
+def inputs(images: ArrayLike, dtype: DTypeLike=np.float64) -> np.ndarray:
     """(N, 784) model inputs 0..1 of a data set's images: uint8 bytes normalized, floats as
     they are (already checked to be 0..1 by :func:`dataset`)."""
     a = np.asarray(images)

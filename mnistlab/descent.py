@@ -45,7 +45,7 @@ def batches_per_epoch(n: int, batch_size: int | None, *, drop_last: bool = False
 
 
 def descend(n: int, step: Callable[[np.ndarray, float], object], measure: Measure, *,
-            rates: Sequence[float], batch_size: int | None, seed: int,
+            rates: Sequence[float] | np.ndarray, batch_size: int | None, seed: int,
             validation: bool = False, progress: bool = False, drop_last: bool = False,
             after_epoch: Callable[[float], None] | None = None) -> list[dict]:
     """Train for ``len(rates)`` epochs (epoch k uses step size ``rates[k]``) and return the history.

@@ -22,8 +22,10 @@ about 91.9 % test accuracy in about a second.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from mnistlab import validate
 from mnistlab.data import N_PIXELS, SIDE
@@ -39,7 +41,7 @@ from mnistlab.validate import targets01 as _targets01
 
 # ------------------------------------------------------------ log loss
 
-def log_loss(y, p, eps: float = EPS, sample_weight=None) -> float:
+def log_loss(y: ArrayLike, p: ArrayLike, eps: float = EPS, sample_weight: ArrayLike | None=None) -> float:
     """Log loss (로그 손실), the mean of −[y·log p + (1 − y)·log(1 − p)] over every value.
 
     y: targets 0 or 1 (목표변수: "is it a 5?"); p: predicted probabilities of
@@ -55,17 +57,17 @@ def log_loss(y, p, eps: float = EPS, sample_weight=None) -> float:
     return cross_entropy(y.ravel(), p.ravel(), eps, None if w is None else w.ravel())
 
 
-def log_loss_grad(y, p, eps: float = EPS) -> np.ndarray:
+def log_loss_grad(y: ArrayLike, p: ArrayLike, eps: float = EPS) -> np.ndarray:
     """Gradient of :func:`log_loss` with respect to each p: (p − y) / (p(1 − p)) / n."""
-    y, p = _pair(y, p)
+    targets, probs = _pair(y, p)
     eps = validate.real(eps, "eps", low=0.0, high=0.5, open_low=True, open_high=True)
-    p = np.clip(p, eps, 1.0 - eps)
-    return (p - y) / (p * (1.0 - p)) / y.size
+    probs = np.clip(probs, eps, 1.0 - eps)
+    return (probs - targets) / (probs * (1.0 - probs)) / targets.size
 
 
 # ------------------------------------------------------------ one pixel's values
 
-def pixel_values(X, pixel: int | tuple[int, int]) -> np.ndarray:
+def pixel_values(X: ArrayLike, pixel: int | tuple[int, int]) -> np.ndarray:
     """입력변수 하나: one pixel's value in every image, as a float (N,) array.
 
     pixel is a flat index 0..783 or a (row, column) pair.
@@ -91,30 +93,30 @@ class OnePixelLogistic:
     def __repr__(self) -> str:
         return f"OnePixelLogistic(theta0={self.theta0:.4g}, theta1={self.theta1:.4g})"
 
-    def predict_proba(self, x) -> np.ndarray:
+    def predict_proba(self, x: ArrayLike) -> np.ndarray:
         """The sigmoid's output for each pixel value: the probability of "yes"."""
         return sigmoid(self.theta0 + self.theta1 * validate.pixel_values01(x))
 
-    def loss(self, x, t, sample_weight=None) -> float:
+    def loss(self, x: ArrayLike, t: ArrayLike, sample_weight: ArrayLike | None=None) -> float:
         """Log loss of the current θ0, θ1 on pixel values x and 0/1 targets t."""
         x = validate.pixel_values01(x)
         return log_loss(_targets01(t, len(x)), self.predict_proba(x),
                         sample_weight=sample_weight)
 
-    def gradient(self, x, t, sample_weight=None) -> tuple[float, float]:
+    def gradient(self, x: ArrayLike, t: ArrayLike, sample_weight: ArrayLike | None=None) -> tuple[float, float]:
         """(∂loss/∂θ0, ∂loss/∂θ1) = (mean(p − t), mean((p − t)·x))."""
         x = validate.pixel_values01(x)
         t = _targets01(t, len(x))
         return self._gradient(x, t, _weights(sample_weight, x.shape))
 
-    def _gradient(self, x, t, w) -> tuple[float, float]:
+    def _gradient(self, x: np.ndarray, t: np.ndarray, w: np.ndarray | None) -> tuple[float, float]:
         err = sigmoid(self.theta0 + self.theta1 * x) - t
         if w is None:
             return float(err.mean()), float((err * x).mean())
         total = w.sum()
         return float(np.sum(w * err) / total), float(np.sum(w * err * x) / total)
 
-    def step(self, x, t, *, lr: float = 5.0, sample_weight=None) -> OnePixelLogistic:
+    def step(self, x: ArrayLike, t: ArrayLike, *, lr: float = 5.0, sample_weight: ArrayLike | None=None) -> OnePixelLogistic:
         """경사 하강법 한 단계: move θ0 and θ1 a little against the gradient."""
         lr = validate.positive(lr, "lr (학습률)")
         g0, g1 = self.gradient(x, t, sample_weight)
@@ -122,9 +124,9 @@ class OnePixelLogistic:
         self.theta1 -= lr * g1
         return self
 
-    def fit(self, x, t, *, epochs: int = 500, batch_size: int | None = None, lr: float = 5.0,
+    def fit(self, x: ArrayLike, t: ArrayLike, *, epochs: int = 500, batch_size: int | None = None, lr: float = 5.0,
             seed: int = 0, validation: tuple | None = None, progress: bool = False,
-            sample_weight=None, **unknown) -> list[dict]:
+            sample_weight: ArrayLike | None=None, **unknown: Any) -> list[dict]:
         """Gradient descent from the current θ0, θ1 (:func:`mnistlab.descent.descend`).
 
         ``batch_size=None`` uses all the data in every step (one step per epoch).
@@ -143,12 +145,12 @@ class OnePixelLogistic:
             xv = validate.pixel_values01(xv, "validation 의 픽셀 값")
             data["val"] = (xv, _targets01(tv, len(xv)), None)
 
-        def step(rows, lr):
+        def step(rows: np.ndarray, lr: float) -> None:
             g0, g1 = self._gradient(x[rows], t[rows], None if w is None else w[rows])
             self.theta0 -= lr * g0
             self.theta1 -= lr * g1
 
-        def measure(part):
+        def measure(part: str) -> tuple[float, float]:
             xs, ts, ws = data[part]
             p = sigmoid(self.theta0 + self.theta1 * xs)
             right = ((p >= 0.5) == (ts == 1)).astype(float)
@@ -181,7 +183,7 @@ class PerDigitLogistic:
     """
 
     def __init__(self, digits: Iterable[int] = DIGITS, epochs: int = 4, batch_size: int = 32,
-                 lr: float = 0.1, momentum: float = 0.9, seed: int = 0, **unknown) -> None:
+                 lr: float = 0.1, momentum: float = 0.9, seed: int = 0, **unknown: Any) -> None:
         validate.no_unknown_keywords(unknown, "PerDigitLogistic")
         digits = tuple(digits) if isinstance(digits, Iterable) and not isinstance(digits, str) \
             else ()
@@ -208,9 +210,9 @@ class PerDigitLogistic:
         """The training log loss after each epoch of the last fit."""
         return [r["loss"] for r in self.history]
 
-    def fit(self, X, y, *, epochs: int | None = None, batch_size: int | None = None,
+    def fit(self, X: ArrayLike, y: ArrayLike, *, epochs: int | None = None, batch_size: int | None = None,
             lr: float | None = None, seed: int | None = None, validation: tuple | None = None,
-            progress: bool = False, **unknown) -> list[dict]:
+            progress: bool = False, **unknown: Any) -> list[dict]:
         """Learn θ from images X (normalized 0..1) and their labels y (0..9); return the history.
 
         ``epochs``, ``batch_size``, ``lr`` and ``seed`` given here replace the model's
@@ -238,7 +240,7 @@ class PerDigitLogistic:
         total = self.epochs * (n // min(self.batch_size, n))
         done = 0
 
-        def step(rows, lr):
+        def step(rows: np.ndarray, lr: float) -> None:
             nonlocal done, W, b, vW, vb                          # updated in place
             x, target = X[rows], T[rows]
             err = (sigmoid(x @ W + b) - target) / len(rows)      # ∂loss/∂z, for every model
@@ -259,7 +261,7 @@ class PerDigitLogistic:
                                after_epoch=lambda lr: validate.finite_parameters((W, b), lr, "θ"))
         return self.history
 
-    def _data(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+    def _data(self, X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """Checked float32 images (N, 784) and their 0/1 targets (N, k), one column per model."""
         X, _ = as_inputs(X, "X")
         y = check_labels(y, len(X))
@@ -274,23 +276,23 @@ class PerDigitLogistic:
             return loss, float(np.mean((p[:, 0] >= 0.5) == (T[:, 0] == 1)))
         return loss, float(np.mean(p.argmax(axis=1) == T.argmax(axis=1)))
 
-    def decision_function(self, X) -> np.ndarray:
+    def decision_function(self, X: ArrayLike) -> np.ndarray:
         """z = θ0 + Σ θi·xi of every model: (N, k), or (k,) for one image."""
         batch, single = as_inputs(X, "X")
         W, b = self._fitted()
         z = batch.astype(np.float32, copy=False) @ W + b
         return z[0] if single else z
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """Each model's sigmoid output (N, k): the probability it gives "yes"."""
         return sigmoid(self.decision_function(X))
 
-    def predict(self, X) -> np.ndarray:
+    def predict(self, X: ArrayLike) -> np.ndarray:
         """The digit whose model answers highest (argmax), for each image."""
         z = self.decision_function(X)
         return np.asarray(self.digits)[np.argmax(z, axis=-1)]
 
-    def score(self, X, y) -> float:
+    def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy: the fraction of images whose prediction equals the label."""
         X, _ = as_inputs(X, "X")
         y = check_labels(y, len(X))
@@ -306,7 +308,7 @@ class PerDigitLogistic:
         _, b = self._fitted()
         return float(b[self.digits.index(check_digit(digit, self.digits))])
 
-    def evidence(self, image, digit: int) -> np.ndarray:
+    def evidence(self, image: ArrayLike, digit: int) -> np.ndarray:
         """Pixel × θ for one image and one model, as 28×28 (증폭: where the sum comes from).
 
         Its sum plus θ0 is the model's z; positive cells push towards "yes", negative towards "no".
@@ -329,7 +331,7 @@ class OneDigitLogistic:
     (with the same seed it learns exactly that model's θ).
     """
 
-    def __init__(self, digit: int = 5, **training) -> None:
+    def __init__(self, digit: int = 5, **training: Any) -> None:
         self.digit = check_digit(digit)
         validate.no_unknown_keywords(training, "OneDigitLogistic",
                                      allowed=("epochs", "batch_size", "lr", "momentum", "seed"))
@@ -338,28 +340,28 @@ class OneDigitLogistic:
     def __repr__(self) -> str:
         return f"OneDigitLogistic(digit={self.digit})  # {self.model!r}"
 
-    def fit(self, X, y, **training) -> list[dict]:
+    def fit(self, X: ArrayLike, y: ArrayLike, **training: Any) -> list[dict]:
         """Learn θ from images X and their digit labels y (0..9); the same keywords and
         history as :meth:`PerDigitLogistic.fit` (accuracy: yes/no against y == digit)."""
         validate.no_unknown_keywords(training, "OneDigitLogistic.fit", allowed=(
             "epochs", "batch_size", "lr", "seed", "validation", "progress"))
         return self.model.fit(X, y, **training)
 
-    def decision_function(self, X) -> np.ndarray:
+    def decision_function(self, X: ArrayLike) -> np.ndarray:
         """z = θ0 + Σ θi·xi for each image."""
         return self.model.decision_function(X)[..., 0]
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """The sigmoid output: the probability that the image is the digit."""
         return sigmoid(self.decision_function(X))
 
-    def predict(self, X, threshold: float = 0.5) -> np.ndarray:
+    def predict(self, X: ArrayLike, threshold: float = 0.5) -> np.ndarray:
         """True where the output reaches the threshold ("yes, it is a 5"): p ≥ threshold."""
         threshold = validate.real(threshold, "threshold (기준값)", low=0.0, high=1.0,
                                   open_low=True, open_high=True)
         return self.predict_proba(X) >= threshold
 
-    def score(self, X, y) -> float:
+    def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy of yes/no against (y == digit)."""
         X, _ = as_inputs(X, "X")
         y = check_labels(y, len(X))
@@ -382,7 +384,7 @@ class OneDigitLogistic:
         return self.model.loss_history
 
 
-def confusion_matrix(y_true, y_pred) -> np.ndarray:
+def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> np.ndarray:
     """10×10 counts: row = true digit, column = predicted digit."""
     t = check_labels(y_true, name="y_true")
     p = check_labels(y_pred, len(t), name="y_pred")

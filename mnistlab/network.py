@@ -25,9 +25,11 @@ Files live in :mod:`mnistlab.network_files`, input checks in :mod:`mnistlab.vali
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from mnistlab import network_files, validate
 from mnistlab.descent import descend
@@ -49,13 +51,13 @@ class Network:
     weighted sums start in the sigmoid's sensitive middle.
     """
 
-    def __init__(self, sizes, activation: str = "sigmoid", seed: int = 0) -> None:
+    def __init__(self, sizes: Sequence[int] | None, activation: str = "sigmoid", seed: int = 0) -> None:
         self.sizes = validate.layer_sizes(sizes)
         self.activation = validate.choice(activation, "activation (활성함수)", ACTIVATIONS)
         self.f = ACTIVATIONS[activation]
         rng = np.random.default_rng(validate.integer(seed, "seed", low=0))
-        self.W: list[np.ndarray | None] = [None]
-        self.b: list[np.ndarray | None] = [None]
+        self.W: list = [None]           # W[0] = b[0] = None: the input layer has none
+        self.b: list = [None]
         for l in range(1, self.L + 1):
             self.W.append(rng.normal(0.0, 1.0 / np.sqrt(self.n[l - 1]), (self.n[l], self.n[l - 1])))
             self.b.append(np.zeros(self.n[l]))
@@ -86,7 +88,7 @@ class Network:
     @property
     def n_params(self) -> int:
         """How many weights and biases the network has in total."""
-        return sum(np.size(self.W[l]) + np.size(self.b[l]) for l in range(1, self.L + 1))
+        return sum(int(self.W[l].size + self.b[l].size) for l in range(1, self.L + 1))
 
     def __repr__(self) -> str:
         shape = "-".join(map(str, self.sizes))
@@ -142,7 +144,7 @@ class Network:
         return self._loss(aL, Y)
 
     # ------------------------------------------------------------ the public edge (checked)
-    def forward(self, X, return_z: bool = False):
+    def forward(self, X: ArrayLike, return_z: bool = False) -> list | tuple[list, list]:
         """순전파: every layer's outputs [a0, a1, …, aL] for one input or a batch.
 
         One image (784,) or (28, 28) gives 1-D arrays; a batch (N, 784) gives
@@ -157,28 +159,31 @@ class Network:
             z = [None] + [v[0] for v in z[1:]]
         return (a, z) if return_z else a
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """출력층의 출력 a[L]: one activation per class (digit 0 … 9)."""
-        return self.forward(X)[-1]
+        a0, single = validate.network_inputs(X, self.n[0])
+        self._check_parameters()
+        aL = self._forward(a0)[0][-1]
+        return aL[0] if single else aL
 
-    def predict(self, X):
+    def predict(self, X: ArrayLike) -> int | np.ndarray:
         """The class whose output neuron is most activated (an int, or one per image)."""
         out = self.predict_proba(X)
         return int(np.argmax(out)) if out.ndim == 1 else np.argmax(out, axis=1)
 
-    def score(self, X, y) -> float:
+    def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """정확도 (accuracy, 0..1): the share of inputs whose prediction equals the label."""
         a0, Y = self._batch(X, y)
         self._check_parameters()
         return self._measure(a0, Y)[1]
 
-    def loss(self, X, y) -> float:
+    def loss(self, X: ArrayLike, y: ArrayLike) -> float:
         """Mean loss over the inputs (cross-entropy for sigmoid outputs, else squared error)."""
         a0, Y = self._batch(X, y)
         self._check_parameters()
         return self._loss(self._forward(a0)[0][-1], Y)
 
-    def gradients(self, X, y) -> tuple[list, list]:
+    def gradients(self, X: ArrayLike, y: ArrayLike) -> tuple[list, list]:
         """역전파 (backpropagation): the slopes of :meth:`loss` for every W[l] and b[l].
 
         Returns ``(dW, db)``, lists indexed like ``W`` and ``b`` (index 0 is None).
@@ -188,7 +193,7 @@ class Network:
         self._check_parameters()
         return self._backprop(a0, Y)[:2]
 
-    def step(self, X_batch, y_batch, *, lr: float) -> float:
+    def step(self, X_batch: ArrayLike, y_batch: ArrayLike, *, lr: float) -> float:
         """경사 하강법 한 걸음: move every W[l] and b[l] by −lr × its gradient on this batch.
 
         Returns the batch's loss before the step (what the step is making smaller).
@@ -202,7 +207,7 @@ class Network:
         validate.not_diverged(self.W, self.b, lr)
         return loss
 
-    def fit(self, X, y, *, epochs: int = 10, batch_size: int = 32, lr: float = 0.5,
+    def fit(self, X: ArrayLike, y: ArrayLike, *, epochs: int = 10, batch_size: int = 32, lr: float = 0.5,
             lr_end: float | None = None, seed: int = 0, validation: tuple | None = None,
             progress: bool = True) -> list[dict]:
         """Train by mini-batch gradient descent (경사 하강법): many :meth:`step` s.
@@ -235,7 +240,7 @@ class Network:
         aL = np.vstack([self._forward(a0[k:k + CHUNK])[0][-1] for k in range(0, len(a0), CHUNK)])
         return self._loss(aL, Y), float(np.mean(aL.argmax(axis=1) == Y.argmax(axis=1)))
 
-    def _batch(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+    def _batch(self, X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """Checked inputs (N, n[0]) and their labels as one-hot rows (N, n[L])."""
         a0, _ = validate.network_inputs(X, self.n[0])
         y = validate.class_labels(y, len(a0), self.n[-1], "정답 y")
@@ -245,7 +250,7 @@ class Network:
         """A W[l] of the wrong shape, or a NaN weight, would fail deep inside numpy: say so."""
         validate.parameters(self.W, self.b, self.sizes)
 
-    def check_neuron(self, l, i) -> tuple[int, int]:
+    def check_neuron(self, l: int, i: int) -> tuple[int, int]:
         """Check a neuron address (layer l = 1 … L, index i = 1 … n[l], counted from the top
         as in the lesson's a^[l]_i) and return it as ints."""
         return validate.neuron_address(l, i, self.sizes)
@@ -255,13 +260,13 @@ class Network:
         """An independent copy (changing its weights leaves this network alone)."""
         return Network.from_parameters(self.W, self.b, self.activation)
 
-    def save(self, path) -> Path:
+    def save(self, path: str | Path) -> Path:
         """Save sizes, activation, every W[l] and b[l] to a .npz file (no pickle)."""
         self._check_parameters()
         return network_files.save(path, self.sizes, self.activation, self.W, self.b)
 
     @classmethod
-    def load(cls, path, sizes=None, activation: str | None = None) -> Network:
+    def load(cls, path: str | Path, sizes: Sequence[int] | None=None, activation: str | None = None) -> Network:
         """Load a network saved by :meth:`save`; with ``sizes`` / ``activation`` given, a file
         for a different network is refused with what it holds."""
         if sizes is not None:

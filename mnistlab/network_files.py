@@ -12,6 +12,7 @@ import hashlib
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ def save(path, sizes: list[int], activation: str, W: list, b: list) -> Path:
         )
     if path.suffix != ".npz":
         path = path.with_name(path.name + ".npz")
-    arrays = {"format": np.array(FORMAT), "sizes": np.array(sizes, dtype=np.int64),
+    arrays: dict[str, Any] = {"format": np.array(FORMAT), "sizes": np.array(sizes, dtype=np.int64),
               "activation": np.array(activation)}
     for l in range(1, len(sizes)):
         arrays[f"W{l}"] = W[l]

@@ -8,7 +8,10 @@ logistic regression model of chapter 02: W were the θ1…θ784 and b was θ0.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from mnistlab import validate
 from mnistlab.formulas import activation as activation_function
@@ -21,7 +24,7 @@ class Neuron:
     inputs of shape (n,) gives one number; on (N, n) it gives N numbers.
     """
 
-    def __init__(self, W, b: float = 0.0, activation: str = "sigmoid"):
+    def __init__(self, W: ArrayLike, b: float = 0.0, activation: str = "sigmoid") -> None:
         self.W = validate.numbers_array(W, "가중치 W", ndim=1)
         self.b = validate.real(b, "편향 b")
         self.activation = activation
@@ -32,12 +35,12 @@ class Neuron:
         """How many numbers the neuron takes in."""
         return self.W.size
 
-    def weighted_sum(self, x):
+    def weighted_sum(self, x: ArrayLike) -> Any:
         """가중합 z = W · x + b (a number, or one per row of x)."""
         z = validate.neuron_inputs(x, self.n_inputs) @ self.W + self.b
         return float(z) if np.ndim(z) == 0 else z
 
-    def __call__(self, x):
+    def __call__(self, x: ArrayLike) -> Any:
         """출력 a = activation(z): how strongly the neuron is 활성화 (activated)."""
         a = self.f(self.weighted_sum(x))
         return float(a) if np.ndim(a) == 0 else a

@@ -381,12 +381,12 @@ def validation_pair(validation) -> tuple:
 def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
     """Layer l = 1 … L and neuron i = 1 … n[l] (counted from the top, as in a^[l]_i)."""
     L = len(sizes) - 1
-    if _is_bool(l) or not isinstance(l, _INTEGER) or not 1 <= l <= L:
+    if _is_bool(l) or not isinstance(l, _INTEGER) or not 1 <= int(l) <= L:
         raise MnistlabValueError(
             f"층 번호 l 이 맞지 않습니다: {l!r}. 이 신경망에서 l 은 1 부터 L = {L} 까지입니다 "
             "(입력층 0 은 뉴런이 계산을 하지 않으므로 고를 수 없습니다)."
         )
-    if _is_bool(i) or not isinstance(i, _INTEGER) or not 1 <= i <= sizes[l]:
+    if _is_bool(i) or not isinstance(i, _INTEGER) or not 1 <= int(i) <= sizes[int(l)]:
         raise MnistlabValueError(
             f"뉴런 번호 i 가 맞지 않습니다: {i!r}. {l}번째 층에는 뉴런이 n[{l}] = {sizes[l]}개 "
             f"있으므로 i 는 1 부터 {sizes[l]} 까지입니다(위에서부터 셉니다)."
@@ -426,7 +426,7 @@ def notation_layer(sizes: tuple[int, ...], l) -> int:
     L = len(sizes) - 1
     if isinstance(l, (bool, np.bool_)) or not isinstance(l, numbers.Integral):
         raise MnistlabTypeError(f"층 번호 l은 정수여야 합니다 (받은 것: {l!r}). 0부터 {L}까지 고르세요.")
-    if not 0 <= l <= L:
+    if not 0 <= int(l) <= L:
         raise MnistlabValueError(
             f"층 번호 l = {l}인 층은 없습니다. 이 신경망은 L = {L}이므로 l은 "
             f"0(입력층)부터 {L}(출력층)까지입니다."
@@ -441,8 +441,8 @@ def notation_neuron(sizes: tuple[int, ...], l: int, i) -> int:
         raise MnistlabTypeError(
             f"뉴런 번호 i는 정수여야 합니다 (받은 것: {i!r}). {l}번째 층에서는 1부터 {n}까지입니다."
         )
-    if not 1 <= i <= n:
-        extra = " 뉴런은 0이 아니라 1부터, 위에서부터 셉니다." if i < 1 else ""
+    if not 1 <= int(i) <= n:
+        extra = " 뉴런은 0이 아니라 1부터, 위에서부터 셉니다." if int(i) < 1 else ""
         raise MnistlabValueError(
             f"뉴런 번호 i = {i}인 뉴런은 {l}번째 층에 없습니다. 이 층에는 n^[{l}] = {n}개의 "
             f"뉴런이 있으므로 i는 1부터 {n}까지입니다.{extra}"
