@@ -16,6 +16,8 @@ see ``errors``), files in ``data`` and ``network_files``, figures in ``draw`` an
 the interactive explorers in ``widgets`` (PNG encoding in ``raster``).
 """
 
+from importlib.metadata import version as _version
+
 from mnistlab.check import check
 from mnistlab.data import (
     MnistFileError,
@@ -46,7 +48,7 @@ from mnistlab.notebook import install as _install_notebook_messages
 use_korean_font()
 _install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
 
-__version__ = "0.1.0"
+__version__ = _version("mnistlab")      # the one version string: pyproject.toml's
 __all__ = [
     "THETA_CMAP",
     "MnistFileError",
