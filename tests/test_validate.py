@@ -75,7 +75,7 @@ def test_network_parameters_and_addresses():
     refused(lambda: validate.notation_neuron((784, 16, 10), 1, 0), MnistlabValueError, "1부터")
 
     class NotANetwork:
-        sizes = [2, 1]
+        sizes = (2, 1)
 
     refused(lambda: validate.network(NotANetwork()), MnistlabTypeError, "신경망")
 
@@ -95,7 +95,7 @@ def test_training_checks():
 
 def test_logistic_checks():
     y, p = validate.probability_pair([0, 1], [0.2, 0.9])
-    assert y.tolist() == [0, 1]
+    assert y.tolist() == [0, 1] and p.tolist() == [0.2, 0.9]
     refused(lambda: validate.probability_pair([0, 2], [0.2, 0.9]), MnistlabValueError, "0\\(아니다\\)")
     refused(lambda: validate.probability_pair([0, 1], [0.2, 1.5]), MnistlabValueError, "0..1")
     assert validate.pixel_index((1, 2)) == 30
