@@ -245,8 +245,7 @@ def weighted_sums(net, batch: np.ndarray, l: int, chunk: int = 1000) -> np.ndarr
 
 def noise_images(n: int = 1000, seed: int = 0) -> np.ndarray:
     """n images of random noise (무작위 잡음): every pixel uniform in 0..1, shape (n, 784)."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise MnistlabValueError(f"잡음 이미지 수 n은 1 이상의 정수여야 합니다 (받은 것: {n!r}).")
+    n = validate.integer(n, "잡음 이미지 수 n", low=1)
     return np.random.default_rng(seed).random((n, N_PIXELS), dtype=np.float32)
 
 
@@ -260,9 +259,8 @@ def confident_on_noise(net, n: int = 1000, k: int = 6, seed: int = 0):
     output neuron is 0.5 or more (the network says "yes, this is a digit d").
     """
     X = noise_images(n, seed)
+    k = validate.integer(k, "k", low=1, high=len(X))
     out = net.f(weighted_sums(net, X, net.L))
     best = out.max(axis=1)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
-        raise MnistlabValueError(f"k는 1부터 {n}까지의 정수여야 합니다 (받은 것: {k!r}).")
     pick = np.argsort(-best, kind="stable")[:k]
     return X[pick], out[pick], float(np.mean(best >= 0.5))
