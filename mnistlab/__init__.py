@@ -9,7 +9,8 @@ Read the math in this order:
 1. ``formulas``  — sigmoid and the other activations, their slopes, log loss;
 2. ``logistic``  — one pixel, then 785 inputs: logistic regression (chapter 02);
 3. ``neuron``    — the same formula as an artificial neuron (chapter 03);
-4. ``network``   — ``forward`` (layer by layer), ``_backprop``, ``step``, ``fit`` (chapter 04).
+4. ``network``   — ``_forward`` and ``_backprop`` (the four equations), ``step``, ``fit`` (chapter 04);
+5. ``descent``   — the one mini-batch loop and history every model's ``fit`` shares.
 
 Input checks live in ``validate`` (every learner's mistake a Korean ``MnistlabError``,
 see ``errors``), files in ``data`` and ``network_files``, figures in ``draw`` and
