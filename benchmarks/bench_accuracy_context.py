@@ -26,7 +26,7 @@ import time
 import numpy as np
 
 import mnistlab as ml
-from mnistlab import validate as check
+from mnistlab import validate
 
 BITS = np.array([8, 4, 2, 1])
 
@@ -35,7 +35,7 @@ class FourBitOutputs(ml.Network):
     """784-…-4: output neuron k says bit k of the digit (8, 4, 2, 1)."""
 
     def _batch(self, X, y):
-        a0, _ = check.network_inputs(X, self.n[0])
+        a0, _ = validate.network_inputs(X, self.n[0])
         y = np.asarray(y)
         return a0, ((y[:, None] & BITS) > 0).astype(float)
 

@@ -91,8 +91,8 @@ def preparation_accuracy() -> None:
     shrunk = ml.normalize(np.stack([shrink_drawing(d) for d in drawings]))
     y = labels[:N_ACCURACY]
     print(f"shipped network, {N_ACCURACY} test digits ×3–8 on 280×280: "
-          f"prepared {net.accuracy(prepared, y):.1%} · not prepared {net.accuracy(shrunk, y):.1%} "
-          f"· original 28×28 {net.accuracy(ml.normalize(images[:N_ACCURACY]), y):.1%}")
+          f"prepared {net.score(prepared, y):.1%} · not prepared {net.score(shrunk, y):.1%} "
+          f"· original 28×28 {net.score(ml.normalize(images[:N_ACCURACY]), y):.1%}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ from mnistlab.logistic import OneDigitLogistic, PerDigitLogistic
 
 def fit_once(name, make, X, y, Xte, yte, score=None):
     t = time.perf_counter()
-    model = make().fit(X, y)
+    model = make()
+    model.fit(X, y)
     seconds = time.perf_counter() - t
     acc = score(model) if score else float(np.mean(model.predict(Xte) == yte))
     print(f"{name:<58s} {seconds:7.2f} s   {acc:7.2%}", flush=True)
@@ -40,7 +41,9 @@ def main() -> None:
     Xte, yte = load_mnist("test")
     Xtr, Xte = normalize(Xtr).reshape(-1, 784), normalize(Xte).reshape(-1, 784)
     if widgets_only():
-        widget_updates(PerDigitLogistic().fit(Xtr, ytr))
+        models = PerDigitLogistic()
+        models.fit(Xtr, ytr)
+        widget_updates(models)
         return
     print(f"CPU cores: {os.cpu_count()} · train {len(Xtr):,} · test {len(Xte):,}")
     print(f"{'model':<58s} {'fit':>9s}   {'test acc':>8s}")

@@ -96,7 +96,7 @@ def training() -> None:
     Xte, yte = ml.load_mnist("test")
     X = ml.flatten(ml.normalize(Xtr))
     net = ml.pretrained_network()
-    print(f"학습된 신경망: {net}  시험 정확도 {net.accuracy(ml.normalize(Xte), yte):.2%}")
+    print(f"학습된 신경망: {net}  시험 정확도 {net.score(ml.normalize(Xte), yte):.2%}")
     print(f"(코어 {os.cpu_count()}개 · 배치 {BATCH} · 60,000장 한 에포크)\n")
 
     print("== 학습: 한 에포크 시간 (784-16-16-10, 시그모이드, 미니배치 경사 하강법)")

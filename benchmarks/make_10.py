@@ -19,7 +19,8 @@ import time
 
 import numpy as np
 
-from mnistlab import sgd, landscape10 as landscape
+from mnistlab import landscape10 as landscape
+from mnistlab import sgd
 from mnistlab.resources import resource_dir
 
 

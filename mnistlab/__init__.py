@@ -9,12 +9,15 @@ Read the math in this order:
 1. ``formulas``  — sigmoid and the other activations, their slopes, log loss;
 2. ``logistic``  — one pixel, then 785 inputs: logistic regression (chapter 02);
 3. ``neuron``    — the same formula as an artificial neuron (chapter 03);
-4. ``network``   — ``forward`` (layer by layer), ``_backprop``, ``step``, ``fit`` (chapter 04).
+4. ``network``   — ``_forward`` and ``_backprop`` (the four equations), ``step``, ``fit`` (chapter 04);
+5. ``descent``   — the one mini-batch loop and history every model's ``fit`` shares.
 
 Input checks live in ``validate`` (every learner's mistake a Korean ``MnistlabError``,
 see ``errors``), files in ``data`` and ``network_files``, figures in ``draw`` and
 the interactive explorers in ``widgets`` (PNG encoding in ``raster``).
 """
+
+from importlib.metadata import version as _version
 
 from mnistlab.check import check
 from mnistlab.data import (
@@ -46,7 +49,7 @@ from mnistlab.notebook import install as _install_notebook_messages
 use_korean_font()
 _install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
 
-__version__ = "0.1.0"
+__version__ = _version("mnistlab")      # the one version string: pyproject.toml's
 __all__ = [
     "THETA_CMAP",
     "MnistFileError",

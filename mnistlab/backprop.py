@@ -23,8 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mnistlab import formulas
-from mnistlab import validate as check
+from mnistlab import formulas, validate
 from mnistlab.network import Network
 
 # The one place that names Network's backpropagation method (shown in notebook 11).
@@ -37,13 +36,13 @@ def backprop_source() -> str:
 
 
 def _one_image(net: Network, x, y) -> tuple[np.ndarray, int]:
-    check.network(net)
-    a0, single = check.network_inputs(x, net.n[0], "x (이미지 한 장)")
+    validate.network(net)
+    a0, single = validate.network_inputs(x, net.n[0], "x (이미지 한 장)")
     if not single and len(a0) != 1:
         from mnistlab.errors import MnistlabValueError
 
         raise MnistlabValueError(f"이미지 한 장을 넣으세요 (받은 것: {len(a0)}장의 배치).")
-    y = int(check.class_labels(y, 1, net.n[-1], "정답 y")[0])
+    y = int(validate.class_labels(y, 1, net.n[-1], "정답 y")[0])
     return a0[0], y
 
 
@@ -94,9 +93,9 @@ def one_update(net: Network, x, y, lr: float) -> tuple[float, float, Network]:
 def mean_abs_deltas(net: Network, X, y) -> np.ndarray:
     """Mean |δ^[l]_j| over images and neurons for l = 1 … L (index l−1): how big each layer's
     blame is. Small in early layers when sigmoids saturate (기울기 소실, a look ahead)."""
-    check.network(net)
-    X, _ = check.network_inputs(X, net.n[0])
-    y = check.class_labels(y, len(X), net.n[-1], "정답 y")
+    validate.network(net)
+    X, _ = validate.network_inputs(X, net.n[0])
+    y = validate.class_labels(y, len(X), net.n[-1], "정답 y")
     sums = np.zeros(net.L)
     for x, label in zip(X, y):
         d = deltas(net, x, int(label))
@@ -141,11 +140,11 @@ def gradient_check(net: Network, x, y, per_layer: int = 20, eps: float = 1e-4,
     """기울기 확인: ∂C/∂θ by ``Network.gradients`` against (C(θ+ε) − C(θ−ε)) / 2ε by
     ``Network.loss`` for every bias and ``per_layer`` seeded weights per layer."""
     x, y = _one_image(net, x, y)
-    eps = check.positive(eps, "eps")
+    eps = validate.positive(eps, "eps")
     dW, db = net.gradients(x, y)
     probe = net.copy()
     rows = []
-    for kind, l, idx in _params(net, x, check.positive_int(per_layer, "per_layer"),
+    for kind, l, idx in _params(net, x, validate.positive_int(per_layer, "per_layer"),
                                 np.random.default_rng(seed)):
         P = (probe.W if kind == "W" else probe.b)[l]
         keep = P[idx]
@@ -199,10 +198,10 @@ def neuron_graph(w: float, a: float, b: float, y: float = 1.0) -> dict[str, Grap
     Backward (연쇄법칙): ∂C/∂C = 1, ∂C/∂s = −y/s + (1 − y)/(1 − s), ∂C/∂z = ∂C/∂s · σ′(z),
     ∂C/∂p = ∂C/∂b = ∂C/∂z · 1, ∂C/∂w = ∂C/∂p · a, ∂C/∂a = ∂C/∂p · w.
     """
-    w = check.real(w, "w (가중치)")
-    a = check.real(a, "a (입력)")
-    b = check.real(b, "b (편향)")
-    y = check.real(y, "y (정답)", 0.0, 1.0)
+    w = validate.real(w, "w (가중치)")
+    a = validate.real(a, "a (입력)")
+    b = validate.real(b, "b (편향)")
+    y = validate.real(y, "y (정답)", 0.0, 1.0)
     p = w * a
     z = p + b
     s = float(formulas.sigmoid(z))

@@ -49,14 +49,37 @@ def cache_dir() -> Path:
 def load(name: str, sha256: str, source: tuple) -> np.ndarray | None:
     """The cached array for shipped file ``name`` if it is valid for ``source``, else None."""
     array_path, note_path = _paths(name)
+    note = _read_note(note_path)                  # {} unless a JSON object
     try:
-        note = json.loads(note_path.read_text(encoding="utf-8"))
-        if not (_array_is_valid(note, sha256, array_path) and list(source) in note["sources"]):
+        sources = note.get("sources")
+        if not (_array_is_valid(note, sha256, array_path) and isinstance(sources, list)
+                and list(source) in sources and _whole(array_path)):
             return None
         array = np.load(array_path, mmap_mode="r", allow_pickle=False)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return array.view(np.ndarray)    # a plain read-only array that keeps the map open
+
+
+def identity(name: str) -> list | None:
+    """The cache file's identity for shipped file ``name`` (None without one): a loader
+    compares it before handing out an array mapped earlier."""
+    try:
+        return _identity(_paths(name)[0])
+    except OSError:
+        return None
+
+
+def _whole(path: Path) -> bool:
+    """The .npy file is as long as its header says, checked before mapping it: mapping
+    a truncated file and reading past its end would crash the kernel (SIGBUS)."""
+    with open(path, "rb") as f:
+        version = np.lib.format.read_magic(f)
+        read = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                else np.lib.format.read_array_header_2_0)
+        shape, _, dtype = read(f)
+        offset = f.tell()
+    return path.stat().st_size == offset + int(np.prod(shape)) * dtype.itemsize
 
 
 def store(name: str, sha256: str, source: tuple, array: np.ndarray) -> np.ndarray | None:

@@ -12,7 +12,6 @@ import collections.abc
 import html
 import importlib
 import numbers
-import pkgutil
 import re
 import unicodedata
 from collections.abc import Callable
@@ -73,7 +72,9 @@ _loaded = False
 
 def register(exercise: str, judge: Callable[[Any], bool], hint: str,
              praise: str = "정답입니다! 잘 하셨어요.") -> None:
-    """Register an exercise: its rule and a hint for a wrong answer."""
+    """Register an exercise: its rule and a hint for a wrong answer (each id once)."""
+    if exercise in _REGISTRY:
+        raise MnistlabValueError(f"연습문제 '{exercise}' 가 두 번 등록되었습니다: 번호는 하나씩만 쓰세요.")
     _REGISTRY[exercise] = Exercise(judge, hint, praise)
 
 
@@ -109,14 +110,15 @@ def check(exercise: str, answer: Any) -> Feedback:
 
 
 def _load() -> None:
-    """Import every mnistlab/exercises/chNN.py once (they call :func:`register`)."""
+    """Fill the registry once, explicitly: the chapters listed in
+    ``mnistlab.exercises.CHAPTERS``, each of which calls :func:`register`."""
     global _loaded
     if _loaded:
         return
-    import mnistlab.exercises as pkg
+    from mnistlab.exercises import CHAPTERS
 
-    for mod in pkgutil.iter_modules(pkg.__path__):
-        importlib.import_module(f"{pkg.__name__}.{mod.name}")
+    for chapter in CHAPTERS:
+        importlib.import_module(f"mnistlab.exercises.{chapter}")
     _loaded = True
 
 

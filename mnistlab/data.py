@@ -19,13 +19,15 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike, DTypeLike
 
-from mnistlab import cache
+from mnistlab import cache, validate
+from mnistlab.cache import identity as cache_identity
 from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
 from mnistlab.resources import resource_dir
 
-SIDE = 28                      # 이미지 한 변의 픽셀 수
-N_PIXELS = SIDE * SIDE         # 784개의 입력변수
+SIDE = validate.SIDE           # 이미지 한 변의 픽셀 수 (28)
+N_PIXELS = validate.N_PIXELS   # 784개의 입력변수
 SPLITS = ("train", "test")
 RESTORE_HINT = "복구 방법: 저장소 폴더에서 'git checkout -- resources/mnist' 를 실행하세요."
 
@@ -46,7 +48,7 @@ FILES = {
 }
 MAGIC = {"images": 0x00000803, "labels": 0x00000801}
 
-_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+_cache: dict[tuple, tuple[np.ndarray, np.ndarray, tuple]] = {}   # images, labels, cache ids
 
 
 class MnistFileError(MnistlabError, OSError):
@@ -72,7 +74,7 @@ def load_mnist(split: str = "train", cache: bool = True) -> tuple[np.ndarray, np
     ``cache=False`` does not keep the split in this process (an already cached split
     is still returned from the cache).
     """
-    if split not in SPLITS:
+    if not isinstance(split, str) or split not in SPLITS:
         raise MnistlabValueError(
             f"알 수 없는 split 입니다: {split!r}. 'train'(훈련 60,000장) 또는 "
             f"'test'(시험 10,000장) 중 하나를 쓰세요."
@@ -80,15 +82,17 @@ def load_mnist(split: str = "train", cache: bool = True) -> tuple[np.ndarray, np
     folder = data_dir()
     paths = {kind: folder / (name + ".gz") for kind, (name, _, _) in FILES[split].items()}
     key = (split, *(_stamp(p) for p in paths.values()))
-    if key not in _cache:
+    maps = tuple(cache_identity(p.name) for p in paths.values())
+    if key not in _cache or _cache[key][2] != maps:
+        # (a cache file changed under a mapped array is never handed out again)
         images, labels = (_load_checked(paths[kind], kind, *FILES[split][kind][1:])
                           for kind in ("images", "labels"))
         if not cache:
             return images, labels
         if len(_cache) > 4:  # a few stale entries at most
             _cache.clear()
-        _cache[key] = (images, labels)
-    return _cache[key]
+        _cache[key] = (images, labels, tuple(cache_identity(p.name) for p in paths.values()))
+    return _cache[key][:2]
 
 
 def _stamp(path: Path) -> tuple:
@@ -124,19 +128,32 @@ def _load_checked(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
     return array
 
 
+def _decompress(data: bytes, expected_size: int) -> bytes:
+    """The one gzip member of an MNIST file, at most ``expected_size`` + 1 bytes of it: a
+    file that would unpack to more (a gzip bomb) stops there and fails the size check.
+    A damaged stream or a wrong CRC raises zlib.error / EOFError."""
+    unpack = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)       # gzip header and CRC
+    raw = unpack.decompress(data, expected_size + 1)
+    if len(raw) <= expected_size and not unpack.eof:
+        raw += unpack.flush()                   # the rest (and the CRC check) of a small file
+        if not unpack.eof:
+            raise EOFError("압축된 데이터가 중간에 끝났습니다")
+    return raw
+
+
 def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
     """Decompress, check and parse one IDX file (big-endian header, then bytes)."""
+    header = 16 if kind == "images" else 8
+    expected_size = header + count * (N_PIXELS if kind == "images" else 1)
     try:
-        raw = gzip.decompress(path.read_bytes())
+        raw = _decompress(path.read_bytes(), expected_size)
     except PermissionError as e:
         raise MnistFileError(f"MNIST 파일을 읽을 권한이 없습니다: {path}\n원인: {e.strerror}") from None
-    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+    except (EOFError, gzip.BadGzipFile, zlib.error, IndexError) as e:
         raise MnistFileError(
             f"MNIST 파일이 손상되었습니다(압축을 풀 수 없음): {path}\n"
             f"원인: {e}\n{RESTORE_HINT}"
         ) from None
-    header = 16 if kind == "images" else 8
-    expected_size = header + count * (N_PIXELS if kind == "images" else 1)
     magic = int.from_bytes(raw[:4], "big") if len(raw) >= 4 else None
     if magic != MAGIC[kind]:
         found = "읽을 수 없음" if magic is None else f"0x{magic:08x}"
@@ -163,7 +180,7 @@ def _read_idx(path: Path, kind: str, sha256: str, count: int) -> np.ndarray:
 VALIDATION_SIZE = 10_000       # 검증 데이터: the last 10,000 training images
 
 
-def validation_split(images, labels, size: int = VALIDATION_SIZE):
+def validation_split(images: ArrayLike, labels: ArrayLike, size: int = VALIDATION_SIZE) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """검증 데이터 (validation data): split training data into ``(train, validation)`` pairs.
 
     The last ``size`` images become the validation set, on which settings
@@ -184,7 +201,7 @@ def validation_split(images, labels, size: int = VALIDATION_SIZE):
     return (images[:cut], labels[:cut]), (images[cut:], labels[cut:])
 
 
-def normalize(images) -> np.ndarray:
+def normalize(images: ArrayLike) -> np.ndarray:
     """Min-max normalization: pixel bytes 0..255 → float32 0..1 (100 → 0.39).
 
     Dividing by (max - min) = 255 keeps every input on the same small scale,
@@ -214,7 +231,7 @@ def normalize(images) -> np.ndarray:
     return np.true_divide(a, np.float32(255), dtype=np.float32)   # one float32 array, no copy
 
 
-def flatten(images) -> np.ndarray:
+def flatten(images: ArrayLike) -> np.ndarray:
     """28x28 → 784 numbers, row by row from the top (one image or a batch)."""
     a = np.asarray(images)
     if a.shape[-2:] != (SIDE, SIDE) or a.ndim not in (2, 3):
@@ -224,7 +241,7 @@ def flatten(images) -> np.ndarray:
     return a.reshape(a.shape[:-2] + (N_PIXELS,))
 
 
-def unflatten(vectors) -> np.ndarray:
+def unflatten(vectors: ArrayLike) -> np.ndarray:
     """784 numbers → 28x28, the inverse of :func:`flatten` (one vector or a batch)."""
     a = np.asarray(vectors)
     if a.ndim not in (1, 2) or a.shape[-1] != N_PIXELS:
@@ -234,39 +251,21 @@ def unflatten(vectors) -> np.ndarray:
     return a.reshape(a.shape[:-1] + (SIDE, SIDE))
 
 
-def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
-    """Check model inputs and return them as a float (N, 784) batch.
+def dataset(images: ArrayLike, labels: ArrayLike, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every widget's data intake: ``images`` and ``labels`` both given (checked by
+    :func:`mnistlab.validate.dataset`), or both None for MNIST's ``split`` ('train' / 'test').
 
-    Accepts one image or a batch, flat (784,) / (N, 784) or square (28, 28) /
-    (N, 28, 28), normalized to 0..1. Returns ``(batch, was_single)``.
-    Used at the public boundary of every model (로지스틱 회귀, 신경망).
+    Images come back as given ((N, 28, 28) or (N, 784); uint8 0..255 or floats 0..1), labels
+    as 0..9; :func:`inputs` turns the images into a model's inputs.
     """
-    a = np.asarray(X)
-    if a.dtype == bool or a.dtype.kind not in "fiu":
-        raise MnistlabTypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
-    single = a.ndim == 1 or a.shape == (SIDE, SIDE)
-    if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):
-        a = flatten(a)
-    if a.ndim == 1:
-        a = a[None, :]
-    if a.ndim != 2 or a.shape[1] != N_PIXELS:
-        raise MnistlabValueError(
-            f"{name} 의 모양이 맞지 않습니다: {np.shape(X)}. 이미지 한 장은 (784,) 또는 (28, 28), "
-            "여러 장은 (N, 784) 또는 (N, 28, 28) 이어야 합니다."
-        )
-    if a.shape[0] == 0:
-        raise MnistlabValueError(f"{name} 에 이미지가 한 장도 없습니다.")
-    lo, hi = float(a.min()), float(a.max())    # NaN or ±inf anywhere shows in these two
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
-    if not np.issubdtype(a.dtype, np.floating):
-        raise MnistlabValueError(
-            f"{name} 가 0..255 정수 픽셀입니다(dtype {a.dtype}). 먼저 mnistlab.normalize 로 "
-            "0..1 로 정규화하세요."
-        )
-    if lo < 0 or hi > 1:
-        hint = " 0..255 값이라면 mnistlab.normalize 로 먼저 정규화하세요." if hi <= 255 and lo >= 0 else ""
-        raise MnistlabValueError(
-            f"{name} 의 픽셀 값은 0..1 사이여야 합니다. 받은 범위: {lo:.4g} .. {hi:.4g}.{hint}"
-        )
-    return a, single
+    if images is None and labels is None:
+        return load_mnist(split)
+    return validate.dataset(images, labels)
+
+
+def inputs(images: ArrayLike, dtype: DTypeLike=np.float64) -> np.ndarray:
+    """(N, 784) model inputs 0..1 of a data set's images: uint8 bytes normalized, floats as
+    they are (already checked to be 0..1 by :func:`dataset`)."""
+    a = np.asarray(images)
+    a = normalize(a) if a.dtype == np.uint8 else a
+    return a.reshape(len(a), N_PIXELS).astype(dtype, copy=False)

@@ -31,5 +31,9 @@ class MnistlabTypeError(MnistlabError, TypeError):
     """A value of the wrong kind (a string where a number belongs, …)."""
 
 
+class MnistlabFileError(MnistlabError, FileNotFoundError):
+    """A file mnistlab ships with is missing (an incomplete install or checkout)."""
+
+
 class NotFittedError(MnistlabValueError, RuntimeError):
     """A model used before it was trained (call ``fit`` first)."""

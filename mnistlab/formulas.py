@@ -8,15 +8,17 @@ sigmoid *is* logistic regression.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 
 EPS = 1e-7          # log loss clips probabilities to [EPS, 1 - EPS]
 
 
-def _real(z) -> np.ndarray:
+def _real(z: ArrayLike) -> np.ndarray:
     """z as a real float array (float32 stays float32); a Korean error for anything else."""
     a = np.asarray(z)
     if a.dtype.kind not in "fiu":
@@ -27,14 +29,14 @@ def _real(z) -> np.ndarray:
     return a if a.dtype.kind == "f" else a.astype(np.float64)
 
 
-def _same_kind(out: np.ndarray):
+def _same_kind(out: np.ndarray) -> Any:
     """A float for a scalar input, else the array."""
     return out if out.ndim else float(out)
 
 
 # ------------------------------------------------------------ activation functions
 
-def sigmoid(z):
+def sigmoid(z: ArrayLike) -> Any:
     """시그모이드 1 / (1 + e^-z): squeezes any number into 0..1 (the logistic function).
 
     Written as (1 + tanh(z/2)) / 2, which is the same function but never
@@ -44,35 +46,35 @@ def sigmoid(z):
     return _same_kind(0.5 * (1.0 + np.tanh(0.5 * _real(z))))
 
 
-def step(z):
+def step(z: ArrayLike) -> Any:
     """계단 함수: 1 once z reaches the threshold 0, else 0 (fires or not, like a real neuron)."""
     return _same_kind((_real(z) >= 0).astype(float))
 
 
-def tanh(z):
+def tanh(z: ArrayLike) -> Any:
     """하이퍼볼릭 탄젠트: like the sigmoid but from -1 to 1, centred on 0."""
     return _same_kind(np.tanh(_real(z)))
 
 
-def relu(z):
+def relu(z: ArrayLike) -> Any:
     """ReLU max(0, z): 0 for negative sums, the sum itself otherwise."""
     return _same_kind(np.maximum(0.0, _real(z)))
 
 
 # ------------------------------------------------------------ their slopes (for learning)
 
-def sigmoid_prime(z):
+def sigmoid_prime(z: ArrayLike) -> Any:
     """Slope of the sigmoid: σ(z) (1 - σ(z)), largest (0.25) at z = 0."""
     s = sigmoid(z)
     return s * (1.0 - s)
 
 
-def tanh_prime(z):
+def tanh_prime(z: ArrayLike) -> Any:
     """Slope of tanh: 1 - tanh(z)²."""
     return 1.0 - tanh(z) ** 2
 
 
-def relu_prime(z):
+def relu_prime(z: ArrayLike) -> Any:
     """Slope of ReLU: 0 left of 0, 1 right of it."""
     return _same_kind((_real(z) > 0).astype(float))
 
@@ -108,7 +110,7 @@ def activation(name: str) -> Callable:
 
 # ------------------------------------------------------------ targets and losses
 
-def one_hot(labels, k: int = 10) -> np.ndarray:
+def one_hot(labels: ArrayLike, k: int = 10) -> np.ndarray:
     """원-핫 인코딩: labels → rows (N, k) with a single 1 at the label (what the 출력층 should say).
 
     One label gives one row of k numbers: ``one_hot(3)`` is [0, 0, 0, 1, 0, 0, 0, 0, 0, 0].
@@ -123,7 +125,7 @@ def one_hot(labels, k: int = 10) -> np.ndarray:
     return Y
 
 
-def cross_entropy(y: np.ndarray, p: np.ndarray, eps: float = EPS, w=None) -> float:
+def cross_entropy(y: np.ndarray, p: np.ndarray, eps: float = EPS, w: ArrayLike | None=None) -> float:
     """Mean of −[y·log p + (1 − y)·log(1 − p)] on checked arrays (p clipped to [eps, 1 − eps]).
 
     ``w`` (optional, one weight per value) makes it a weighted mean. Summed over

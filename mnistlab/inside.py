@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mnistlab import validate as check
-from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab import validate
+from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.errors import MnistlabValueError
+from mnistlab.validate import as_inputs
 
 # ------------------------------------------------------------------ drawing templates
 
@@ -167,7 +168,7 @@ def incoming_weights(net, l: int, i: int) -> np.ndarray:
 def layer_activations(net, X, l: int = 1, weighted_sum: bool = False) -> np.ndarray:
     """a^[l] (or the 가중합 z^[l]) for a batch of images: shape (N, n[l]), one row per image."""
     batch, _ = as_inputs(X, "X")
-    l = check.integer(l, f"층 번호 l (1 부터 L = {net.L} 까지)", 1, net.L)
+    l = validate.integer(l, f"층 번호 l (1 부터 L = {net.L} 까지)", 1, net.L)
     z = weighted_sums(net, batch, l)
     return z if weighted_sum else net.f(z)
 
@@ -183,8 +184,7 @@ def top_k(activations: np.ndarray, k: int = 9) -> tuple[np.ndarray, np.ndarray]:
     if a.ndim != 2:
         raise MnistlabValueError(f"활성값은 (이미지 수, 뉴런 수) 모양의 2차원 배열이어야 합니다. 받은 모양: {a.shape}")
     N = a.shape[0]
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= N:
-        raise MnistlabValueError(f"k 는 1 부터 이미지 수 {N} 까지의 정수여야 합니다 (받은 것: {k!r}).")
+    k = validate.integer(k, f"k (이미지 수 {N} 이하)", low=1, high=N)
     part = np.argpartition(-a, k - 1, axis=0)[:k]                 # (k, n), unordered
     vals = np.take_along_axis(a, part, axis=0)
     order = np.lexsort((part, -vals), axis=0)                      # by value, ties by index
@@ -201,10 +201,9 @@ def top_images(net, X, l: int = 1, k: int = 9, value: str = "a") -> tuple[np.nda
     가중합 z^[l]_i themselves (a saturated sigmoid shows 1.00 for all top images;
     z still tells them apart).
     """
-    if value not in ("a", "z"):
-        raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
+    value = validate.choice(value, 'value ("a" 는 뉴런의 출력, "z" 는 가중합)', ("a", "z"))
     batch, _ = as_inputs(X, "X")
-    l = check.integer(l, f"층 번호 l (1 부터 L = {net.L} 까지)", 1, net.L)
+    l = validate.integer(l, f"층 번호 l (1 부터 L = {net.L} 까지)", 1, net.L)
     z = weighted_sums(net, batch, l)
     idx, _ = top_k(z, k)
     return idx, np.take_along_axis(z if value == "z" else net.f(z), idx.T, axis=0).T
@@ -246,8 +245,7 @@ def weighted_sums(net, batch: np.ndarray, l: int, chunk: int = 1000) -> np.ndarr
 
 def noise_images(n: int = 1000, seed: int = 0) -> np.ndarray:
     """n images of random noise (무작위 잡음): every pixel uniform in 0..1, shape (n, 784)."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise MnistlabValueError(f"잡음 이미지 수 n은 1 이상의 정수여야 합니다 (받은 것: {n!r}).")
+    n = validate.integer(n, "잡음 이미지 수 n", low=1)
     return np.random.default_rng(seed).random((n, N_PIXELS), dtype=np.float32)
 
 
@@ -261,9 +259,8 @@ def confident_on_noise(net, n: int = 1000, k: int = 6, seed: int = 0):
     output neuron is 0.5 or more (the network says "yes, this is a digit d").
     """
     X = noise_images(n, seed)
+    k = validate.integer(k, "k", low=1, high=len(X))
     out = net.f(weighted_sums(net, X, net.L))
     best = out.max(axis=1)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
-        raise MnistlabValueError(f"k는 1부터 {n}까지의 정수여야 합니다 (받은 것: {k!r}).")
     pick = np.argsort(-best, kind="stable")[:k]
     return X[pick], out[pick], float(np.mean(best >= 0.5))

@@ -13,6 +13,8 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.colors import LinearSegmentedColormap
 
+from mnistlab.errors import MnistlabFileError
+
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT_FILES = (FONT_DIR / "NanumGothic.ttf", FONT_DIR / "NanumGothicBold.ttf")
 FONT_NAME = "NanumGothic"
@@ -42,7 +44,7 @@ def _register_fonts() -> None:
     """Add the bundled font files to matplotlib's font list (once per process)."""
     for path in FONT_FILES:
         if not path.exists():
-            raise FileNotFoundError(
+            raise MnistlabFileError(
                 f"한글 글꼴 파일이 없습니다: {path}\n"
                 "패키지가 온전히 설치되지 않았습니다. 저장소에서 "
                 "'git checkout -- mnistlab/fonts' 후 'pip install -e .' 를 다시 실행하세요."

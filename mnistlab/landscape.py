@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mnistlab import validate as check
+from mnistlab import validate
 from mnistlab.errors import MnistlabValueError
 from mnistlab.resources import resource_dir
 
@@ -67,7 +67,7 @@ def landscape_data(n: int = LANDSCAPE_IMAGES) -> tuple[np.ndarray, np.ndarray]:
     from mnistlab.data import load_mnist, normalize
 
     images, labels = load_mnist("train")
-    n = check.integer(n, "n (이미지 수)", 1, len(images))
+    n = validate.integer(n, "n (이미지 수)", 1, len(images))
     return normalize(images[:n]).reshape(n, -1), np.asarray(labels[:n])
 
 
@@ -76,13 +76,13 @@ def loss_landscape(net, X, y, first=LANDSCAPE_WEIGHTS[0], second=LANDSCAPE_WEIGH
     """The cost C = ``net.loss(X, y)`` on a ``steps`` × ``steps`` grid of the two weights
     ``first`` and ``second`` (each (l, j, k), 1-based), each from its trained value − ``span``
     to + ``span``. ``net`` itself is left unchanged (the grid is walked on a copy)."""
-    net = check.network(net)
-    first = check.weight_address(first, net.sizes)
-    second = check.weight_address(second, net.sizes)
+    net = validate.network(net)
+    first = validate.weight_address(first, net.sizes)
+    second = validate.weight_address(second, net.sizes)
     if first == second:
         raise MnistlabValueError("두 가중치가 같습니다. 지형을 그리려면 서로 다른 가중치 두 개를 고르세요.")
-    span = check.positive(span, "span (범위)")
-    steps = check.integer(steps, "steps (격자 수)", 2, 201)
+    span = validate.positive(span, "span (범위)")
+    steps = validate.integer(steps, "steps (격자 수)", 2, 201)
     moved = net.copy()
     (l1, j1, k1), (l2, j2, k2) = first, second
     t1, t2 = float(net.W[l1][j1 - 1, k1 - 1]), float(net.W[l2][j2 - 1, k2 - 1])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnistlab import validate as check
+from mnistlab import validate
 from mnistlab.formulas import cross_entropy_terms, one_hot, squared_error_terms
 
 LOSSES = {"cross_entropy": cross_entropy_terms, "squared_error": squared_error_terms}
@@ -34,14 +34,14 @@ KNOWN_LABEL_ERRORS = {
 
 def loss_kind(loss: str) -> str:
     """Check a loss name: "cross_entropy" (교차 엔트로피 오차) or "squared_error" (평균 제곱 오차)."""
-    return check.choice(loss, "loss (손실 함수)", LOSSES)
+    return validate.choice(loss, "loss (손실 함수)", LOSSES)
 
 
 def output_terms(outputs, label: int, loss: str = "cross_entropy") -> np.ndarray:
     """One image's loss split into its n[L] terms, one per output neuron (their sum is the
     image's loss). ``outputs`` is a^[L] of one image, ``label`` its digit."""
-    a = check.numbers_array(outputs, "outputs (출력 a[L])", ndim=1)
-    label = check.integer(label, "label (정답)", 0, len(a) - 1)
+    a = validate.numbers_array(outputs, "outputs (출력 a[L])", ndim=1)
+    label = validate.integer(label, "label (정답)", 0, len(a) - 1)
     return LOSSES[loss_kind(loss)](one_hot(label, len(a)), a)
 
 
@@ -50,29 +50,29 @@ def per_image_loss(net, X, labels, loss: str = "cross_entropy") -> np.ndarray:
 
     For the sigmoid network with ``loss="cross_entropy"`` the mean equals ``net.loss(X, labels)``.
     """
-    net = check.network(net)
+    net = validate.network(net)
     return image_losses(net.forward(X)[-1], labels, loss)
 
 
 def image_losses(outputs, labels, loss: str = "cross_entropy") -> np.ndarray:
     """Each image's loss from outputs a^[L] already computed (one row per image), e.g. by
     ``net.predict_proba(X)``: one forward pass then gives both the losses and the answers."""
-    a = np.atleast_2d(check.numbers_array(outputs, "outputs (출력 a[L])", ndim=(1, 2)))
-    y = check.class_labels(labels, len(a), a.shape[1], "정답 labels")
+    a = np.atleast_2d(validate.numbers_array(outputs, "outputs (출력 a[L])", ndim=(1, 2)))
+    y = validate.class_labels(labels, len(a), a.shape[1], "정답 labels")
     return LOSSES[loss_kind(loss)](one_hot(y, a.shape[1]), a).sum(axis=1)
 
 
 def hardest(losses, n: int = 10) -> np.ndarray:
     """The positions of the ``n`` largest losses, largest first (the images the network finds hardest)."""
-    losses = check.numbers_array(losses, "losses (손실)", ndim=1)
-    n = check.integer(n, "n (이미지 수)", 1, len(losses))
+    losses = validate.numbers_array(losses, "losses (손실)", ndim=1)
+    n = validate.integer(n, "n (이미지 수)", 1, len(losses))
     order = np.argsort(-losses, kind="stable")
     return order[:n]
 
 
 def weight(net, address) -> float:
     """The value of the weight w^[l]_jk at ``address`` = (l, j, k), 1-based as in the lesson."""
-    l, j, k = check.weight_address(address, check.network(net).sizes)
+    l, j, k = validate.weight_address(address, validate.network(net).sizes)
     return float(net.W[l][j - 1, k - 1])
 
 
@@ -83,12 +83,12 @@ def weight_sweep(net, X, labels, address, values) -> dict[str, np.ndarray]:
     Returns ``{"values", "loss", "accuracy"}``. One forward pass per value on a copy of ``net``
     (the given network is left as it is); ``loss`` is what ``Network.loss`` gives for that value.
     """
-    net = check.network(net)
-    l, j, k = check.weight_address(address, net.sizes)
-    values = check.numbers_array(values, "values (가중치 값)", ndim=1)
+    net = validate.network(net)
+    l, j, k = validate.weight_address(address, net.sizes)
+    values = validate.numbers_array(values, "values (가중치 값)", ndim=1)
     moved = net.copy()
     a0 = net.forward(X)[0]
-    y = check.class_labels(labels, len(np.atleast_2d(a0)), net.n[-1], "정답 labels")
+    y = validate.class_labels(labels, len(np.atleast_2d(a0)), net.n[-1], "정답 labels")
     Y = one_hot(y, net.n[-1])
     loss, accuracy = np.empty(len(values)), np.empty(len(values))
     for i, v in enumerate(values):

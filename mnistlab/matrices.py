@@ -23,7 +23,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from mnistlab import validate as check
+from mnistlab import validate
 from mnistlab.errors import MnistlabValueError
 
 # ------------------------------------------------------------ one layer, three ways
@@ -81,9 +81,9 @@ def three_ways(net, x, layer: int = 1, repeat: int = 3) -> ThreeWays:
     a^[l−1] comes from ``net.forward``; each way runs ``repeat`` times and keeps its
     fastest time (seconds), so a busy machine disturbs the ratio less.
     """
-    net = check.network(net)
-    layer = check.integer(layer, "layer (층 l)", 1, net.L)
-    repeat = check.integer(repeat, "repeat", 1)
+    net = validate.network(net)
+    layer = validate.integer(layer, "layer (층 l)", 1, net.L)
+    repeat = validate.integer(repeat, "repeat", 1)
     a = net.forward(x)
     if np.ndim(a[0]) != 1:
         raise MnistlabValueError("three_ways 는 이미지 한 장(784개의 값)을 받습니다. "
@@ -105,13 +105,13 @@ def three_ways(net, x, layer: int = 1, repeat: int = 3) -> ThreeWays:
 
 def n_parameters(sizes) -> int:
     """가중치와 편향의 수: Σ_l n^[l] (n^[l−1] + 1), e.g. 13,002 for 784-16-16-10."""
-    sizes = check.layer_sizes(sizes)
+    sizes = validate.layer_sizes(sizes)
     return sum(n * (m + 1) for m, n in pairwise(sizes))
 
 
 def parameter_counts(sizes) -> list[tuple[int, int, int]]:
     """Per layer l = 1 … L: (l, weights n^[l]·n^[l−1], biases n^[l])."""
-    sizes = check.layer_sizes(sizes)
+    sizes = validate.layer_sizes(sizes)
     return [(l, n * m, n) for l, (m, n) in enumerate(pairwise(sizes), start=1)]
 
 
@@ -154,8 +154,8 @@ def shapes(sizes, m: int) -> list[LayerShapes]:
     """Every layer's shapes in code for m images: W (n^[l], n^[l−1]), b (n^[l],),
     Z = A^[l−1] @ W.T + b and A of shape (m, n^[l]). Entry 0 is the input layer (W, b, Z None).
     """
-    sizes = check.layer_sizes(sizes)
-    m = check.integer(m, "m (이미지 수)", 1, 1_000_000)
+    sizes = validate.layer_sizes(sizes)
+    m = validate.integer(m, "m (이미지 수)", 1, 1_000_000)
     out = [LayerShapes(0, None, None, None, (m, sizes[0]))]
     for l, (n_prev, n) in enumerate(pairwise(sizes), start=1):
         out.append(LayerShapes(l, (n, n_prev), (n,), (m, n), (m, n)))
@@ -231,9 +231,9 @@ def _numpy_error(op: str, left: tuple, right: tuple) -> str:
 def product(code: str, sizes, m: int, layer: int = 1) -> Product:
     """Try one product of :data:`PRODUCTS` for layer ``layer`` of a network ``sizes`` and
     m images: the result's shape, or numpy's error, explained in Korean."""
-    code = check.choice(code, "곱셈 식", PRODUCTS)
+    code = validate.choice(code, "곱셈 식", PRODUCTS)
     table = shapes(sizes, m)
-    layer = check.integer(layer, "layer (층 l)", 1, len(table) - 1)
+    layer = validate.integer(layer, "layer (층 l)", 1, len(table) - 1)
     op, left_name, right_name = PRODUCTS[code]
     here, before = table[layer], table[layer - 1]
     left, right = _operand(left_name, here, before), _operand(right_name, here, before)

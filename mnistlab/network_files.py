@@ -1,14 +1,18 @@
-"""신경망 파일: saving and loading a :class:`~mnistlab.network.Network` as a .npz (no pickle).
+"""신경망 파일: a network's parameters saved as a .npz (no pickle) and read back.
 
-Kept apart from ``network.py`` so the lesson's math reads without file handling.
+Kept apart from ``network.py`` so the lesson's math reads without file handling;
+this module knows only plain parameters (sizes, activation, the lists W and b),
+never the ``Network`` class, which builds itself from what :func:`load` returns.
 A file holds ``format``, ``sizes``, ``activation`` and every ``W{l}``, ``b{l}``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +23,10 @@ from mnistlab.resources import resource_dir
 MODEL_DIR = resource_dir("models")
 PRETRAINED_FILE = MODEL_DIR / "mnist_784_16_16_10_sigmoid.npz"
 PRETRAINED_SIZES = (784, 16, 16, 10)
+# The shipped network's file is pinned like the MNIST files: another .npz with other weights
+# is not "the trained network". Update after 'make model' (sha256sum of the new file).
+PRETRAINED_SHA256 = "b29f465e86f4935cb19b40c04cf8f528ae61145b6b3c0aa98a11b13e647d521d"
+RESTORE_HINT = "복구 방법: 저장소 폴더에서 'git checkout -- resources/models' 를 실행하세요."
 FORMAT = "mnistlab.Network/1"
 MAX_PARAMS = 50_000_000          # far above any network of the lesson; refuses absurd files
 
@@ -27,18 +35,22 @@ class NetworkFileError(MnistlabValueError):
     """A saved network file is missing, damaged or does not match what was expected."""
 
 
-def save(net, path) -> Path:
-    """Write sizes, activation, every W[l] and b[l] of ``net`` to ``path`` (.npz added)."""
+def save(path, sizes: list[int], activation: str, W: list, b: list) -> Path:
+    """Write sizes, activation, every W[l] and b[l] to ``path`` (.npz added)."""
     if not isinstance(path, (str, Path)) or str(path) == "":
         raise NetworkFileError(f"저장할 경로는 파일 이름(문자열)이어야 합니다. 받은 값: {path!r}")
     path = Path(path)
+    if path.name in ("", ".", "..") or path.is_dir():
+        raise NetworkFileError(
+            f"저장할 경로가 폴더입니다: {path}\n폴더 안의 파일 이름을 주세요(예: {path / 'my_network.npz'})."
+        )
     if path.suffix != ".npz":
         path = path.with_name(path.name + ".npz")
-    arrays = {"format": np.array(FORMAT), "sizes": np.array(net.sizes, dtype=np.int64),
-              "activation": np.array(net.activation)}
-    for l in range(1, net.L + 1):
-        arrays[f"W{l}"] = net.W[l]
-        arrays[f"b{l}"] = net.b[l]
+    arrays: dict[str, Any] = {"format": np.array(FORMAT), "sizes": np.array(sizes, dtype=np.int64),
+              "activation": np.array(activation)}
+    for l in range(1, len(sizes)):
+        arrays[f"W{l}"] = W[l]
+        arrays[f"b{l}"] = b[l]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, **arrays)
@@ -50,11 +62,16 @@ def save(net, path) -> Path:
     return path
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path, sha256: str | None) -> dict:
     if not path.is_file():
         raise NetworkFileError(
             f"신경망 파일이 없습니다: {path}\n"
             "저장한 경로를 확인하거나, 학습된 신경망은 저장소 폴더에서 'make model' 로 다시 만드세요."
+        )
+    if sha256 is not None and hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
+        raise NetworkFileError(
+            f"학습된 신경망 파일이 바뀌었습니다: {path.name}\n"
+            f"({path}) 의 SHA-256 이 함께 배포된 파일과 다릅니다.\n{RESTORE_HINT}"
         )
     try:
         with np.load(path, allow_pickle=False) as f:
@@ -68,13 +85,15 @@ def _read(path: Path) -> dict:
         ) from None
 
 
-def load(cls, path, sizes=None, activation: str | None = None):
-    """A ``cls`` network from a file written by :func:`save`; with ``sizes`` / ``activation``
-    given, a file for a different network is refused with what it holds."""
+def load(path, sizes: list[int] | None = None, activation: str | None = None,
+         sha256: str | None = None) -> tuple[list, list, str]:
+    """(W, b, activation) from a file written by :func:`save` (W[0] = b[0] = None); with
+    ``sizes`` / ``activation`` given, a file for a different network is refused with what it
+    holds, with ``sha256`` any file but that one."""
     if not isinstance(path, (str, Path)):
         raise NetworkFileError(f"불러올 경로는 파일 이름(문자열)이어야 합니다. 받은 값: {path!r}")
     path = Path(path)
-    data = _read(path)
+    data = _read(path, sha256)
     if str(data.get("format", "")) != FORMAT or "sizes" not in data or "activation" not in data:
         raise NetworkFileError(
             f"신경망 파일이 아닙니다: {path}\n담긴 배열: {', '.join(sorted(data)) or '(없음)'}\n"
@@ -111,17 +130,7 @@ def load(cls, path, sizes=None, activation: str | None = None):
             if not np.all(np.isfinite(arr)):
                 raise NetworkFileError(f"신경망 파일의 {name} 에 NaN 이나 무한대가 있습니다: {path}")
             out.append(arr.astype(float))
-    return cls.from_parameters(W, b, activation=file_act)
+    return W, b, file_act
 
 
-def pretrained_network():
-    """The shipped trained network: 784-16-16-10, sigmoid, L = 3 (a fresh copy each call).
-
-    Made by ``python -m mnistlab.train_network`` (``make model``).
-    """
-    from mnistlab.network import Network
-
-    return load(Network, PRETRAINED_FILE, sizes=PRETRAINED_SIZES, activation="sigmoid")
-
-
-__all__ = ["FORMAT", "PRETRAINED_FILE", "NetworkFileError", "load", "pretrained_network", "save"]
+__all__ = ["FORMAT", "PRETRAINED_FILE", "PRETRAINED_SHA256", "NetworkFileError", "load", "save"]

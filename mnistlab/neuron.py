@@ -8,23 +8,12 @@ logistic regression model of chapter 02: W were the θ1…θ784 and b was θ0.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import Any
 
-from mnistlab import validate as check
-from mnistlab.errors import MnistlabValueError
-from mnistlab.formulas import (  # noqa: F401  (the activations are part of this lesson's names)
-    ACTIVATIONS,
-    DERIVATIVES,
-    KOREAN_NAMES,
-    activation,
-    relu,
-    relu_prime,
-    sigmoid,
-    sigmoid_prime,
-    step,
-    tanh,
-    tanh_prime,
-)
+import numpy as np
+from numpy.typing import ArrayLike
+
+from mnistlab import validate
 from mnistlab.formulas import activation as activation_function
 
 
@@ -35,9 +24,9 @@ class Neuron:
     inputs of shape (n,) gives one number; on (N, n) it gives N numbers.
     """
 
-    def __init__(self, W, b: float = 0.0, activation: str = "sigmoid"):
-        self.W = check.numbers_array(W, "가중치 W", ndim=1)
-        self.b = check.real(b, "편향 b")
+    def __init__(self, W: ArrayLike, b: float = 0.0, activation: str = "sigmoid") -> None:
+        self.W = validate.numbers_array(W, "가중치 W", ndim=1)
+        self.b = validate.real(b, "편향 b")
         self.activation = activation
         self.f = activation_function(activation)
 
@@ -46,22 +35,12 @@ class Neuron:
         """How many numbers the neuron takes in."""
         return self.W.size
 
-    def _check(self, x) -> np.ndarray:
-        x = check.numbers_array(x, "입력 x", ndim=(1, 2))
-        if x.shape[-1] != self.n_inputs:
-            raise MnistlabValueError(
-                f"입력의 길이가 가중치 수와 달라요: 가중치 {self.n_inputs}개, 받은 입력 모양 "
-                f"{x.shape}. 입력 하나는 ({self.n_inputs},), 여러 개는 (N, {self.n_inputs}) "
-                "모양으로 넣으세요."
-            )
-        return x
-
-    def weighted_sum(self, x):
+    def weighted_sum(self, x: ArrayLike) -> Any:
         """가중합 z = W · x + b (a number, or one per row of x)."""
-        z = self._check(x) @ self.W + self.b
+        z = validate.neuron_inputs(x, self.n_inputs) @ self.W + self.b
         return float(z) if np.ndim(z) == 0 else z
 
-    def __call__(self, x):
+    def __call__(self, x: ArrayLike) -> Any:
         """출력 a = activation(z): how strongly the neuron is 활성화 (activated)."""
         a = self.f(self.weighted_sum(x))
         return float(a) if np.ndim(a) == 0 else a
@@ -70,6 +49,4 @@ class Neuron:
         return f"Neuron(입력 {self.n_inputs}개, b={self.b:.3g}, activation={self.activation!r})"
 
 
-__all__ = [
-    "ACTIVATIONS", "KOREAN_NAMES", "Neuron", "activation", "relu", "sigmoid", "step", "tanh",
-]
+__all__ = ["Neuron"]

@@ -15,12 +15,10 @@ that Jupyter renders as math when it is the last value of a cell.
 
 from __future__ import annotations
 
-import numbers
-from collections.abc import Sequence
-
 import numpy as np
 
-from mnistlab.errors import MnistlabTypeError, MnistlabValueError
+from mnistlab import validate
+from mnistlab.errors import MnistlabValueError
 
 LAST = "n"     # a_symbol(sizes, l, LAST) writes the last neuron as a^{[l]}_{n^{[l]}}
 
@@ -40,75 +38,23 @@ class Tex(str):
 
 # ------------------------------------------------------------------ validation
 
-def as_sizes(sizes) -> tuple[int, ...]:
-    """The layer sizes [n^[0], n^[1], …, n^[L]] of a network, or of a sizes list itself."""
-    s = getattr(sizes, "sizes", sizes)
-    if isinstance(s, (str, bytes)) or not isinstance(s, (Sequence, np.ndarray)) \
-            or np.ndim(s) != 1:
-        raise MnistlabTypeError(
-            "층의 크기 목록이 필요합니다: 예를 들어 [784, 16, 16, 10] 처럼 입력층부터 출력층까지 "
-            f"각 층의 뉴런 수를 적거나, 신경망(Network)을 넣으세요. 받은 것: {type(sizes).__name__}"
-        )
-    out = []
-    for k, v in enumerate(s):
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral) or v < 1:
-            raise MnistlabValueError(
-                f"층의 크기는 1 이상의 정수여야 합니다: {k}번째 값이 {v!r} 입니다 "
-                f"(받은 목록: {list(s)})."
-            )
-        out.append(int(v))
-    if len(out) < 2:
-        raise MnistlabValueError(
-            "신경망에는 입력층(0번째 층)과 적어도 하나의 층이 있어야 합니다: 크기 목록에 "
-            f"값이 2개 이상 필요합니다 (받은 목록: {out})."
-        )
-    return tuple(out)
-
-
-def _check_layer(sizes: tuple[int, ...], l) -> int:
-    L = len(sizes) - 1
-    if isinstance(l, (bool, np.bool_)) or not isinstance(l, numbers.Integral):
-        raise MnistlabTypeError(f"층 번호 l은 정수여야 합니다 (받은 것: {l!r}). 0부터 {L}까지 고르세요.")
-    if not 0 <= l <= L:
-        raise MnistlabValueError(
-            f"층 번호 l = {l}인 층은 없습니다. 이 신경망은 L = {L}이므로 l은 "
-            f"0(입력층)부터 {L}(출력층)까지입니다."
-        )
-    return int(l)
-
-
-def _check_neuron(sizes: tuple[int, ...], l: int, i) -> int:
-    n = sizes[l]
-    if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
-        raise MnistlabTypeError(
-            f"뉴런 번호 i는 정수여야 합니다 (받은 것: {i!r}). {l}번째 층에서는 1부터 {n}까지입니다."
-        )
-    if not 1 <= i <= n:
-        extra = " 뉴런은 0이 아니라 1부터, 위에서부터 셉니다." if i < 1 else ""
-        raise MnistlabValueError(
-            f"뉴런 번호 i = {i}인 뉴런은 {l}번째 층에 없습니다. 이 층에는 n^[{l}] = {n}개의 "
-            f"뉴런이 있으므로 i는 1부터 {n}까지입니다.{extra}"
-        )
-    return int(i)
-
-
 # ------------------------------------------------------------------ numbers
 
 def layer_count(sizes) -> int:
     """L: the number of layers, not counting the input layer (0번째 층)."""
-    return len(as_sizes(sizes)) - 1
+    return len(validate.notation_sizes(sizes)) - 1
 
 
 def neuron_count(sizes, l: int) -> int:
     """n^[l]: how many neurons layer l has (n^[0] = the number of inputs)."""
-    s = as_sizes(sizes)
-    return s[_check_layer(s, l)]
+    s = validate.notation_sizes(sizes)
+    return s[validate.notation_layer(s, l)]
 
 
 def layer_name(sizes, l: int) -> str:
     """입력층 (l = 0), 은닉층 (0 < l < L) or 출력층 (l = L)."""
-    s = as_sizes(sizes)
-    l = _check_layer(s, l)
+    s = validate.notation_sizes(sizes)
+    l = validate.notation_layer(s, l)
     if l == 0:
         return "입력층"
     return "출력층" if l == len(s) - 1 else "은닉층"
@@ -121,11 +67,11 @@ def neuron_value(activations, l: int, i: int | None = None):
     (vectors) or a batch (rows = inputs; then one value per input).
     """
     acts = [np.asarray(a) for a in activations]
-    s = as_sizes([a.shape[-1] for a in acts])
-    l = _check_layer(s, l)
+    s = validate.notation_sizes([a.shape[-1] for a in acts])
+    l = validate.notation_layer(s, l)
     if i is None:
         return acts[l]
-    i = _check_neuron(s, l, i)
+    i = validate.notation_neuron(s, l, i)
     v = acts[l][..., i - 1]
     return float(v) if np.ndim(v) == 0 else v
 
@@ -149,8 +95,8 @@ def a_symbol(sizes, l: int, i: int | str | None = None) -> Tex:
     ``i = "n"`` (:data:`LAST`) writes the last neuron the lesson's way:
     ``a^{[2]}_{n^{[2]}}``.
     """
-    s = as_sizes(sizes)
-    l = _check_layer(s, l)
+    s = validate.notation_sizes(sizes)
+    l = validate.notation_layer(s, l)
     if i is None:
         return Tex(f"a^{{[{l}]}}")
     if isinstance(i, str):
@@ -160,7 +106,7 @@ def a_symbol(sizes, l: int, i: int | str | None = None) -> Tex:
                 f"문자 'n' 이어야 합니다 (받은 것: {i!r})."
             )
         return Tex(f"a^{{[{l}]}}_{{n^{{[{l}]}}}}")
-    i = _check_neuron(s, l, i)
+    i = validate.notation_neuron(s, l, i)
     return Tex(f"a^{{[{l}]}}_{{{i}}}")
 
 
@@ -170,8 +116,8 @@ def a_vector(sizes, l: int, values=None, digits: int = 2, max_rows: int = 8) -> 
     Long layers show their first and last rows with ⋮ between, the way the
     lesson writes a^[l] = [a^[l]_1, …, a^[l]_{n^[l]}].
     """
-    s = as_sizes(sizes)
-    l = _check_layer(s, l)
+    s = validate.notation_sizes(sizes)
+    l = validate.notation_layer(s, l)
     n = s[l]
     if values is not None:
         values = np.asarray(values, dtype=float).reshape(-1)
@@ -196,12 +142,12 @@ def a_vector(sizes, l: int, values=None, digits: int = 2, max_rows: int = 8) -> 
 
 def describe(sizes, l: int, i: int | None = None) -> str:
     """In Korean words: which layer (and which neuron from the top) a symbol names."""
-    s = as_sizes(sizes)
-    l = _check_layer(s, l)
+    s = validate.notation_sizes(sizes)
+    l = validate.notation_layer(s, l)
     where = f"{l}번째 층({layer_name(s, l)})"
     if i is None:
         return f"{where}의 출력 벡터 — 뉴런 {s[l]}개의 출력을 위에서부터 차례로 묶은 것"
-    i = _check_neuron(s, l, i)
+    i = validate.notation_neuron(s, l, i)
     pos = "마지막" if i == s[l] and s[l] > 1 else f"위에서 {i}번째"
     return f"{where}의 {pos} 뉴런의 출력"
 
@@ -215,7 +161,7 @@ class Notation:
     """
 
     def __init__(self, sizes):
-        self.sizes = as_sizes(sizes)
+        self.sizes = validate.notation_sizes(sizes)
         self.L = len(self.sizes) - 1
 
     def __repr__(self) -> str:

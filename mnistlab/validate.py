@@ -5,20 +5,25 @@ a float array …) or raises a :class:`~mnistlab.errors.MnistlabError` with a
 short Korean message: what was wrong, what is expected, how to fix it. The
 models call these once at their public methods, so the math itself reads top
 to bottom without guards.
+
+A leaf: it imports only the errors and the Korean particle helper, nothing of
+the lesson (no model, no data loading), and reads objects only through their
+public attributes, so every other module may import it.
 """
 
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 import numpy as np
 
-from mnistlab.data import N_PIXELS, SIDE, as_inputs
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import particle
 
+SIDE = 28                  # MNIST images are 28 × 28 pixels
+N_PIXELS = SIDE * SIDE     # 784 inputs
 _INTEGER = (numbers.Integral,)
 _REAL = (numbers.Real,)
 
@@ -66,6 +71,36 @@ def positive(value, name: str) -> float:
 def positive_int(value, name: str) -> int:
     """A whole number 1, 2, 3 … (epochs, batch_size …)."""
     return integer(value, name, low=1)
+
+
+def seed(value) -> int:
+    """A random seed: a whole number 0, 1, 2 … (the same seed gives the same run)."""
+    return integer(value, "seed", low=0)
+
+
+def batch_size(value) -> int | None:
+    """A mini-batch size 1, 2, 3 …, or None for all the data in every step."""
+    return None if value is None else positive_int(value, "batch_size")
+
+
+def no_unknown_keywords(unknown: dict, where: str, allowed: Iterable[str] | None = None) -> None:
+    """``**unknown`` of a model's method must be empty (or only ``allowed`` names): a misspelt
+    setting would otherwise be silently ignored or fail with Python's English TypeError."""
+    bad = sorted(unknown) if allowed is None else sorted(set(unknown) - set(allowed))
+    if bad:
+        hint = f" 쓸 수 있는 이름: {', '.join(allowed)}." if allowed is not None else ""
+        raise MnistlabTypeError(
+            f"{where} 에는 {', '.join(map(repr, bad))} 라는 설정이 없습니다. 철자를 확인하세요.{hint}"
+        )
+
+
+def finite_parameters(params, lr: float, name: str) -> None:
+    """After training: parameters that ran off to ∞ or NaN mean the learning rate was too large."""
+    if not all(np.all(np.isfinite(p)) for p in params):
+        raise MnistlabValueError(
+            f"학습률 lr = {particle(f'{lr:g}', '이/가')} 너무 커서 {name} 가 무한대로 발산했습니다. "
+            "더 작은 lr 로 다시 학습하세요."
+        )
 
 
 def _range(low, high) -> str:
@@ -135,15 +170,9 @@ def class_labels(y, n: int | None, classes: int, name: str = "y") -> np.ndarray:
     return a.astype(np.intp)
 
 
-def images_and_labels(images, labels, split: str) -> tuple[np.ndarray, np.ndarray]:
-    """A widget's data set: both given, or both None for MNIST's ``split`` ('train' / 'test').
-
-    Images come back as given ((N, 28, 28) or (N, 784); uint8 0..255 or floats 0..1), labels as 0..9.
-    """
-    if images is None and labels is None:
-        from mnistlab.data import load_mnist
-
-        return load_mnist(split)
+def dataset(images, labels) -> tuple[np.ndarray, np.ndarray]:
+    """A data set given to a widget: images (N, 28, 28) or (N, 784), uint8 0..255 or floats
+    0..1, and one label 0..9 per image (both given; see :func:`mnistlab.data.dataset`)."""
     if images is None or labels is None:
         missing = "labels (정답)" if labels is None else "images (이미지)"
         raise MnistlabValueError(
@@ -158,6 +187,55 @@ def images_and_labels(images, labels, split: str) -> tuple[np.ndarray, np.ndarra
     if a.dtype != np.uint8:
         as_inputs(a, "images")                  # floats 0..1 (a Korean error otherwise)
     return a, class_labels(labels, len(a), 10, "labels")
+
+
+def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
+    """Check model inputs and return them as a float (N, 784) batch.
+
+    Accepts one image or a batch, flat (784,) / (N, 784) or square (28, 28) /
+    (N, 28, 28), normalized to 0..1. Returns ``(batch, was_single)``.
+    Used at the public boundary of every model (로지스틱 회귀, 신경망).
+    """
+    a = np.asarray(X)
+    if a.dtype == bool or a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
+    single = a.ndim == 1 or a.shape == (SIDE, SIDE)
+    if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):
+        a = a.reshape(a.shape[:-2] + (N_PIXELS,))
+    if a.ndim == 1:
+        a = a[None, :]
+    if a.ndim != 2 or a.shape[1] != N_PIXELS:
+        raise MnistlabValueError(
+            f"{name} 의 모양이 맞지 않습니다: {np.shape(X)}. 이미지 한 장은 (784,) 또는 (28, 28), "
+            "여러 장은 (N, 784) 또는 (N, 28, 28) 이어야 합니다."
+        )
+    if a.shape[0] == 0:
+        raise MnistlabValueError(f"{name} 에 이미지가 한 장도 없습니다.")
+    lo, hi = float(a.min()), float(a.max())    # NaN or ±inf anywhere shows in these two
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+    if not np.issubdtype(a.dtype, np.floating):
+        raise MnistlabValueError(
+            f"{name} 가 0..255 정수 픽셀입니다(dtype {a.dtype}). 먼저 mnistlab.normalize 로 "
+            "0..1 로 정규화하세요."
+        )
+    if lo < 0 or hi > 1:
+        hint = " 0..255 값이라면 mnistlab.normalize 로 먼저 정규화하세요." if hi <= 255 and lo >= 0 else ""
+        raise MnistlabValueError(
+            f"{name} 의 픽셀 값은 0..1 사이여야 합니다. 받은 범위: {lo:.4g} .. {hi:.4g}.{hint}"
+        )
+    return a, single
+
+
+def neuron_inputs(x, n: int) -> np.ndarray:
+    """Inputs of a neuron with n weights: one (n,) vector or a batch (N, n) of real numbers."""
+    x = numbers_array(x, "입력 x", ndim=(1, 2))
+    if x.shape[-1] != n:
+        raise MnistlabValueError(
+            f"입력의 길이가 가중치 수와 달라요: 가중치 {n}개, 받은 입력 모양 "
+            f"{x.shape}. 입력 하나는 ({n},), 여러 개는 (N, {n}) 모양으로 넣으세요."
+        )
+    return x
 
 
 # ------------------------------------------------------------ the network's shape
@@ -185,7 +263,7 @@ def layer_sizes(sizes) -> list[int]:
 def network_inputs(X, n0: int, name: str = "X") -> tuple[np.ndarray, bool]:
     """Inputs of a network with n[0] inputs as a float (N, n[0]) batch, and whether one was given.
 
-    With n[0] = 784 these are MNIST images (checked by :func:`mnistlab.data.as_inputs`).
+    With n[0] = 784 these are MNIST images (checked by :func:`as_inputs`).
     """
     if n0 == N_PIXELS:
         return as_inputs(X, name)
@@ -201,40 +279,83 @@ def network_inputs(X, n0: int, name: str = "X") -> tuple[np.ndarray, bool]:
 
 
 def network(net, name: str = "net", hidden: bool = False):
-    """A :class:`~mnistlab.network.Network` with finite weights (with a hidden layer if asked)."""
-    from mnistlab.network import Network
-
-    if not isinstance(net, Network):
+    """A network (``ml.Network``: sizes, activation, W, b) with finite weights of the right
+    shapes (with a hidden layer if asked). Checked by what it has, so this module needs no
+    import of the lesson's classes."""
+    if isinstance(net, type) or not all(hasattr(net, k) for k in ("sizes", "activation", "W", "b")):
         raise MnistlabTypeError(
             f"{particle(name, '은/는')} 신경망(ml.Network, 예: ml.pretrained_network())이어야 합니다. "
             f"받은 것: {type(net).__name__}"
         )
-    net._check_parameters()
-    if hidden and net.L < 2:
+    parameters(net.W, net.b, net.sizes)
+    if hidden and len(net.sizes) < 3:
         raise MnistlabValueError("은닉층이 있는 신경망이 필요합니다 (L 이 2 이상이어야 합니다).")
     return net
+
+
+def parameters(W, b, sizes: list[int] | None = None) -> tuple[list[int], list, list]:
+    """A network's weights W[1..L] and biases b[1..L] (index 0 None): real finite arrays whose
+    shapes chain, W[l] (n[l], n[l-1]) and b[l] (n[l],). Returns (sizes, W, b); with ``sizes``
+    given (a network's own), the shapes must be those."""
+    if not isinstance(W, (list, tuple)) or not isinstance(b, (list, tuple)) or len(W) < 2 \
+            or len(W) != len(b) or W[0] is not None or b[0] is not None:
+        raise MnistlabTypeError(
+            "가중치 W 와 편향 b 는 [None, W1, …, WL] 와 [None, b1, …, bL] 처럼 길이가 같은 목록이어야 "
+            "합니다 (0번째 층은 입력층이라 None)."
+        )
+    W = [None] + [numbers_array(w, f"W[{l}]", ndim=2) for l, w in enumerate(W[1:], 1)]
+    b = [None] + [numbers_array(v, f"b[{l}]", ndim=1) for l, v in enumerate(b[1:], 1)]
+    found = [W[1].shape[1]] + [w.shape[0] for w in W[1:]]
+    expected = found if sizes is None else list(sizes)
+    for l in range(1, len(W)):
+        want_W, want_b = (expected[l], expected[l - 1]), (expected[l],)
+        if len(expected) != len(W) or W[l].shape != want_W or b[l].shape != want_b:
+            raise MnistlabValueError(
+                f"{l}번째 층의 가중치 W[{l}] 또는 편향 b[{l}] 의 모양이 맞지 않습니다: "
+                f"W[{l}] {W[l].shape}, b[{l}] {b[l].shape}. "
+                f"층 {'-'.join(map(str, expected))} 이라면 W[{l}] 은 (n[{l}], n[{l - 1}]) = {want_W}, "
+                f"b[{l}] 은 {want_b} 이어야 합니다. ml.pretrained_network() 로 다시 불러올 수 있습니다."
+            )
+    return expected, W, b
 
 
 TRAINABLE = ("sigmoid", "tanh", "relu")     # the step has no slope to follow
 
 
-def trainable(net) -> None:
+def trainable(activation: str) -> None:
     """Gradient descent needs an activation with a slope."""
-    if net.activation not in TRAINABLE:
+    if activation not in TRAINABLE:
         raise MnistlabValueError(
-            f"활성함수 {net.activation!r} 는 기울기가 0 이라 경사 하강법으로 학습할 수 없습니다. "
+            f"활성함수 {activation!r} 는 기울기가 0 이라 경사 하강법으로 학습할 수 없습니다. "
             f"{', '.join(TRAINABLE)} 중 하나를 쓰세요."
         )
 
 
-def not_diverged(net, lr: float) -> None:
+def not_diverged(W: list, b: list, lr: float) -> None:
     """After a step: weights that ran off to ∞ or NaN mean the learning rate was too large."""
-    if not all(np.all(np.isfinite(net.W[l])) and np.all(np.isfinite(net.b[l]))
-               for l in range(1, net.L + 1)):
+    if not all(np.all(np.isfinite(w)) and np.all(np.isfinite(v)) for w, v in zip(W[1:], b[1:])):
         raise MnistlabValueError(
             f"학습률 lr = {particle(f'{lr:g}', '이/가')} 너무 커서 가중치가 무한대로 발산했습니다. "
             "더 작은 lr 로 새 신경망을 다시 학습하세요."
         )
+
+
+def pixel_values01(x, name: str = "픽셀 값") -> np.ndarray:
+    """One pixel's values in N images: a float (N,) array of normalized values 0..1."""
+    a = np.asarray(x)
+    if a.dtype == bool or a.dtype.kind not in "fiu":
+        raise MnistlabTypeError(f"{particle(name, '은/는')} 숫자여야 합니다(받은 dtype: {a.dtype}).")
+    a = np.atleast_1d(a).astype(np.float64)
+    if a.ndim != 1 or a.size == 0:
+        raise MnistlabValueError(f"{particle(name, '은/는')} 1차원 배열 (N,) 이어야 합니다. 받은 모양: {a.shape}")
+    if not np.all(np.isfinite(a)):
+        raise MnistlabValueError(f"{name} 에 NaN 이나 무한대 값이 있습니다.")
+    if a.min() < 0 or a.max() > 1:
+        raise MnistlabValueError(
+            f"{particle(name, '은/는')} 0..1 로 정규화되어 있어야 합니다. 받은 범위: {a.min():.4g} .. {a.max():.4g}. "
+            "mnistlab.normalize 로 먼저 정규화하세요."
+        )
+    return a
 
 
 def learning_rates(lr, lr_end, epochs) -> np.ndarray:
@@ -260,12 +381,12 @@ def validation_pair(validation) -> tuple:
 def neuron_address(l, i, sizes: list[int]) -> tuple[int, int]:
     """Layer l = 1 … L and neuron i = 1 … n[l] (counted from the top, as in a^[l]_i)."""
     L = len(sizes) - 1
-    if _is_bool(l) or not isinstance(l, _INTEGER) or not 1 <= l <= L:
+    if _is_bool(l) or not isinstance(l, _INTEGER) or not 1 <= int(l) <= L:
         raise MnistlabValueError(
             f"층 번호 l 이 맞지 않습니다: {l!r}. 이 신경망에서 l 은 1 부터 L = {L} 까지입니다 "
             "(입력층 0 은 뉴런이 계산을 하지 않으므로 고를 수 없습니다)."
         )
-    if _is_bool(i) or not isinstance(i, _INTEGER) or not 1 <= i <= sizes[l]:
+    if _is_bool(i) or not isinstance(i, _INTEGER) or not 1 <= int(i) <= sizes[int(l)]:
         raise MnistlabValueError(
             f"뉴런 번호 i 가 맞지 않습니다: {i!r}. {l}번째 층에는 뉴런이 n[{l}] = {sizes[l]}개 "
             f"있으므로 i 는 1 부터 {sizes[l]} 까지입니다(위에서부터 셉니다)."
@@ -290,6 +411,62 @@ def weight_address(address, sizes: list[int]) -> tuple[int, int, int]:
             f"n[{l - 1}] = {sizes[l - 1]}개 있으므로 k 는 1 부터 {sizes[l - 1]} 까지입니다."
         )
     return l, j, int(k)
+
+
+# ------------------------------------------------------------ the notation (chapter 06)
+
+def notation_sizes(sizes) -> tuple[int, ...]:
+    """The layer sizes [n^[0], n^[1], …, n^[L]] of a network, or of a sizes list itself."""
+    s = getattr(sizes, "sizes", sizes)
+    if isinstance(s, (str, bytes)) or not isinstance(s, (Sequence, np.ndarray)) \
+            or np.ndim(s) != 1:
+        raise MnistlabTypeError(
+            "층의 크기 목록이 필요합니다: 예를 들어 [784, 16, 16, 10] 처럼 입력층부터 출력층까지 "
+            f"각 층의 뉴런 수를 적거나, 신경망(Network)을 넣으세요. 받은 것: {type(sizes).__name__}"
+        )
+    out = []
+    for k, v in enumerate(s):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral) or v < 1:
+            raise MnistlabValueError(
+                f"층의 크기는 1 이상의 정수여야 합니다: {k}번째 값이 {v!r} 입니다 "
+                f"(받은 목록: {list(s)})."
+            )
+        out.append(int(v))
+    if len(out) < 2:
+        raise MnistlabValueError(
+            "신경망에는 입력층(0번째 층)과 적어도 하나의 층이 있어야 합니다: 크기 목록에 "
+            f"값이 2개 이상 필요합니다 (받은 목록: {out})."
+        )
+    return tuple(out)
+
+
+def notation_layer(sizes: tuple[int, ...], l) -> int:
+    """A layer number l = 0 (입력층) … L of the notation."""
+    L = len(sizes) - 1
+    if isinstance(l, (bool, np.bool_)) or not isinstance(l, numbers.Integral):
+        raise MnistlabTypeError(f"층 번호 l은 정수여야 합니다 (받은 것: {l!r}). 0부터 {L}까지 고르세요.")
+    if not 0 <= int(l) <= L:
+        raise MnistlabValueError(
+            f"층 번호 l = {l}인 층은 없습니다. 이 신경망은 L = {L}이므로 l은 "
+            f"0(입력층)부터 {L}(출력층)까지입니다."
+        )
+    return int(l)
+
+
+def notation_neuron(sizes: tuple[int, ...], l: int, i) -> int:
+    """A neuron number i = 1 … n^[l] (counted from the top) of layer l."""
+    n = sizes[l]
+    if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
+        raise MnistlabTypeError(
+            f"뉴런 번호 i는 정수여야 합니다 (받은 것: {i!r}). {l}번째 층에서는 1부터 {n}까지입니다."
+        )
+    if not 1 <= int(i) <= n:
+        extra = " 뉴런은 0이 아니라 1부터, 위에서부터 셉니다." if int(i) < 1 else ""
+        raise MnistlabValueError(
+            f"뉴런 번호 i = {i}인 뉴런은 {l}번째 층에 없습니다. 이 층에는 n^[{l}] = {n}개의 "
+            f"뉴런이 있으므로 i는 1부터 {n}까지입니다.{extra}"
+        )
+    return int(i)
 
 
 # ------------------------------------------------------------ logistic regression (chapter 02)
@@ -384,25 +561,36 @@ def targets01(t, n: int) -> np.ndarray:
 
 __all__ = [
     "TRAINABLE",
+    "as_inputs",
+    "batch_size",
     "choice",
     "class_labels",
+    "dataset",
     "digit",
     "digit_labels",
-    "images_and_labels",
+    "finite_parameters",
     "integer",
     "layer_sizes",
     "learning_rates",
     "network",
     "network_inputs",
     "neuron_address",
+    "neuron_inputs",
+    "no_unknown_keywords",
     "not_diverged",
+    "notation_layer",
+    "notation_neuron",
+    "notation_sizes",
     "numbers_array",
+    "parameters",
     "pixel_index",
+    "pixel_values01",
     "positive",
     "positive_int",
     "probability_pair",
     "real",
     "sample_weights",
+    "seed",
     "targets01",
     "trainable",
     "validation_pair",

@@ -74,3 +74,23 @@ def restore_display():
     yield
     ml.set_display("normal")
     matplotlib.rcParams.update(saved)
+
+
+# ------------------------------------------------------------------ markers by path
+_SLOW = {"test_wheel.py", "test_static_export.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """browser / classroom by folder, notebook for the notebooks nbval runs (and the wheel's run
+    of the series), slow for what builds or executes the whole series."""
+    for item in items:
+        path = item.path
+        parts = set(path.parts)
+        if "browser" in parts:
+            item.add_marker(pytest.mark.browser)
+        if "classroom" in parts:
+            item.add_marker(pytest.mark.classroom)
+        if path.suffix == ".ipynb" or path.name == "test_wheel.py":
+            item.add_marker(pytest.mark.notebook)
+        if path.suffix == ".ipynb" or path.name in _SLOW:
+            item.add_marker(pytest.mark.slow)

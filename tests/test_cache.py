@@ -7,6 +7,7 @@ cache, so every load_mnist below behaves like the first one in a fresh kernel.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
+from mnistlab import cache as mnist_cache
 from mnistlab import data
 
 SHIPPED = Path(__file__).resolve().parents[1] / "resources" / "mnist"
@@ -141,3 +143,26 @@ def test_four_processes_filling_the_cache_at_once_leave_one_valid_cache(cache):
     assert sorted(p.name for p in cache.iterdir() if not p.name.startswith(".")) == sorted(
         f"{name}.{ext}" for name in (IMAGES, LABELS) for ext in ("npy", "json"))
     assert is_mapped(fresh_load()[0])
+
+
+def test_a_note_that_is_json_but_not_an_object_is_ignored(cache):
+    fresh_load()
+    (cache / f"{IMAGES}.json").write_text("[1, 2, 3]", encoding="utf-8")
+    images, _ = fresh_load()                              # read again, not an AttributeError
+    assert idx_sha256(images, "images") == data.FILES["test"]["images"][1]
+    assert isinstance(json.loads((cache / f"{IMAGES}.json").read_text()), dict)
+
+
+def test_a_cache_file_truncated_while_mapped_is_not_mapped_again(cache):
+    """The size is checked before mapping, and an array mapped earlier in this process is not
+    handed out again once its file changed (reading past a truncated map would crash)."""
+    first, _ = fresh_load()
+    assert is_mapped(first)
+    npy = cache / f"{IMAGES}.npy"
+    _after_a_clock_tick()
+    with open(npy, "r+b") as f:
+        f.truncate(npy.stat().st_size // 2)
+    assert mnist_cache._whole(npy) is False
+    again, _ = ml.load_mnist("test")                      # the same process, no clear()
+    assert again is not first
+    assert idx_sha256(again, "images") == data.FILES["test"]["images"][1]

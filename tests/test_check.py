@@ -501,3 +501,17 @@ def test_the_logic_gate_biases_really_make_the_gates():
             table = [int(2 * x1 + 2 * x2 + b >= 0) for x1, x2 in inputs]     # w = (2, 2)
             makes_gate = table == [int(gate(x1, x2)) for x1, x2 in inputs]
             assert ml.check(exercise, float(b)).correct is makes_gate, (exercise, b)
+
+
+def test_the_registry_is_the_explicit_chapter_list():
+    """Every chNN.py is listed in mnistlab.exercises.CHAPTERS (the registry is filled from that
+    list, not by scanning the folder), and every listed chapter has exercises."""
+    from mnistlab.exercises import CHAPTERS
+
+    folder = Path(C.__file__).parent / "exercises"
+    assert sorted(p.stem for p in folder.glob("ch*.py")) == sorted(CHAPTERS)
+    ids = C.exercises()
+    for chapter in CHAPTERS:
+        assert any(i.startswith(chapter[2:] + ".") for i in ids), chapter
+    with pytest.raises(MnistlabError, match="두 번"):
+        C.register(ids[0], lambda answer: True, "hint")

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab import data
+from mnistlab import data, validate
+from mnistlab.errors import MnistlabValueError
 
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
@@ -186,9 +187,9 @@ def test_flatten_and_unflatten_reject_wrong_shapes(fn, shape):
 
 def test_as_inputs_accepts_every_image_layout():
     x = np.full((28, 28), 0.5, np.float32)
-    assert data.as_inputs(x)[0].shape == (1, 784) and data.as_inputs(x)[1] is True
-    assert data.as_inputs(x.reshape(784))[1] is True
-    batch, single = data.as_inputs(np.stack([x, x]))
+    assert validate.as_inputs(x)[0].shape == (1, 784) and validate.as_inputs(x)[1] is True
+    assert validate.as_inputs(x.reshape(784))[1] is True
+    batch, single = validate.as_inputs(np.stack([x, x]))
     assert batch.shape == (2, 784) and single is False
 
 
@@ -202,7 +203,7 @@ def test_as_inputs_accepts_every_image_layout():
 ])
 def test_as_inputs_rejects_bad_input(bad, match):
     with pytest.raises(ValueError, match=match):
-        data.as_inputs(bad)
+        validate.as_inputs(bad)
 
 
 def test_data_folder_that_is_a_file_gives_a_korean_error(tmp_path, monkeypatch):
@@ -213,3 +214,32 @@ def test_data_folder_that_is_a_file_gives_a_korean_error(tmp_path, monkeypatch):
         ml.load_mnist("test")
     report = ml.check_environment()
     assert not report.ok and "[문제] MNIST 데이터" in str(report)
+
+
+# ---------------------------------------------------------------- the audit's edge cases
+
+def test_a_numpy_string_split_is_a_korean_error():
+    with pytest.raises(MnistlabValueError, match="split"):
+        ml.load_mnist(np.array("train"))
+
+
+def test_a_gzip_with_a_bad_crc_is_reported(copy_dir):
+    path = copy_dir / (data.FILES["test"]["labels"][0] + ".gz")
+    raw = bytearray(path.read_bytes())
+    raw[-8] ^= 0xFF                                   # the CRC-32 in the gzip trailer
+    path.write_bytes(bytes(raw))
+    data._cache.clear()
+    with pytest.raises(data.MnistFileError, match="손상"):
+        data._read_idx(path, "labels", *data.FILES["test"]["labels"][1:])
+
+
+def test_a_gzip_bomb_stops_at_the_expected_size(copy_dir):
+    """A small file that would unpack to far more than the real one is cut off at the
+    expected size + 1 byte and reported as the wrong size (not unpacked whole)."""
+    path = copy_dir / (data.FILES["test"]["labels"][0] + ".gz")
+    header = data.MAGIC["labels"].to_bytes(4, "big") + (10_000).to_bytes(4, "big")
+    path.write_bytes(gzip.compress(header + bytes(200_000_000)))    # 200 MB of zeros, ~200 KB
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(data.MnistFileError, match="크기 불일치") as e:
+        data._read_idx(path, "labels", *data.FILES["test"]["labels"][1:])
+    assert "10,009 바이트" in str(e.value)           # what was unpacked: expected + 1

@@ -131,3 +131,20 @@ def test_network_diagram_input_lines_start_at_their_pixels_above_the_image(net, 
     assert np.all((starts[:, 1] > bottom) & (starts[:, 1] < top))
     assert all(seven.reshape(-1)[k] > 0 for k, _, _ in triples)   # each starts on an inked pixel
     plt.close(fig)
+
+
+def test_layer_figures_show_what_a_tanh_network_computes(seven):
+    """No sigmoid of the figures' own: a and z are the network's forward pass, whatever its
+    activation; a wrong row is a Korean MnistlabError."""
+    from mnistlab.errors import MnistlabValueError
+
+    net = ml.Network([784, 6, 5, 3], activation="tanh", seed=1)
+    a, z = net.forward(seven, return_z=True)
+    d = layer_numbers(net, seven, 2)
+    np.testing.assert_array_equal(d["a"], a[2])
+    np.testing.assert_array_equal(d["z"], z[2])
+    assert d["a"].min() < 0                       # tanh outputs; a sigmoid would be 0..1
+    zoom = zoom_numbers(net, seven, i=2)
+    assert zoom["a"] == pytest.approx(float(np.tanh(zoom["z"])))
+    with pytest.raises(MnistlabValueError, match="row"):
+        draw.layer_product(net, seven, l=2, row=6)

@@ -9,7 +9,7 @@ import pytest
 import mnistlab as ml
 from mnistlab import draw, inside
 from mnistlab.draw.common import ink_on
-from mnistlab.widgets.notation import NotationPicture, output_label, vector_symbol_size
+from mnistlab.draw.notation import NotationPicture, output_label, vector_symbol_size
 
 
 @pytest.fixture(scope="module")

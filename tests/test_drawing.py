@@ -78,8 +78,8 @@ def test_the_network_reads_prepared_drawings_better_than_shrunk_ones():
     drawings = [place_digit(images[i], rng) for i in range(200)]
     prepared = ml.normalize(np.stack([ml.prepare_drawing(d) for d in drawings]))
     shrunk = ml.normalize(np.stack([shrink_drawing(d) for d in drawings]))
-    assert net.accuracy(prepared, labels[:200]) > 0.8
-    assert net.accuracy(shrunk, labels[:200]) < 0.5
+    assert net.score(prepared, labels[:200]) > 0.8
+    assert net.score(shrunk, labels[:200]) < 0.5
 
 
 def test_blank_dot_full_and_huge_ink_give_a_defined_result():

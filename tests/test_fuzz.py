@@ -18,12 +18,12 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import mnistlab as ml
-from mnistlab import formulas, widgets
+from mnistlab import formulas, network_files, widgets
 from mnistlab.errors import MnistlabError
 
 settings.register_profile(
@@ -214,7 +214,9 @@ def test_one_pixel_logistic(theta0, theta1, x, t, epochs, lr):
 @pytest.fixture(scope="module")
 def five():
     X, y = ml.load_mnist("train")
-    return ml.OneDigitLogistic(5, epochs=1).fit(ml.normalize(X[:2000]), y[:2000])
+    model = ml.OneDigitLogistic(5, epochs=1)
+    model.fit(ml.normalize(X[:2000]), y[:2000])
+    return model
 
 
 @settings(max_examples=100)
@@ -232,14 +234,14 @@ def test_one_digit_threshold(five, threshold):
     "digits": st.one_of(st.lists(st.integers(-2, 11), max_size=3), scalars),
     "epochs": st.one_of(st.integers(-1, 2), scalars),
     "batch_size": st.one_of(st.integers(-1, 64), scalars),
-    "learning_rate": st.one_of(st.floats(1e-3, 1e3), scalars),
+    "lr": st.one_of(st.floats(1e-3, 1e3), scalars),
     "momentum": st.one_of(st.floats(-1, 2), scalars),
     "seed": st.one_of(st.integers(-1, 3), scalars),
 }))
 def test_per_digit_settings(kwargs):
     model = outcome("PerDigitLogistic()", lambda: ml.PerDigitLogistic(**kwargs))
     if model is not None:
-        assert model.epochs >= 1 and model.batch_size >= 1 and np.isfinite(model.learning_rate)
+        assert model.epochs >= 1 and model.batch_size >= 1 and np.isfinite(model.lr)
 
 
 @settings(max_examples=60)
@@ -296,7 +298,7 @@ def test_network_fit_hyperparameters(epochs, batch_size, lr, lr_end):
                                                      lr=lr, lr_end=lr_end, progress=False))
     if history is not None:
         assert len(history) == epochs and type(epochs) is not bool
-        assert all(np.isfinite(r["loss"]) and 0 <= r["train_accuracy"] <= 1 for r in history)
+        assert all(np.isfinite(r["loss"]) and 0 <= r["accuracy"] <= 1 for r in history)
     loss = outcome("Network.step", lambda: net.step(X, y, lr=lr))
     if loss is not None:
         assert np.isfinite(loss) and lr > 0
@@ -326,7 +328,7 @@ def test_network_load_corrupt_files(tmp_path_factory, content):
     elif content == "nan-weights":
         net = ml.Network([4, 3, 2])
         net.W[1][0, 0] = np.nan
-        ml.network_files.save(net, path)
+        network_files.save(path, net.sizes, net.activation, net.W, net.b)
     elif content == "object-array":
         np.save(path, np.array([None], dtype=object), allow_pickle=True)
     else:
@@ -452,6 +454,79 @@ def test_widget_check_image(image):
     outcome("widget_check", lambda: widgets.widget_check(image))
 
 
+# ---------------------------------------------------------------- chapter 07's widgets
+
+@pytest.fixture(scope="module")
+def drawer():
+    return widgets.draw_digit()
+
+
+@WIDGET_EXAMPLES
+@given(st.one_of(st.none(), scalars, st.sampled_from(["784-8-10", "4-3-2", "nan-net"])))
+def test_draw_digit_network(net):
+    if net == "784-8-10":
+        net = ml.Network([784, 8, 10])
+    elif net == "4-3-2":
+        net = ml.Network([4, 3, 2])
+    elif net == "nan-net":
+        net = ml.pretrained_network()
+        net.W[1][0, 0] = np.nan
+    w = outcome("draw_digit", lambda: widgets.draw_digit(net))
+    if w is not None:         # accepted: only a 784-…-10 network (or None, the shipped one)
+        assert net is None or isinstance(net, ml.Network) and net.sizes[::len(net.sizes) - 1] == [784, 10]
+        assert w.net.sizes[0] == 784 and w.prediction is None
+
+
+@settings(max_examples=40)
+@given(st.one_of(anything(), hnp.arrays(np.uint8, st.tuples(st.integers(1, 60), st.integers(1, 60)),
+                                        elements=st.integers(0, 255))))
+def test_draw_digit_drawings(drawer, image):
+    drawer.clear()
+    before = drawer.diagram.value
+    if outcome("DrawDigit.set_drawing", lambda: drawer.set_drawing(image) or True) is None:
+        assert drawer.prediction is None                 # refused: the canvas stays empty
+        return
+    if np.asarray(image).max() > 0:                      # some ink: the network answers
+        assert drawer.prediction in range(10) and drawer.outputs.shape == (10,)
+        assert drawer.diagram.value != before
+    else:
+        assert drawer.prediction is None
+
+
+@pytest.fixture(scope="module")
+def small_training():
+    X, y = ml.load_mnist("train")
+    return X[:1200], y[:1200]
+
+
+@WIDGET_EXAMPLES
+@given(st.one_of(st.sampled_from([8, 16, 32]), scalars), st.one_of(st.integers(0, 3), scalars),
+       st.one_of(st.sampled_from([0.1, 1.0, -1.0, 0.0]), scalars))
+@example(hidden=16, layers=1, lr=0.1)
+@example(hidden=8, layers=2, lr=2.0)
+@example(hidden=16, layers=1, lr=float("inf"))
+def test_training_explorer_settings(small_training, hidden, layers, lr):
+    w = outcome("TrainingExplorer", lambda: widgets.TrainingExplorer(
+        hidden=hidden, layers=layers, lr=lr, images=small_training[0], labels=small_training[1]))
+    if w is not None:         # accepted: a network of that shape, a finite positive rate
+        assert w.sizes == [784] + [int(hidden)] * int(layers) + [10] == w.net.sizes
+        assert 0 < w.lr.value < np.inf and type(hidden) is not bool
+
+
+@WIDGET_EXAMPLES
+@given(st.one_of(st.integers(-2, 30), st.just(10**12), scalars))
+@example(n=3)
+@example(n=10**12)
+def test_training_explorer_run_steps(small_training, n):
+    w = widgets.TrainingExplorer(hidden=8, layers=1, images=small_training[0],
+                                 labels=small_training[1])
+    before = w.steps
+    if outcome("TrainingExplorer.run_steps", lambda: w.run_steps(n) or True) is None:
+        assert w.steps == before                          # refused: nothing trained
+    else:
+        assert w.steps == before + n and w.history[-1]["step"] == w.steps
+
+
 # ---------------------------------------------------------------- the review's own examples
 
 def _issue_examples(tmp_path):
@@ -475,7 +550,7 @@ def _issue_examples(tmp_path):
         "log_loss(eps=0.6)": lambda: ml.log_loss([1, 0], [0.9, 0.2], eps=0.6),
         "fit(epochs=2.7)": lambda: net.fit(X, y, epochs=2.7, progress=False),
         "fit(lr=inf)": lambda: net.fit(X, y, lr=np.inf, progress=False),
-        "PerDigitLogistic(learning_rate=inf)": lambda: ml.PerDigitLogistic(learning_rate=np.inf),
+        "PerDigitLogistic(lr=inf)": lambda: ml.PerDigitLogistic(lr=np.inf),
         "Network([3, True])": lambda: ml.Network([3, True]),
         "OnePixelLogistic(theta0=nan)": lambda: ml.OnePixelLogistic(theta0=np.nan),
         "OneDigitLogistic.predict(threshold=2)": lambda: ml.OneDigitLogistic().predict(

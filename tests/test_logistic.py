@@ -9,20 +9,18 @@ import pytest
 
 import mnistlab as ml
 from mnistlab.data import load_mnist, normalize
+from mnistlab.formulas import EPS, sigmoid, sigmoid_prime
 from mnistlab.logistic import (
-    EPS,
     OneDigitLogistic,
     OnePixelLogistic,
     PerDigitLogistic,
-    check_labels,
     confusion_matrix,
     log_loss,
     log_loss_grad,
-    pixel_index,
     pixel_values,
-    sigmoid,
-    sigmoid_grad,
 )
+from mnistlab.validate import digit_labels as check_labels
+from mnistlab.validate import pixel_index
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +34,13 @@ def mnist():
 def ten(mnist):
     """The ten models trained on all 60,000 images with the default seed (about a second)."""
     Xtr, ytr, _, _ = mnist
-    return PerDigitLogistic(seed=0).fit(Xtr, ytr)
+    return fitted(PerDigitLogistic(seed=0), Xtr, ytr)
+
+
+def fitted(model, X, y, **training):
+    """The model after ``model.fit`` (which returns the history, not the model)."""
+    model.fit(X, y, **training)
+    return model
 
 
 def numeric_grad(f, x, h=1e-6):
@@ -78,11 +82,11 @@ def test_sigmoid_matches_formula_and_symmetry():
     assert sigmoid(np.int64(2)) == pytest.approx(0.8807970779778823)
 
 
-def test_sigmoid_grad_matches_numerical():
+def test_sigmoid_prime_matches_numerical():
     z = np.linspace(-6, 6, 13)
     num = np.array([numeric_grad(lambda v: sigmoid(v[0]), [zi])[0] for zi in z])
-    assert np.allclose(sigmoid_grad(z), num, atol=1e-8)
-    assert sigmoid_grad(0.0) == pytest.approx(0.25)
+    assert np.allclose(sigmoid_prime(z), num, atol=1e-8)
+    assert sigmoid_prime(0.0) == pytest.approx(0.25)
 
 
 def test_log_loss_values_and_clipping():
@@ -136,7 +140,7 @@ def test_one_pixel_step_and_fit_lower_the_loss(mnist):
     assert start == pytest.approx(np.log(2))
     m.step(x, t)
     after_step = m.loss(x, t)
-    m.fit(x, t, steps=300)
+    m.fit(x, t, epochs=300)
     assert start > after_step > m.loss(x, t)
     assert m.theta1 > 0            # ink at the middle of the image makes a 5 more likely
 
@@ -146,12 +150,11 @@ def test_one_pixel_weighted_fit_equals_full_data(mnist):
     Xtr, ytr, _, _ = mnist
     raw = (Xtr[:, 12, 12] * 255).round().astype(int)
     t = ytr == 5
-    full = OnePixelLogistic().fit(raw / 255, t, steps=50)
+    full = fitted(OnePixelLogistic(), raw / 255, t, epochs=50)
     levels = np.arange(256) / 255
     counts = np.concatenate([np.bincount(raw[t], minlength=256), np.bincount(raw[~t], minlength=256)])
-    grouped = OnePixelLogistic().fit(np.concatenate([levels, levels]),
-                                     np.r_[np.ones(256), np.zeros(256)], steps=50,
-                                     sample_weight=counts)
+    grouped = fitted(OnePixelLogistic(), np.concatenate([levels, levels]),
+                     np.r_[np.ones(256), np.zeros(256)], epochs=50, sample_weight=counts)
     assert grouped.theta0 == pytest.approx(full.theta0, rel=1e-6)
     assert grouped.theta1 == pytest.approx(full.theta1, rel=1e-6)
 
@@ -175,8 +178,8 @@ def test_per_digit_gradient_step_matches_numerical():
         p = sigmoid(X.astype(float) @ W + params[-2:])
         return sum(log_loss(T[:, k], p[:, k]) for k in range(2))
     num = numeric_grad(loss, np.zeros(len(cols) * 2 + 2))
-    m = PerDigitLogistic(digits=digits, epochs=1, batch_size=30, learning_rate=0.1,
-                         momentum=0.0).fit(X, y)
+    m = fitted(PerDigitLogistic(digits=digits, epochs=1, batch_size=30, lr=0.1, momentum=0.0),
+               X, y)
     got = np.concatenate([m.W[cols].ravel(), m.b])
     assert np.allclose(got, -0.1 * num, atol=1e-6)
 
@@ -192,7 +195,7 @@ def test_ten_models_reach_the_accuracy_bar(ten, mnist):
 
 def test_is_it_a_five_reaches_the_accuracy_bar(ten, mnist):
     Xtr, ytr, Xte, yte = mnist
-    five = OneDigitLogistic(5, seed=0).fit(Xtr, ytr)
+    five = fitted(OneDigitLogistic(5, seed=0), Xtr, ytr)
     assert five.score(Xte, yte) >= 0.97
     # the same training restricted to one digit learns the "5" model of the ten
     assert np.allclose(five.theta(), ten.theta(5), atol=1e-4)
@@ -218,9 +221,9 @@ def test_training_is_seeded():
     rng = np.random.default_rng(3)
     X = rng.uniform(0, 1, (400, 784)).astype(np.float32)
     y = rng.integers(0, 10, 400)
-    a = PerDigitLogistic(epochs=2, batch_size=50, seed=1).fit(X, y)
-    b = PerDigitLogistic(epochs=2, batch_size=50, seed=1).fit(X, y)
-    c = PerDigitLogistic(epochs=2, batch_size=50, seed=2).fit(X, y)
+    a = fitted(PerDigitLogistic(epochs=2, batch_size=50, seed=1), X, y)
+    b = fitted(PerDigitLogistic(epochs=2, batch_size=50, seed=1), X, y)
+    c = fitted(PerDigitLogistic(epochs=2, batch_size=50, seed=2), X, y)
     assert np.array_equal(a.W, b.W) and not np.array_equal(a.W, c.W)
 
 
@@ -231,7 +234,7 @@ def small():
     rng = np.random.default_rng(0)
     X = rng.uniform(0, 1, (20, 784)).astype(np.float32)
     y = np.arange(20) % 10
-    return X, y, PerDigitLogistic(epochs=1, batch_size=10).fit(X, y)
+    return X, y, fitted(PerDigitLogistic(epochs=1, batch_size=10), X, y)
 
 
 @pytest.mark.parametrize("X, message", [
@@ -281,7 +284,7 @@ def test_unfitted_model_and_bad_digits(small):
     with pytest.raises(TypeError, match="정수"):
         m.theta(5.0)
     with pytest.raises(ValueError, match="모델이 없습니다"):
-        OneDigitLogistic(3, epochs=1).fit(X, np.arange(20) % 10).model.theta(4)
+        fitted(OneDigitLogistic(3, epochs=1), X, np.arange(20) % 10).model.theta(4)
     with pytest.raises(ValueError, match="서로 다른"):
         PerDigitLogistic(digits=(1, 1))
     with pytest.raises(ValueError, match="이미지 한 장"):
@@ -292,7 +295,7 @@ def test_unfitted_model_and_bad_digits(small):
     ({"epochs": 0}, "epochs"),
     ({"epochs": 2.5}, "epochs"),
     ({"batch_size": -1}, "batch_size"),
-    ({"learning_rate": 0}, "learning_rate"),
+    ({"lr": 0}, "lr"),
     ({"momentum": 1.0}, "momentum"),
 ])
 def test_bad_training_settings(kwargs, message):
@@ -324,8 +327,8 @@ def test_bad_one_pixel_inputs():
         m.loss([0.1, 0.2], [0, 5])
     with pytest.raises(ValueError, match="수가 다릅니다"):
         m.gradient([0.1, 0.2], [0, 1, 1])
-    with pytest.raises(ValueError, match="steps"):
-        m.fit([0.1, 0.2], [0, 1], steps=0)
+    with pytest.raises(ValueError, match="epochs"):
+        m.fit([0.1, 0.2], [0, 1], epochs=0)
     with pytest.raises(ValueError, match="0..783"):
         pixel_index(784)
     with pytest.raises(ValueError, match="0..27"):
@@ -333,3 +336,16 @@ def test_bad_one_pixel_inputs():
     with pytest.raises(TypeError, match="픽셀 번호"):
         pixel_index(1.5)
     assert pixel_index((12, 12)) == 12 * 28 + 12
+
+
+def test_log_loss_of_a_2d_pair_is_the_mean_over_every_value():
+    """One meaning for any shape: the element mean (k models' answers for N images), the same
+    as the mean of the flattened values, and not the mean of the row sums."""
+    y = np.array([[1, 0, 0], [0, 1, 0]])
+    p = np.array([[0.9, 0.2, 0.1], [0.3, 0.6, 0.2]])
+    flat = log_loss(y.ravel(), p.ravel())
+    assert log_loss(y, p) == pytest.approx(flat)
+    assert log_loss(y, p) != pytest.approx(flat * 3)                 # the mean of row sums
+    w = np.array([[1, 1, 1], [3, 3, 3]])
+    assert log_loss(y, p, sample_weight=w) == pytest.approx(
+        log_loss(y.ravel(), p.ravel(), sample_weight=w.ravel()))

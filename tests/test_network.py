@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab.network import FORMAT, PRETRAINED_FILE, Network, NetworkFileError
+from mnistlab.errors import MnistlabError, MnistlabValueError
+from mnistlab.network import Network, NetworkFileError
+from mnistlab.network_files import FORMAT, PRETRAINED_FILE
+
+HANGUL = re.compile("[가-힣]")
 
 
 def test_notation_and_shapes():
@@ -103,7 +109,7 @@ def test_training_from_a_seed_is_reproducible_and_learns():
         np.testing.assert_array_equal(a.b[l], b.b[l])
     assert ha == hb
     assert ha[-1]["loss"] < ha[0]["loss"]
-    assert ha[-1]["train_accuracy"] > 0.6
+    assert ha[-1]["accuracy"] > 0.6
     other = Network([784, 16, 16, 10], seed=8)
     other.fit(X, y, epochs=1, progress=False, seed=8)
     assert not np.array_equal(other.W[1], a.W[1])
@@ -181,7 +187,7 @@ def test_shipped_network_reaches_95_percent():
     net = ml.pretrained_network()
     assert net.sizes == [784, 16, 16, 10] and net.L == 3 and net.activation == "sigmoid"
     X, y = ml.load_mnist("test")
-    acc = net.accuracy(ml.normalize(X), y)
+    acc = net.score(ml.normalize(X), y)
     assert acc >= 0.95
     # every call gives an independent copy: editing one leaves the next untouched
     net.W[1][:] = 0
@@ -198,3 +204,62 @@ def test_nan_weights_give_a_korean_error_not_a_silent_answer():
     net.b[3][0] = np.inf
     with pytest.raises(ValueError, match="b\\[3\\]"):
         net.forward(x)
+
+
+# ------------------------------------------------------------ the audit's edge cases
+
+def test_save_to_a_folder_is_a_korean_error(tmp_path):
+    net = Network([4, 3, 2])
+    for path in ("/", tmp_path):
+        with pytest.raises(NetworkFileError, match="폴더"):
+            net.save(path)
+
+
+@pytest.mark.parametrize("sizes", [5, "784", [784, 0], [True, 3]])
+def test_load_with_a_bad_sizes_is_a_korean_error(tmp_path, sizes):
+    path = Network([4, 3, 2]).save(tmp_path / "n.npz")
+    with pytest.raises(MnistlabError, match="sizes"):
+        Network.load(path, sizes=sizes)
+
+
+def test_forward_after_a_wrong_shaped_weight_matrix_names_it():
+    net = ml.pretrained_network()
+    net.W[1] = np.zeros((16, 783))
+    for call in (lambda: net.forward(np.zeros(784)), lambda: net.predict(np.zeros(784)),
+                 lambda: net.step(np.zeros((2, 784)), [0, 1], lr=0.1)):
+        with pytest.raises(MnistlabValueError, match=r"W\[1\].*\(16, 784\)"):
+            call()
+
+
+def test_from_parameters_checks_its_inputs():
+    W1, b1 = np.ones((3, 4)), np.zeros(3)
+    net = Network.from_parameters([None, W1, np.ones((2, 3))], [None, b1, np.zeros(2)])
+    assert net.sizes == [4, 3, 2] and net.W[1] is not W1          # a copy
+    bad = {
+        "not lists": ((W1,), (b1,)),
+        "chain broken": ([None, W1, np.ones((2, 4))], [None, b1, np.zeros(2)]),
+        "bias shape": ([None, W1], [None, np.zeros(4)]),
+        "NaN": ([None, np.full((3, 4), np.nan)], [None, b1]),
+        "strings": ([None, np.array([["a"] * 4] * 3)], [None, b1]),
+    }
+    for name, (W, b) in bad.items():
+        with pytest.raises(MnistlabError) as e:
+            Network.from_parameters(W, b)
+        assert HANGUL.search(str(e.value)), name
+    with pytest.raises(MnistlabValueError, match="activation"):
+        Network.from_parameters([None, W1], [None, b1], activation="softmax")
+
+
+def test_the_shipped_file_is_pinned_by_its_sha256(tmp_path, monkeypatch):
+    import mnistlab.network as network_module
+
+    altered = tmp_path / PRETRAINED_FILE.name
+    net = ml.pretrained_network()
+    net.W[1][0, 0] += 0.5                      # a valid file with other weights
+    net.save(altered)
+    monkeypatch.setattr(network_module, "PRETRAINED_FILE", altered)
+    with pytest.raises(NetworkFileError) as e:
+        ml.pretrained_network()
+    assert PRETRAINED_FILE.name in str(e.value)
+    assert "git checkout -- resources/models" in str(e.value)
+    assert ml.Network.load(altered).W[1][0, 0] == net.W[1][0, 0]     # any other file: no pin

@@ -8,7 +8,8 @@ import pytest
 
 import mnistlab as ml
 from mnistlab import draw, widgets
-from mnistlab.neuron import ACTIVATIONS, Neuron, activation, relu, sigmoid, step, tanh
+from mnistlab.formulas import ACTIVATIONS, activation, relu, sigmoid, step, tanh
+from mnistlab.neuron import Neuron
 
 
 def test_activation_functions_values():

@@ -7,7 +7,8 @@ import matplotlib
 import numpy as np
 import pytest
 
-from mnistlab import draw, landscape10 as landscape, sgd
+from mnistlab import draw, sgd
+from mnistlab import landscape10 as landscape
 from mnistlab.data import load_mnist, validation_split
 from mnistlab.errors import MnistlabValueError
 from mnistlab.network import Network, pretrained_network

@@ -33,12 +33,12 @@ def test_the_period_plans_list_the_notebooks_slides_as_they_are():
 
 
 def test_every_notebook_is_in_a_45_minute_period():
-    plans = re.split(r"^### (\d+)차시", GUIDE, flags=re.M)[1:]
+    plans = re.split(r"^### (\d+)차시", GUIDE, flags=re.MULTILINE)[1:]
     assert plans, "안내서에 차시 계획이 없습니다"
     covered = set()
     for number, body in zip(plans[::2], plans[1::2]):
         body = body.split("\n## ")[0]
-        minutes = [int(m) for m in re.findall(r"^\| (\d+) \|", body, re.M)]
+        minutes = [int(m) for m in re.findall(r"^\| (\d+) \|", body, re.MULTILINE)]
         assert sum(minutes) == 45, f"{number}차시의 시간 계획 합이 {sum(minutes)}분입니다"
         assert "여는 질문" in body and "나가는 질문" in body and "연습" in body, f"{number}차시"
         covered |= set(re.findall(r"<!-- slides (\d\d) -->", body))

@@ -14,7 +14,8 @@ import itertools
 import numpy as np
 import pytest
 
-from mnistlab import landscape10 as landscape, widgets
+from mnistlab import landscape10 as landscape
+from mnistlab import widgets
 from mnistlab.errors import MnistlabError, MnistlabValueError
 from mnistlab.network import pretrained_network
 from mnistlab.widgets.descent import MARKED, START, BallExplorer

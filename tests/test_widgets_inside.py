@@ -10,7 +10,8 @@ from PIL import Image
 
 import mnistlab as ml
 from mnistlab import widgets
-from mnistlab.widgets.notation import NotationPicture, png_palette
+from mnistlab.draw.notation import NotationPicture
+from mnistlab.draw.sprites import png_palette
 
 
 def as_array(png_bytes: bytes) -> np.ndarray:

@@ -26,7 +26,9 @@ def one(train_small):
 @pytest.fixture(scope="module")
 def model(train_small):
     X, y = train_small
-    return PerDigitLogistic(epochs=2).fit(normalize(X), y)
+    models = PerDigitLogistic(epochs=2)
+    models.fit(normalize(X), y)
+    return models
 
 
 @pytest.fixture
@@ -173,6 +175,7 @@ def test_per_digit_explorer_bars_show_the_winner(ten, model):
 
 def test_per_digit_explorer_needs_ten_models(train_small):
     X, y = train_small
-    five = PerDigitLogistic(digits=(5,), epochs=1).fit(normalize(X[:500]), y[:500])
+    five = PerDigitLogistic(digits=(5,), epochs=1)
+    five.fit(normalize(X[:500]), y[:500])
     with pytest.raises(ValueError, match="열 개의 숫자"):
         mw.per_digit_explorer(five, X[:10], y[:10])

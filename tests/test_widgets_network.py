@@ -147,3 +147,20 @@ def test_browser_snapping_the_bias_slider_is_not_an_edit(explorer):
     explorer.bias.value = round(trained_b, 2) + 0.3      # a real move is still an edit
     assert (1, 1) in explorer.edits and explorer.net.b[1][0] != trained_b
     explorer.reset_weights()
+
+
+def test_a_switched_off_neuron_outputs_zero_and_later_layers_follow():
+    """The explorer's off switch (an edited copy, not a flag in Network.forward) gives what the
+    lesson says: a^[l]_i = 0, and the next layer sums as if that output were 0."""
+    from mnistlab.widgets.network import forward_switched_off
+
+    net = ml.pretrained_network()
+    x = ml.normalize(ml.load_mnist("test")[0][0]).reshape(-1)
+    a = forward_switched_off(net, x, {(1, 3), (3, 7)})
+    assert a[1][2] == 0.0 and a[3][6] == 0.0
+    h1 = ml.sigmoid(net.W[1] @ x + net.b[1])
+    h1[2] = 0.0
+    np.testing.assert_allclose(a[1], h1)
+    np.testing.assert_allclose(a[2], ml.sigmoid(net.W[2] @ h1 + net.b[2]))
+    np.testing.assert_array_equal(net.W[2], ml.pretrained_network().W[2])   # net itself untouched
+    np.testing.assert_array_equal(forward_switched_off(net, x, set())[3], net.forward(x)[3])

@@ -7,6 +7,7 @@ import pytest
 
 import mnistlab as ml
 from mnistlab import widgets
+from mnistlab.errors import MnistlabError
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,9 @@ def test_step_refuses_a_bad_learning_rate():
 def test_starts_untrained_from_the_seed(w):
     w.reset()
     assert w.sizes == [784, 16, 16, 10] and w.steps == 0
-    assert len(w.history) == 1 and w.history[0]["test_accuracy"] < 0.3
+    assert len(w.history) == 1 and w.history[0]["val_accuracy"] < 0.3
+    assert set(w.history[0]) == {"step", "epoch", "lr", "loss", "accuracy", "val_loss", "val_accuracy"}
+    assert len(w.images) == 50_000            # the last 10,000 training images are 검증 데이터
     np.testing.assert_array_equal(w.net.W[1], ml.Network([784, 16, 16, 10], seed=0).W[1])
 
 
@@ -51,8 +54,9 @@ def test_run_steps_trains_and_records(w):
     before = (w.curves.value, w.weights.value, w.samples.value)
     w.run_steps(300)
     assert w.steps == 300 and w.history[-1]["step"] == 300
-    assert w.history[-1]["test_accuracy"] > 0.6 > w.history[0]["test_accuracy"]
-    assert w.history[-1]["loss"] < w.history[0]["test_loss"]
+    assert w.history[-1]["val_accuracy"] > 0.6 > w.history[0]["val_accuracy"]
+    assert w.history[-1]["loss"] < w.history[0]["loss"]
+    assert w.history[-1]["val_loss"] < w.history[0]["val_loss"]
     assert all(a != b for a, b in zip(before, (w.curves.value, w.weights.value, w.samples.value)))
     assert "배치 300개" in w.info.value and w.progress.value == 300
 
@@ -90,3 +94,36 @@ def test_compares_with_the_shipped_network(w):
     assert w.shipped == pytest.approx(0.954, abs=0.002)
     assert "95.4%" in w.info.value
     assert w.snapshot()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def small():
+    images, labels = ml.load_mnist("train")
+    return images[:1200], labels[:1200]
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"hidden": 0}, "hidden"), ({"hidden": 2.5}, "hidden"), ({"hidden": "16"}, "hidden"),
+    ({"layers": 3}, "layers"), ({"layers": True}, "layers"),
+    ({"lr": -1}, "lr"), ({"lr": 0}, "lr"), ({"lr": float("inf")}, "lr"),
+    ({"lr": "0.5"}, "lr"), ({"batch_size": 0}, "batch_size"),
+])
+def test_bad_settings_are_korean_errors(small, settings, message):
+    with pytest.raises(MnistlabError, match=message):
+        widgets.TrainingExplorer(images=small[0], labels=small[1], **settings)
+
+
+def test_an_unlisted_size_or_rate_joins_the_menus(small):
+    w = widgets.TrainingExplorer(hidden=24, layers=1, lr=0.7, images=small[0], labels=small[1])
+    assert w.sizes == [784, 24, 10] and 24 in w.hidden.options and w.lr.value == 0.7
+
+
+def test_run_steps_is_bounded(small):
+    w = widgets.TrainingExplorer(hidden=8, layers=1, images=small[0], labels=small[1])
+    with pytest.raises(MnistlabError, match="20000|20,000"):
+        w.run_steps(10**12)
+    with pytest.raises(MnistlabError, match="n"):
+        w.run_steps(0)
+    assert w.steps == 0 and len(w.history) == 1
+    w.run_steps(40)                      # past one epoch (1,000 training images / 32 = 31)
+    assert w.steps == 40 and w.epoch == 2 and w.history[-1]["epoch"] == 2

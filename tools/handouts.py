@@ -110,7 +110,7 @@ def guide_answers(guide: str) -> dict[str, tuple[str, str]]:
     """exercise id → (answer, explanation), from the guide's answer tables
     (rows ``| 연습 N (`id`) | answer | explanation |``)."""
     answers = {}
-    for row in re.finditer(r"^\|\s*연습\s*\d+\s*\(`([^`]+)`\)\s*\|(.*?)\|(.*)\|\s*$", guide, re.M):
+    for row in re.finditer(r"^\|\s*연습\s*\d+\s*\(`([^`]+)`\)\s*\|(.*?)\|(.*)\|\s*$", guide, re.MULTILINE):
         answers[row.group(1)] = (row.group(2).strip(), row.group(3).strip())
     return answers
 

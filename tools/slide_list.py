@@ -14,7 +14,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 GUIDE = REPO / "docs" / "teacher-guide.md"
-MARKERS = re.compile(r"(<!-- slides (\d\d) -->\n)(.*?)(<!-- /slides -->)", re.S)
+MARKERS = re.compile(r"(<!-- slides (\d\d) -->\n)(.*?)(<!-- /slides -->)", re.DOTALL)
 
 
 def slides(notebook: Path) -> list[tuple[str, int]]:

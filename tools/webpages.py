@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mnistlab.slides import fetch_assets  # noqa: E402
+from mnistlab.slides import fetch_assets
 
 MATHJAX = "lib/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 ENGLISH_ALT = "No description has been provided for this image"

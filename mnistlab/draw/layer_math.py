@@ -9,7 +9,8 @@
   holds the weights coming into neuron i.
 
 The numbers come from small functions (``column_excerpt``, ``zoom_numbers``,
-``layer_numbers``) so they can be tested without drawing.
+``layer_numbers``) so they can be tested without drawing; every a and z is the
+network's own, from ``Network.forward(x, return_z=True)`` (whatever its activation).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, Rectangle
 
+from mnistlab import validate
 from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.draw.common import image_panels
 from mnistlab.korean import THETA_CMAP, symmetric_limit
@@ -30,10 +32,6 @@ SIGNAL = "#e65100"
 def _plus(value: float) -> str:
     """'+ 0.84' or '− 0.84': a term added to a sum, with its sign spaced like the other operators."""
     return f"{'+' if value >= 0 else '−'} {abs(value):.2f}"
-
-
-def _sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
 
 
 # ------------------------------------------------------------ input layer 1_24
@@ -100,13 +98,15 @@ def input_column(x, title: str | None = "입력층: 784개의 뉴런이 한 줄�
 
 def zoom_numbers(net, x, i: int, l: int = 1) -> dict:
     """Neuron i (1 = top) of layer l for input x: its weights, the weighted sum Σ w·a,
-    the bias b, the threshold −b the sum must pass, z = sum + b and its output a = σ(z)."""
-    acts = net.forward(x)
+    the bias b, the threshold −b the sum must pass, z = sum + b and its output a = σ(z)
+    (a and z as the network computes them)."""
+    l, i = validate.network(net).check_neuron(l, i)
+    a, z = net.forward(x, return_z=True)
     w = np.asarray(net.W[l][i - 1], dtype=float)
     b = float(net.b[l][i - 1])
-    weighted = float(w @ acts[l - 1])
-    return {"w": w, "a_prev": acts[l - 1], "weighted_sum": weighted, "b": b, "threshold": -b,
-            "z": weighted + b, "a": float(_sigmoid(weighted + b)), "fires": weighted + b >= 0}
+    zi = float(z[l][i - 1])
+    return {"w": w, "a_prev": a[l - 1], "weighted_sum": zi - b, "b": b, "threshold": -b,
+            "z": zi, "a": float(a[l][i - 1]), "fires": zi >= 0}
 
 
 def neuron_zoom(net, x, i: int = 1):
@@ -156,12 +156,12 @@ def neuron_zoom(net, x, i: int = 1):
 
 def layer_numbers(net, x, l: int) -> dict:
     """Layer l's computation for input x: W^[l] (n^[l], n^[l−1]), a^[l−1], b^[l],
-    z^[l] = W^[l] a^[l−1] + b^[l] and a^[l] = σ(z^[l])."""
-    acts = net.forward(x)
-    W = np.asarray(net.W[l], dtype=float)
-    z = W @ acts[l - 1] + net.b[l]
-    return {"W": W, "a_prev": np.asarray(acts[l - 1], dtype=float),
-            "b": np.asarray(net.b[l], dtype=float), "z": z, "a": _sigmoid(z)}
+    z^[l] = W^[l] a^[l−1] + b^[l] and a^[l] = σ(z^[l]) (from ``net.forward(x, return_z=True)``)."""
+    l, _ = validate.network(net).check_neuron(l, 1)
+    a, z = net.forward(x, return_z=True)
+    return {"W": np.asarray(net.W[l], dtype=float), "a_prev": np.asarray(a[l - 1], dtype=float),
+            "b": np.asarray(net.b[l], dtype=float), "z": np.asarray(z[l], dtype=float),
+            "a": np.asarray(a[l], dtype=float)}
 
 
 def layer_product(net, x, l: int = 2, row: int = 1):
@@ -174,8 +174,7 @@ def layer_product(net, x, l: int = 2, row: int = 1):
     d = layer_numbers(net, x, l)
     W, a_prev, b, z, a = d["W"], d["a_prev"], d["b"], d["z"], d["a"]
     n, m = W.shape
-    if not 1 <= row <= n:
-        raise ValueError(f"row 는 1 부터 {n} 사이여야 합니다. 받은 값: {row}")
+    row = validate.integer(row, "row (행 번호)", low=1, high=n)
     fig, ax = plt.subplots(figsize=(10, 6.0))
     ax.set_aspect("equal")
     ax.axis("off")

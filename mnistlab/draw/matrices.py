@@ -16,8 +16,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mnistlab import matrices
-from mnistlab import validate as check
+from mnistlab import matrices, validate
 from mnistlab.draw.common import fig_ax
 from mnistlab.errors import MnistlabValueError
 from mnistlab.korean import THETA_CMAP, symmetric_limit
@@ -37,12 +36,12 @@ def _ticks(count: int) -> list[int]:
 def weight_matrix(net, layer: int = 3, j: int = 1, k: int = 1, ax=None):
     """W^[layer] as a heat map (THETA_CMAP, centred on 0): row j, column k and the cell
     w^[l]_jk marked, with its value. j and k are 1-based as in the lesson."""
-    net = check.network(net)
-    layer = check.integer(layer, "layer (층 l)", 1, net.L)
+    net = validate.network(net)
+    layer = validate.integer(layer, "layer (층 l)", 1, net.L)
     W = net.W[layer]
     n, n_prev = W.shape
-    j = check.integer(j, "j (받는 뉴런)", 1, n)
-    k = check.integer(k, "k (보내는 뉴런)", 1, n_prev)
+    j = validate.integer(j, "j (받는 뉴런)", 1, n)
+    k = validate.integer(k, "k (보내는 뉴런)", 1, n_prev)
     wide = n_prev > 40
     fig, ax = fig_ax(ax, (9.6, 3.2) if wide else (7.2, 5.4))
     lim = symmetric_limit(W)
@@ -94,7 +93,7 @@ def batch_product(m: int = 32, layer: int = 1, sizes=(784, 16, 16, 10)):
     import matplotlib.pyplot as plt
 
     table = matrices.shapes(list(sizes), m)
-    layer = check.integer(layer, "layer (층 l)", 1, len(table) - 1)
+    layer = validate.integer(layer, "layer (층 l)", 1, len(table) - 1)
     here, before = table[layer], table[layer - 1]
     n, n_prev = here.W
     fig, axes = plt.subplots(2, 1, figsize=(9.6, 7.0))
@@ -132,8 +131,8 @@ def batch_product(m: int = 32, layer: int = 1, sizes=(784, 16, 16, 10)):
 def broadcast_numbers(net, X, layer: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For the images X (rows): A^[l−1] W^[l]ᵀ (without bias), b^[l], and Z^[l] from
     ``net.forward(..., return_z=True)`` (so Z − A Wᵀ is b on every row)."""
-    net = check.network(net)
-    layer = check.integer(layer, "layer (층 l)", 1, net.L)
+    net = validate.network(net)
+    layer = validate.integer(layer, "layer (층 l)", 1, net.L)
     a, z = net.forward(X, return_z=True)
     if np.ndim(z[layer]) == 1:
         raise MnistlabValueError("bias_broadcast 는 이미지 여러 장(한 행에 한 장, 모양 (m, 784))을 "

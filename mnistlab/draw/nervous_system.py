@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES
+from mnistlab.formulas import ACTIVATIONS, KOREAN_NAMES
 
 CELL = "#f3c9a8"
 CELL_EDGE = "#b5651d"

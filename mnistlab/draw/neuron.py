@@ -12,8 +12,9 @@ import numpy as np
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, FancyBboxPatch, Rectangle
 
 from mnistlab.draw.common import fig_ax, image_panels
+from mnistlab.formulas import ACTIVATIONS, KOREAN_NAMES
 from mnistlab.korean import THETA_CMAP, symmetric_limit
-from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES
+from mnistlab.neuron import Neuron
 
 CELL = "#f3c9a8"          # cell body fill
 CELL_EDGE = "#b5651d"
@@ -165,6 +166,9 @@ def artificial_neuron(x=None, W=None, b: float | None = None, activation: str = 
     f = ACTIVATIONS[activation]
     n = len(x) if x is not None else 3
     numbers = x is not None and W is not None and b is not None
+    if numbers:
+        neuron = Neuron(W, b, activation)                # the chapter's neuron computes z and a
+        z, a = neuron.weighted_sum(x), neuron(x)
     fig, ax = fig_ax(ax, (10, 5.2))
     ax.set_xlim(-0.6, 12.2)
     ax.set_ylim(-3.6, 3.3)
@@ -173,10 +177,7 @@ def artificial_neuron(x=None, W=None, b: float | None = None, activation: str = 
     ys = np.linspace(2.1, -2.1, n) if n > 1 else np.array([0.0])
     sx, sy = 5.2, 0.0                         # Σ circle
     if numbers:
-        x = np.asarray(x, dtype=float)
-        W = np.asarray(W, dtype=float)
-        z = float(W @ x + b)
-        a = float(f(z))
+        x, W = np.asarray(x, dtype=float), neuron.W
         wmax = symmetric_limit(W)
     for k, y in enumerate(ys):
         shade = float(np.clip(x[k], 0, 1)) if numbers else 1.0
@@ -277,10 +278,10 @@ def neuron_as_model(image, W, b: float, digit: int = 5, activation: str = "sigmo
     the activation function turns z into the neuron's output.
     """
     image = np.asarray(image, dtype=float).reshape(28, 28)
-    Wm = np.asarray(W, dtype=float).reshape(28, 28)
+    neuron = Neuron(np.asarray(W, dtype=float).reshape(-1), b, activation)
+    Wm = neuron.W.reshape(28, 28)
     contrib = image * Wm
-    z = float(contrib.sum() + b)
-    a = float(ACTIVATIONS[activation](z))
+    z, a = neuron.weighted_sum(image.reshape(-1)), neuron(image.reshape(-1))
     fig = plt.figure(figsize=(12, 3.9))
     panels = [(0.01, image, "gray", 0.0, 1.0, "입력 x (784개 픽셀)"),
               (0.235, Wm, THETA_CMAP, None, None, "가중치 W (예전의 θ1…θ784)"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from mnistlab import notation
+from mnistlab import notation, validate
 from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.draw.sprites import (
     BLUE,
@@ -49,7 +49,7 @@ class NotationPicture:
     VECTOR_W = 250
 
     def __init__(self, sizes, width: int = 960, height: int = 640, ratio: int = 1):
-        self.sizes = notation.as_sizes(sizes)
+        self.sizes = validate.notation_sizes(sizes)
         self.L = len(self.sizes) - 1
         self.width, self.height, self.ratio = width, height, ratio
         self.block = self.sizes[0] == N_PIXELS
@@ -352,7 +352,7 @@ def notation_picture(net, x=None, l: int | None = None, i: int | str | None = No
     ``(l, i)`` highlights a^[l]_i (i from 1 at the top, or "n" for the last); ``l`` alone
     frames the whole layer a^[l].
     """
-    sizes = notation.as_sizes(net)
+    sizes = validate.notation_sizes(net)
     if l is not None:
         notation.a_symbol(sizes, l, i)                  # checks l and i, Korean errors
     acts = None if x is None else net.forward(x)

@@ -4,6 +4,7 @@ Every factory returns an ipywidgets widget, works with no arguments (it loads
 the data it needs), and follows the convention in :mod:`mnistlab.widgets.base`.
 """
 
+from mnistlab.draw.notation import notation_picture
 from mnistlab.widgets.backprop import GraphStepper, NudgeExplorer, graph_stepper, nudge_explorer
 from mnistlab.widgets.base import Explorer
 from mnistlab.widgets.descent import BallExplorer, ball_explorer
@@ -21,7 +22,7 @@ from mnistlab.widgets.matrices import (
 )
 from mnistlab.widgets.network import NetworkExplorer, network_explorer
 from mnistlab.widgets.neuron import NeuronPlayground, neuron_playground
-from mnistlab.widgets.notation import NotationExplorer, notation_explorer, notation_picture
+from mnistlab.widgets.notation import NotationExplorer, notation_explorer
 from mnistlab.widgets.per_digit import PerDigitExplorer, per_digit_explorer
 from mnistlab.widgets.training import TrainingExplorer, training_explorer
 

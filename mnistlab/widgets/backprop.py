@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from mnistlab import backprop as bp
-from mnistlab import validate as check
+from mnistlab import validate
 from mnistlab.data import SIDE, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
@@ -53,15 +53,15 @@ class NudgeExplorer(Explorer):
 
     def __init__(self, net: Network | None = None, images=None, labels=None,
                  index: int = DEFAULT_IMAGE):
-        self.net = pretrained_network() if net is None else check.network(net, hidden=True)
+        self.net = pretrained_network() if net is None else validate.network(net, hidden=True)
         if self.net.sizes[0] != SIDE * SIDE or self.net.L != 3:
             from mnistlab.errors import MnistlabValueError
 
             raise MnistlabValueError("이 위젯은 784-n-n-10 모양(L = 3)의 신경망을 그립니다. "
                                      "ml.pretrained_network() 를 넣어 보세요.")
-        images, labels = check.images_and_labels(images, labels, "test")
+        images, labels = validate.images_and_labels(images, labels, "test")
         self.images, self.labels = images, np.asarray(labels)
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         self.picker = DigitPicker(self.labels, self._on_image)
         with self.picker.quiet():
             self.picker.index.value = index
@@ -88,7 +88,7 @@ class NudgeExplorer(Explorer):
 
     def show(self, index: int) -> None:
         """Show test image ``index`` (a wrong number gives a Korean error)."""
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(self.images) - 1)
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(self.images) - 1)
         with self.picker.quiet():
             self.picker.label.value = DigitPicker.ALL
             set_slider_range(self.picker, self.picker.index, len(self.images) - 1, index)
@@ -289,12 +289,12 @@ class GraphStepper(Explorer):
 
     def set(self, w: float, a: float, b: float, step: int | None = None) -> None:
         """Put w, a, b (and the step) on the controls; out-of-range values give a Korean error."""
-        values = [check.real(v, name, -3.0, 3.0) for v, name in
+        values = [validate.real(v, name, -3.0, 3.0) for v, name in
                   ((w, "w (가중치)"), (a, "a (입력)"), (b, "b (편향)"))]
         with self.quiet():
             self.w.value, self.a.value, self.b.value = values
             if step is not None:
-                self.step.value = check.integer(step, "step (단계)", 0, len(STEPS) - 1)
+                self.step.value = validate.integer(step, "step (단계)", 0, len(STEPS) - 1)
         self._on_change()
 
     def _move(self, d: int) -> None:

@@ -29,7 +29,7 @@ from traitlets import Unicode
 
 from mnistlab.display import pixel_ratio
 from mnistlab.korean import pil_font as font
-from mnistlab.raster import Pen, png, png_fast, png_small, png_width, shrink  # noqa: F401
+from mnistlab.raster import Pen, png_width
 from mnistlab.widgets.layout import fit
 
 

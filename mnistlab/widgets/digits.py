@@ -12,18 +12,16 @@ import traitlets
 from ipywidgets.widgets.trait_types import bytes_serialization
 from PIL import Image, ImageDraw
 
-from mnistlab import validate as check
-from mnistlab.data import N_PIXELS, SIDE
+from mnistlab.data import N_PIXELS, SIDE, dataset
 from mnistlab.errors import MnistlabValueError
+from mnistlab.raster import Pen, png
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
-    Pen,
     caption,
     font,
     gray,
     hstack,
-    png,
     upscale,
     vstack,
 )
@@ -110,7 +108,7 @@ class DigitBrowser(Explorer):
 
     def __init__(self, images: np.ndarray | None = None, labels: np.ndarray | None = None,
                  split: str = "train", seed: int = 0):
-        images, labels = check.images_and_labels(images, labels, split)
+        images, labels = dataset(images, labels, split)
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         if self.images.ndim != 3 or self.images.shape[1:] != (SIDE, SIDE):
             raise MnistlabValueError(f"이미지는 (N, 28, 28) 모양이어야 합니다. 받은 모양: {self.images.shape}")

@@ -21,12 +21,14 @@ import traitlets
 from ipywidgets.widgets.trait_types import bytes_serialization
 from PIL import Image
 
-from mnistlab.data import SIDE, load_mnist, normalize
+from mnistlab import validate
+from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
 from mnistlab.drawing import check_drawing, preparation_steps, shrink_drawing
+from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.logistic import PerDigitLogistic
 from mnistlab.network import Network, pretrained_network
-from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, shrink, vstack
+from mnistlab.raster import png_fast, png_small, shrink
+from mnistlab.widgets.base import Explorer, bars_html, caption, hstack, vstack
 from mnistlab.widgets.network import DiagramCanvas
 from mnistlab.widgets.per_digit import _bars_rgb
 
@@ -60,7 +62,9 @@ def _logistic_models() -> PerDigitLogistic:
     """The ten per-digit logistic models of chapter 02, trained once per process
     (one epoch on 20,000 training digits: half a second, 91 % on the test set)."""
     images, labels = load_mnist("train")
-    return PerDigitLogistic(epochs=1, seed=0).fit(normalize(images[:20_000]), labels[:20_000])
+    models = PerDigitLogistic(epochs=1, seed=0)
+    models.fit(normalize(images[:20_000]), labels[:20_000])
+    return models
 
 
 def _strip(pictures: list[tuple[str, np.ndarray]], ratio: int = 1) -> np.ndarray:
@@ -100,8 +104,21 @@ class DrawDigit(Explorer):
 
     def __init__(self, net: Network | None = None, logistic: PerDigitLogistic | None = None,
                  seed: int = 0):
-        self.net = pretrained_network() if net is None else net.copy()
+        self.net = pretrained_network() if net is None else validate.network(net).copy()
+        if self.net.sizes[0] != N_PIXELS or self.net.sizes[-1] != 10:
+            raise MnistlabValueError(
+                "숫자 그리기에는 입력층 784개(28×28 픽셀), 출력층 10개(숫자 0..9)의 신경망이 필요합니다. "
+                f"받은 신경망: {'-'.join(map(str, self.net.sizes))}"
+            )
+        if logistic is not None and (not isinstance(logistic, PerDigitLogistic)
+                                     or logistic.digits != tuple(range(10))):
+            raise MnistlabTypeError(
+                "logistic 은 숫자 0..9 를 모두 학습한 ml.PerDigitLogistic 이어야 합니다. "
+                f"받은 것: {type(logistic).__name__}"
+            )
         self.logistic = _logistic_models() if logistic is None else logistic
+        self.logistic.theta0(0)                      # a Korean error if it is not trained yet
+        seed = validate.seed(seed)
         self.diagram_canvas = DiagramCanvas(self.net, ratio=self.ratio)
         self._rng = np.random.default_rng(seed)
         self._examples = None

@@ -13,20 +13,19 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
-from mnistlab import validate as check
-from mnistlab.data import N_PIXELS, SIDE, normalize
+from mnistlab import validate
+from mnistlab.data import N_PIXELS, SIDE, dataset, inputs
 from mnistlab.errors import MnistlabValueError
 from mnistlab.inside import forward_in_chunks, top_of_layer
 from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.raster import Pen, png
 from mnistlab.widgets.base import (
     Explorer,
-    Pen,
     caption,
     colormap,
     font,
     gray,
     hstack,
-    png,
     set_slider_range,
     vstack,
 )
@@ -78,24 +77,19 @@ class HiddenNeuronExplorer(Explorer):
             from mnistlab.network import pretrained_network
 
             net = pretrained_network()
-        net = check.network(net, hidden=True)
+        net = validate.network(net, hidden=True)
         if names is not None and (isinstance(names, (str, bytes)) or not hasattr(names, "__len__")
                                   or len(names) != net.n[1]):
             raise MnistlabValueError(
                 f"names 는 첫 번째 은닉층의 뉴런 {net.n[1]}개에 하나씩 붙일 이름의 목록이어야 합니다. "
                 f"받은 값: {names!r}"[:200]
             )
-        k = check.positive_int(k, "k")
-        images, labels = check.images_and_labels(images, labels, "test")
-        images = np.asarray(images)
-        self.X = (normalize(images) if images.dtype == np.uint8
-                  else images.astype(np.float32, copy=False))
-        self.X = self.X.reshape(len(self.X), -1)
+        k = validate.positive_int(k, "k")
+        images, labels = dataset(images, labels, "test")
+        self.X = inputs(images, np.float32)
         self.labels = np.asarray(labels)
         self.net, self.k = net, k
-        if value not in ("a", "z"):
-            raise MnistlabValueError(f'value는 "a"(뉴런의 출력) 또는 "z"(가중합)입니다 (받은 것: {value!r}).')
-        self.value = value
+        self.value = validate.choice(value, 'value ("a" 는 뉴런의 출력, "z" 는 가중합)', ("a", "z"))
         self.names = names
         self.acts, z = forward_in_chunks(net, self.X)          # every layer, all images
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0

@@ -7,7 +7,8 @@ import numpy as np
 
 from mnistlab.data import load_mnist
 from mnistlab.errors import MnistlabValueError
-from mnistlab.widgets.base import Explorer, caption, gray, png
+from mnistlab.raster import png
+from mnistlab.widgets.base import Explorer, caption, gray
 
 
 class WidgetCheck(Explorer):

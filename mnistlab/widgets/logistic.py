@@ -12,8 +12,8 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
-from mnistlab import validate as check
-from mnistlab.data import N_PIXELS, SIDE, as_inputs
+from mnistlab import validate
+from mnistlab.data import N_PIXELS, SIDE, dataset, inputs
 from mnistlab.errors import MnistlabTypeError
 from mnistlab.korean import particle
 from mnistlab.logistic import (
@@ -23,17 +23,8 @@ from mnistlab.logistic import (
     pixel_index,
     sigmoid,
 )
-from mnistlab.widgets.base import (
-    Explorer,
-    Pen,
-    caption,
-    font,
-    gray,
-    hstack,
-    on_step,
-    png,
-    shrink,
-)
+from mnistlab.raster import Pen, png, shrink
+from mnistlab.widgets.base import Explorer, caption, font, gray, hstack, on_step
 
 YES_RGB, NO_RGB = (46, 125, 50), (120, 144, 156)
 CURVE_RGB = (30, 136, 229)
@@ -133,21 +124,19 @@ class OnePixelExplorer(Explorer):
     title = "시그모이드 탐색기 (픽셀 하나)"
 
     def __init__(self, images=None, labels=None, pixel: tuple[int, int] = (12, 12),
-                 digit: int = 5, learning_rate: float = 5.0, fit_steps: int = 300):
+                 digit: int = 5, lr: float = 5.0, fit_steps: int = 300):
         if not isinstance(pixel, tuple):
             raise MnistlabTypeError(f"pixel 은 (행, 열) 정수 쌍이어야 합니다. 예: (12, 12). 받은 값: {pixel!r}")
         pixel = divmod(pixel_index(pixel), SIDE)
         digit = check_digit(digit)
-        learning_rate = check.positive(learning_rate, "learning_rate")
-        fit_steps = check.positive_int(fit_steps, "fit_steps")
-        images, labels = check.images_and_labels(images, labels, "train")
-        images = np.asarray(images)
-        if images.dtype != np.uint8:
-            batch, _ = as_inputs(images, "images")
-            images = np.round(batch * 255).astype(np.uint8)
+        lr = validate.positive(lr, "lr (학습률)")
+        fit_steps = validate.positive_int(fit_steps, "fit_steps")
+        images, labels = dataset(images, labels, "train")
+        if images.dtype != np.uint8:                 # this widget counts the 256 grey levels
+            images = np.round(inputs(images) * 255).astype(np.uint8)
         self.images = images.reshape(len(images), N_PIXELS)
         self.labels = check_labels(labels, len(self.images), "labels")
-        self.learning_rate = learning_rate
+        self.lr = lr
         self.fit_steps = fit_steps
         self.model = OnePixelLogistic()
         self._plot = _Plot(self.ratio)
@@ -277,13 +266,13 @@ class OnePixelExplorer(Explorer):
     def gradient_step(self, _=None):
         """경사 하강법 한 단계 (the button)."""
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
-        self.model.step(self._x, self._t, lr=self.learning_rate, sample_weight=self._w)
+        self.model.step(self._x, self._t, lr=self.lr, sample_weight=self._w)
         self._set_theta(self.model.theta0, self.model.theta1)
 
     def fit(self, _=None):
         """학습 (the button): many gradient-descent steps."""
         self.model.theta0, self.model.theta1 = float(self.theta0.value), float(self.theta1.value)
-        self.model.fit(self._x, self._t, epochs=self.fit_steps, lr=self.learning_rate,
+        self.model.fit(self._x, self._t, epochs=self.fit_steps, lr=self.lr,
                        sample_weight=self._w)
         self._set_theta(self.model.theta0, self.model.theta1)
 

@@ -18,7 +18,7 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
-from mnistlab import validate as check
+from mnistlab import validate
 from mnistlab.data import SIDE, normalize
 from mnistlab.draw.loss import OUTPUT_COLOR, SQUARED_COLOR, TARGET_COLOR
 from mnistlab.drawing import check_drawing, preparation_steps
@@ -146,15 +146,15 @@ class LossExplorer(Explorer):
 
     def __init__(self, net: Network | None = None, images=None, labels=None, index: int = 0,
                  seed: int = 0):
-        self.trained = pretrained_network() if net is None else check.network(net).copy()
+        self.trained = pretrained_network() if net is None else validate.network(net).copy()
         self.net = self.trained.copy()
         self._backgrounds: dict[int, np.ndarray] = {}
         self._trained_a: tuple[tuple | None, np.ndarray | None] = (None, None)
         self._x: tuple[tuple | None, np.ndarray | None] = (None, None)
         self._drawings = 0                   # counts the drawings received (cache key)
-        images, labels = check.images_and_labels(images, labels, "test")
+        images, labels = validate.images_and_labels(images, labels, "test")
         self.images, self.y = images, np.asarray(labels)
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         L = self.net.L
         self.picker = DigitPicker(self.y, self._on_change, seed=seed)
         with self.picker.quiet():
@@ -258,12 +258,12 @@ class LossExplorer(Explorer):
 
     def choose(self, kind: str, j: int, k: int | None = None) -> None:
         """Choose the bias b^[L]_j (``kind="bias"``) or the weight w^[L]_jk (``"weight"``)."""
-        kind = check.choice(kind, "kind (바꿀 값)", (BIAS, WEIGHT))
+        kind = validate.choice(kind, "kind (바꿀 값)", (BIAS, WEIGHT))
         L = self.net.L
         if kind == BIAS:
-            check.neuron_address(L, j, self.net.sizes)
+            validate.neuron_address(L, j, self.net.sizes)
         else:
-            check.weight_address((L, j, k), self.net.sizes)
+            validate.weight_address((L, j, k), self.net.sizes)
         with self.quiet():
             self.kind.value = kind
             self.neuron.value = int(j)
@@ -273,7 +273,7 @@ class LossExplorer(Explorer):
 
     def set_image(self, index: int) -> None:
         """Show test image ``index`` (of all of them)."""
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(self.y) - 1)
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(self.y) - 1)
         with self.quiet():
             self.mode.value = TEST
         self._show_source()
@@ -287,7 +287,7 @@ class LossExplorer(Explorer):
         """Use a drawing (H×W ink 0..255, as 07's canvas sends it) whose 정답 is ``label``;
         it is prepared like MNIST's digits (ml.prepare_drawing) before the network sees it."""
         ink = check_drawing(image, "image")
-        label = check.integer(label, "label (정답)", 0, self.net.n[-1] - 1)
+        label = validate.integer(label, "label (정답)", 0, self.net.n[-1] - 1)
         with self.quiet():
             self.mode.value = DRAW
             self.drawn_label.value = label

@@ -20,8 +20,7 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
-from mnistlab import matrices
-from mnistlab import validate as check
+from mnistlab import matrices, validate
 from mnistlab.data import SIDE, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import THETA_CMAP, symmetric_limit
@@ -64,9 +63,9 @@ class WeightMatrixExplorer(Explorer):
     def __init__(self, net=None, images=None, labels=None, index: int = 0):
         from mnistlab.network import pretrained_network
 
-        self.net = pretrained_network() if net is None else check.network(net)
-        images, labels = check.images_and_labels(images, labels, "test")
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
+        self.net = pretrained_network() if net is None else validate.network(net)
+        images, labels = validate.images_and_labels(images, labels, "test")
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         x = normalize(images[index]) if images.dtype == np.uint8 else np.asarray(images[index], float)
         self.image_index, self.image_label = index, int(labels[index])
         self.a, self.z = self.net.forward(x.reshape(-1), return_z=True)
@@ -116,11 +115,11 @@ class WeightMatrixExplorer(Explorer):
 
     def select(self, l: int, j: int, k: int, mode: str | None = None) -> None:
         """Choose w^[l]_jk (and the highlight); an address outside the network is a Korean error."""
-        l = check.integer(l, "l (층)", 1, self.net.L)
-        j = check.integer(j, f"j ({l}번째 층의 받는 뉴런)", 1, self.net.n[l])
-        k = check.integer(k, f"k ({l - 1}번째 층의 보내는 뉴런)", 1, self.net.n[l - 1])
+        l = validate.integer(l, "l (층)", 1, self.net.L)
+        j = validate.integer(j, f"j ({l}번째 층의 받는 뉴런)", 1, self.net.n[l])
+        k = validate.integer(k, f"k ({l - 1}번째 층의 보내는 뉴런)", 1, self.net.n[l - 1])
         if mode is not None:
-            mode = check.choice(mode, "mode (강조)", [v for _, v in self.MODES])
+            mode = validate.choice(mode, "mode (강조)", [v for _, v in self.MODES])
         with self.quiet():
             self.layer.value = l
             self._fit_sliders(j, k)
@@ -360,12 +359,12 @@ def weight_matrix_explorer(net=None, index: int = 0) -> WeightMatrixExplorer:
 def parse_sizes(text) -> list[int]:
     """Layer sizes from "784-16-16-10", "784, 16, 10" or "[784 16 10]" (a Korean error if not)."""
     if not isinstance(text, str):
-        return check.layer_sizes(text)
+        return validate.layer_sizes(text)
     parts = [p for p in re.split(r"[\s,\-–×x\[\]()]+", text.strip()) if p]
     if not parts or not all(p.isdigit() for p in parts):
         raise MnistlabValueError(
             f"층 크기는 '784-16-16-10' 처럼 정수를 - 나 쉼표로 이어 적어 주세요 (받은 것: {text!r}).")
-    return check.layer_sizes([int(p) for p in parts])
+    return validate.layer_sizes([int(p) for p in parts])
 
 
 class ShapeLab(Explorer):

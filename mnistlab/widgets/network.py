@@ -16,12 +16,12 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
-from mnistlab import validate as check
-from mnistlab.data import SIDE, normalize
+from mnistlab import validate
+from mnistlab.data import SIDE, dataset, inputs
 from mnistlab.draw.network import network_diagram, network_positions
 from mnistlab.network import Network, pretrained_network
-from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, Pen, bars_html, font, on_step, shrink
+from mnistlab.raster import Pen, png_fast, png_small, shrink
+from mnistlab.widgets.base import Explorer, bars_html, font, on_step
 
 DPI = 90
 GRAYS = 64                        # gray levels for activations and the digit
@@ -29,6 +29,26 @@ MARKS = {                         # marker colours (draw.network's WINNER, HIGHL
     "winner": (255, 152, 0), "winner_text": (230, 81, 0), "highlight": (30, 136, 229),
     "changed": (142, 36, 170), "off": (229, 57, 53), "text": (85, 85, 85),
 }
+
+
+def forward_switched_off(net: Network, x, off) -> list[np.ndarray]:
+    """[a0, …, aL] of ``net`` for input ``x`` with the neurons ``off`` = {(l, i), …} switched off.
+
+    A switched-off neuron's output a^[l]_i is 0 whatever it sums, so it adds nothing to
+    the next layer's weighted sums. Done outside the lesson's forward pass: an edited copy
+    of the network whose weights *out of* each such neuron (column i of W[l+1]) are 0
+    computes every later layer exactly as if that output were 0, then the shown output
+    itself is set to 0 (a mask on the result).
+    """
+    if off:
+        net = net.copy()
+        for l, i in off:
+            if l < net.L:
+                net.W[l + 1][:, i - 1] = 0.0
+    a = net.forward(x)
+    for l, i in off:
+        a[l][..., i - 1] = 0.0
+    return a
 
 
 class DiagramCanvas:
@@ -164,12 +184,11 @@ class NetworkExplorer(Explorer):
 
     def __init__(self, net: Network | None = None, images=None, labels=None, index: int = 0,
                  seed: int = 0):
-        self.trained = pretrained_network() if net is None else check.network(net).copy()
+        self.trained = pretrained_network() if net is None else validate.network(net).copy()
         self.net = self.trained.copy()
-        images, labels = check.images_and_labels(images, labels, "test")
-        self.X = normalize(images).reshape(len(images), -1) if images.dtype == np.uint8 \
-            else np.asarray(images, dtype=float).reshape(len(images), -1)
-        index = check.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
+        images, labels = dataset(images, labels, "test")
+        self.X = inputs(images)
+        index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         self.y = np.asarray(labels)
         self.canvas = DiagramCanvas(self.trained, ratio=self.ratio)
         self._rng = np.random.default_rng(seed)
@@ -230,7 +249,7 @@ class NetworkExplorer(Explorer):
 
     def activations(self) -> list[np.ndarray]:
         """[a0, a1, …, aL] of the current image with the current (edited) weights."""
-        return self.net.forward(self.X[self.index.value], off=self._off())
+        return forward_switched_off(self.net, self.X[self.index.value], self._off())
 
     def _off(self) -> set[tuple[int, int]]:
         """The neurons switched off."""
@@ -334,4 +353,4 @@ def network_explorer(net: Network | None = None, index: int = 0) -> NetworkExplo
     return NetworkExplorer(net, index=index)
 
 
-__all__ = ["DiagramCanvas", "NetworkExplorer", "network_explorer"]
+__all__ = ["DiagramCanvas", "NetworkExplorer", "forward_switched_off", "network_explorer"]

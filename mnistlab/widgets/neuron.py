@@ -15,10 +15,12 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
+from mnistlab import validate
 from mnistlab.errors import MnistlabValueError
-from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES, Neuron
-from mnistlab.raster import png_fast
-from mnistlab.widgets.base import Explorer, Pen, font, hstack, shrink
+from mnistlab.formulas import ACTIVATIONS, KOREAN_NAMES
+from mnistlab.neuron import Neuron
+from mnistlab.raster import Pen, png_fast, shrink
+from mnistlab.widgets.base import Explorer, font, hstack
 
 Z_RANGE = 8.0                   # the curve shows z from -8 to 8
 CURVE_SIZE = (360, 280)         # pixels
@@ -70,8 +72,7 @@ class NeuronPlayground(Explorer):
 
     def __init__(self, n_inputs: int = 3, x=None, w=None, b: float = -0.5,
                  activation: str = "sigmoid"):
-        if isinstance(n_inputs, bool) or not isinstance(n_inputs, int) or not 1 <= n_inputs <= 6:
-            raise MnistlabValueError(f"입력 수 n_inputs 는 1 부터 6 사이의 정수여야 합니다. 받은 값: {n_inputs!r}")
+        n_inputs = validate.integer(n_inputs, "입력 수 n_inputs", low=1, high=6)
         x = [0.9, 0.2, 0.6, 0.5, 0.5, 0.5][:n_inputs] if x is None else list(x)
         w = [2.0, -1.5, 0.7, 1.0, 1.0, 1.0][:n_inputs] if w is None else list(w)
         self.neuron = Neuron(w, b, activation)              # checks lengths, NaN, activation

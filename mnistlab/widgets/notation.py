@@ -11,17 +11,14 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image
 
-from mnistlab import notation
-from mnistlab import validate as check
-from mnistlab.data import normalize
-from mnistlab.draw.notation import (  # noqa: F401  (their former home)
+from mnistlab import notation, validate
+from mnistlab.data import dataset, inputs
+from mnistlab.draw.notation import (
     NotationPicture,
-    Picture,
     notation_picture,
     output_label,
-    vector_symbol_size,
 )
-from mnistlab.draw.sprites import encode_p, png_palette  # noqa: F401
+from mnistlab.draw.sprites import encode_p
 from mnistlab.widgets.base import Explorer, set_slider_range
 
 
@@ -35,8 +32,8 @@ class NotationExplorer(Explorer):
             from mnistlab.network import pretrained_network
 
             net = pretrained_network()
-        net = check.network(net)
-        images, labels = check.images_and_labels(images, labels, "test")
+        net = validate.network(net)
+        images, labels = dataset(images, labels, "test")
         self.net = net
         self.images, self.labels = np.asarray(images), np.asarray(labels)
         self.nt = notation.Notation(net)
@@ -73,8 +70,7 @@ class NotationExplorer(Explorer):
         if k not in self._acts_cache:
             if len(self._acts_cache) > 256:
                 self._acts_cache.clear()
-            x = normalize(self.images[k]) if self.images.dtype == np.uint8 else self.images[k]
-            self._acts_cache[k] = self.net.forward(x)
+            self._acts_cache[k] = self.net.forward(inputs(self.images[k:k + 1])[0])
         return self._acts_cache[k]
 
     def _on_layer(self, _=None):

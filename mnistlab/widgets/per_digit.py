@@ -11,14 +11,13 @@ import ipywidgets as W
 import numpy as np
 from PIL import Image, ImageDraw
 
-from mnistlab import validate as check
-from mnistlab.data import SIDE, as_inputs, load_mnist, normalize
+from mnistlab.data import SIDE, dataset, inputs, load_mnist, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import THETA_CMAP
 from mnistlab.logistic import (
     PerDigitLogistic,
-    check_labels,
 )
+from mnistlab.raster import png
 from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
@@ -27,10 +26,9 @@ from mnistlab.widgets.base import (
     font,
     gray,
     hstack,
-    png,
     vstack,
 )
-from mnistlab.widgets.logistic import NO_RGB, RED_RGB, YES_RGB  # noqa: F401
+from mnistlab.widgets.logistic import NO_RGB, YES_RGB
 
 SCALE = 7
 
@@ -73,25 +71,22 @@ class PerDigitExplorer(Explorer):
                  seed: int = 0):
         if model is not None and not isinstance(model, PerDigitLogistic):
             raise MnistlabTypeError(
-                "model 은 학습한 ml.PerDigitLogistic 이어야 합니다. 예: "
-                f"ml.PerDigitLogistic().fit(X_train, train_labels). 받은 것: {type(model).__name__}"
+                "model 은 학습한 ml.PerDigitLogistic 이어야 합니다. 예: ten = ml.PerDigitLogistic(); "
+                f"ten.fit(X_train, train_labels). 받은 것: {type(model).__name__}"
             )
         if model is not None:
             model._fitted()                         # a Korean error if not trained yet
-        images, labels = check.images_and_labels(images, labels, "test")
-        images = np.asarray(images)
-        if images.dtype == np.uint8:
-            images = normalize(images)
-        batch, _ = as_inputs(images, "images")
-        self.images = batch.reshape(-1, SIDE, SIDE).astype(np.float32)
-        self.labels = check_labels(labels, len(batch), "labels")
+        images, labels = dataset(images, labels, "test")
+        self.images = inputs(images, np.float32).reshape(-1, SIDE, SIDE)
+        self.labels = np.asarray(labels)
         if model is None:
             Xtr, ytr = load_mnist("train")
-            model = PerDigitLogistic(seed=seed).fit(normalize(Xtr), ytr)
+            model = PerDigitLogistic(seed=seed)
+            model.fit(normalize(Xtr), ytr)
         if tuple(model.digits) != tuple(range(10)):
             raise MnistlabValueError("열 개의 숫자 0..9 모두를 학습한 PerDigitLogistic 이 필요합니다.")
         self.model = model
-        self.outputs = model.predict_proba(batch)          # (N, 10), computed once
+        self.outputs = model.predict_proba(self.images)    # (N, 10), computed once
         self._thetas = [model.theta(d) for d in range(10)]
         self.picker = DigitPicker(self.labels, self._on_change, label_description="정답 숫자",
                                   width="380px", seed=seed)

@@ -1,10 +1,15 @@
 """학습 지켜보기: train a fresh network live and watch its weights turn into strokes (ch. 07).
 
-A new 784-n-10 or 784-n-n-10 network starts from random (seeded) weights. Every
-frame runs a few mini-batches through :meth:`Network.step` (the same step that
-:meth:`Network.fit` repeats: there is no second training loop here), then redraws
-the loss and accuracy curves, the first hidden layer's weight maps and the
-predictions on a few fixed test images.
+A new 784-n-10 or 784-n-n-10 network starts from random (seeded) weights. It
+learns from the training images minus the last 10,000, which are kept as 검증
+데이터 (:func:`mnistlab.data.validation_split`; the test set stays untouched).
+Every frame runs a few mini-batches through :meth:`Network.step` (the same step
+that :meth:`Network.fit` repeats, over the batches of the same
+:func:`mnistlab.descent.minibatches`), then redraws the loss and accuracy curves,
+the first hidden layer's weight maps and the predictions on a few validation images.
+``history`` has one record per frame with the keys of ``fit``'s history
+(``epoch, lr, loss, accuracy, val_loss, val_accuracy``, measured on 500 fixed
+training and 500 validation images) plus ``step``, the mini-batches done.
 
 Play / pause come from an ``ipywidgets.Play``: the browser ticks, the kernel
 trains and redraws on each tick. Ticks that arrive while the kernel was still
@@ -16,32 +21,28 @@ matplotlib, as in every mnistlab widget.
 from __future__ import annotations
 
 import functools
+import itertools
 import time
 
 import ipywidgets as W
 import numpy as np
 
-from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
+from mnistlab import validate
+from mnistlab.data import N_PIXELS, SIDE, dataset, inputs, load_mnist, normalize, validation_split
+from mnistlab.descent import batches_per_epoch, minibatches
+from mnistlab.errors import MnistlabValueError
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
-from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import (
-    Explorer,
-    Pen,
-    caption,
-    colormap,
-    font,
-    gray,
-    hstack,
-    shrink,
-    vstack,
-)
+from mnistlab.raster import Pen, png_fast, png_small, shrink
+from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
 
-N_TEST = 500             # the fixed test (and training) subsets the curves are measured on
-N_SAMPLES = 8            # fixed test images whose predictions are shown
+N_MEASURED = 500         # the fixed training and validation subsets the curves are measured on
+N_SAMPLES = 8            # fixed validation images whose predictions are shown
+MAX_RUN = 20_000         # mini-batches one run_steps call may take (about 10 s): no endless run
+HIDDEN = (16, 32, 64)    # the menu's hidden-layer sizes (another size given is added to it)
 QUEUED = 0.01            # a tick handled this soon (s) after the last frame waited in the queue
 PLOT = (380, 170)        # size of each curve plot in pixels
-COLORS = {"train": (120, 144, 156), "test": (30, 136, 229), "shipped": (230, 81, 0),
+COLORS = {"train": (120, 144, 156), "val": (30, 136, 229), "shipped": (230, 81, 0),
           "axis": (90, 90, 90), "grid": (230, 230, 230)}
 
 
@@ -102,20 +103,26 @@ class TrainingExplorer(Explorer):
     title = "학습 지켜보기"
 
     def __init__(self, hidden: int = 16, layers: int = 2, lr: float = 0.5, batch_size: int = 32,
-                 steps_per_frame: int = 100, seed: int = 0, images=None, labels=None,
-                 test_images=None, test_labels=None):
-        if images is None or labels is None:
-            images, labels = load_mnist("train")
-        if test_images is None or test_labels is None:
-            test_images, test_labels = load_mnist("test")
+                 steps_per_frame: int = 100, seed: int = 0, images=None, labels=None):
+        hidden = validate.integer(hidden, "hidden (은닉 뉴런 수)", low=1, high=256)
+        layers = validate.integer(layers, "layers (은닉층 수)", low=1, high=2)
+        lr = validate.positive(lr, "lr (학습률)")
+        steps_per_frame = validate.integer(steps_per_frame, "steps_per_frame", low=1, high=1000)
+        self.batch_size = validate.positive_int(batch_size, "batch_size")
+        self.seed = validate.seed(seed)
+        images, labels = dataset(images, labels, "train")
+        size = 10_000 if len(images) > 20_000 else max(1, len(images) // 6)   # 검증 데이터
+        (images, labels), (val_images, val_labels) = validation_split(images, labels, size=size)
+        if len(images) < self.batch_size:
+            raise MnistlabValueError(
+                f"학습 이미지({len(images):,}장)가 미니배치 하나(batch_size = {self.batch_size})보다 적습니다."
+            )
         self.images = np.asarray(images).reshape(len(images), -1)    # uint8: no float copy
         self.labels = np.asarray(labels)
-        self.X_test = normalize(test_images[:N_TEST]).reshape(-1, N_PIXELS).astype(float)
-        self.y_test = np.asarray(test_labels[:N_TEST])
-        self.X_seen = normalize(images[:N_TEST]).reshape(-1, N_PIXELS).astype(float)
-        self.y_seen = self.labels[:N_TEST]
-        self.batch_size = int(batch_size)
-        self.seed = seed
+        self.X_val = inputs(val_images[:N_MEASURED])
+        self.y_val = np.asarray(val_labels[:N_MEASURED])
+        self.X_seen = inputs(images[:N_MEASURED])
+        self.y_seen = self.labels[:N_MEASURED]
         self.shipped = shipped_accuracy()
 
         wide = {"style": {"description_width": "110px"}, "layout": W.Layout(width="300px")}
@@ -127,7 +134,8 @@ class TrainingExplorer(Explorer):
         self.reset_button = W.Button(description="처음부터", icon="undo", button_style="warning",
                                      tooltip="무작위 가중치의 새 신경망으로 다시 시작합니다",
                                      layout=W.Layout(width="110px"))
-        self.hidden = W.Dropdown(options=[16, 32, 64], value=hidden, description="은닉 뉴런 n",
+        self.hidden = W.Dropdown(options=sorted({*HIDDEN, hidden}), value=hidden,
+                                 description="은닉 뉴런 n",
                                  **wide)
         self.layers = W.Dropdown(options=[("784-n-10 (은닉층 1개)", 1),
                                           ("784-n-n-10 (은닉층 2개)", 2)],
@@ -135,7 +143,8 @@ class TrainingExplorer(Explorer):
         rates = sorted({0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0, float(lr)})
         self.lr = W.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=float(lr),
                                     description="학습률", **wide)
-        self.speed = W.Dropdown(options=[1, 5, 20, 50, 100, 200], value=steps_per_frame,
+        self.speed = W.Dropdown(options=sorted({1, 5, 20, 50, 100, 200, steps_per_frame}),
+                                value=steps_per_frame,
                                 description="화면마다 배치", **wide)
         self.progress = W.IntProgress(0, 0, 100, description="이번 에포크",
                                       style={"description_width": "110px"},
@@ -167,15 +176,24 @@ class TrainingExplorer(Explorer):
         """The network's shape: [784, n, 10] or [784, n, n, 10]."""
         return [N_PIXELS] + [int(self.hidden.value)] * int(self.layers.value) + [10]
 
+    @property
+    def per_epoch(self) -> int:
+        """Mini-batches in one epoch (a short last batch is left out)."""
+        return batches_per_epoch(len(self.images), self.batch_size, drop_last=True)
+
+    @property
+    def epoch(self) -> int:
+        """The epoch being trained (1 = the first pass over the training images)."""
+        return self.steps // self.per_epoch + 1
+
     def reset(self) -> None:
         """A new network with random (seeded) weights; the history starts again."""
         self.net = Network(self.sizes, seed=self.seed)
-        self._rng = np.random.default_rng(self.seed)
-        self._order = self._rng.permutation(len(self.images))
-        self._position = 0                   # mini-batches done in the current epoch
+        rng = np.random.default_rng(self.seed)
+        n = len(self.images)
+        self._batches = itertools.chain.from_iterable(          # epoch after epoch, reshuffled
+            minibatches(n, self.batch_size, rng, drop_last=True) for _ in itertools.count())
         self.steps = 0
-        self.epoch = 1
-        self._losses: list[float] = []
         self.history: list[dict] = []
         self._last_frame = 0.0
         self._queued_last = False
@@ -184,19 +202,11 @@ class TrainingExplorer(Explorer):
 
     def run_steps(self, n: int) -> None:
         """Train on the next ``n`` mini-batches with Network.step, then record and redraw once."""
-        n = int(n)
-        per_epoch = len(self.images) // self.batch_size
+        n = validate.integer(n, "n (미니배치 수)", low=1, high=MAX_RUN)
         lr = float(self.lr.value)
-        for _ in range(n):
-            rows = self._order[self._position * self.batch_size:
-                               (self._position + 1) * self.batch_size]
-            X = self.images[rows] / np.float64(255)
-            self._losses.append(self.net.step(X, self.labels[rows], lr=lr))
+        for rows in itertools.islice(self._batches, n):
+            self.net.step(self.images[rows] / np.float64(255), self.labels[rows], lr=lr)
             self.steps += 1
-            self._position += 1
-            if self._position == per_epoch:              # a new epoch: a new shuffle
-                self._position, self.epoch = 0, self.epoch + 1
-                self._order = self._rng.permutation(len(self.images))
         self._record()
         self._draw()
 
@@ -213,30 +223,27 @@ class TrainingExplorer(Explorer):
         self._last_frame = time.monotonic()
 
     def _record(self) -> None:
-        record = {
-            "step": self.steps, "epoch": self.epoch,
-            "loss": float(np.mean(self._losses)) if self._losses else None,
-            "test_loss": self.net.loss(self.X_test, self.y_test),
-            "train_accuracy": self.net.accuracy(self.X_seen, self.y_seen),
-            "test_accuracy": self.net.accuracy(self.X_test, self.y_test),
-        }
-        self._losses = []
-        self.history.append(record)
+        self.history.append({
+            "step": self.steps, "epoch": self.epoch, "lr": float(self.lr.value),
+            "loss": self.net.loss(self.X_seen, self.y_seen),
+            "accuracy": self.net.score(self.X_seen, self.y_seen),
+            "val_loss": self.net.loss(self.X_val, self.y_val),
+            "val_accuracy": self.net.score(self.X_val, self.y_val),
+        })
 
     # ---------------------------------------------------------------- pictures
     def _curve_image(self) -> np.ndarray:
         h = self.history
         x = [r["step"] for r in h]
-        trained = [(r["step"], r["loss"]) for r in h if r["loss"] is not None]
-        losses = [v for _, v in trained] + [r["test_loss"] for r in h]
-        loss = _plot([([a for a, _ in trained], [b for _, b in trained], COLORS["train"]),
-                      (x, [r["test_loss"] for r in h], COLORS["test"])],
+        losses = [r["loss"] for r in h] + [r["val_loss"] for r in h]
+        loss = _plot([(x, [r["loss"] for r in h], COLORS["train"]),
+                      (x, [r["val_loss"] for r in h], COLORS["val"])],
                      max(0.5, float(np.ceil(max(losses) * 2) / 2)),
-                     "손실 (회색: 학습 배치, 파랑: 시험 이미지)", ratio=self.ratio)
-        acc = _plot([(x, [r["train_accuracy"] for r in h], COLORS["train"]),
-                     (x, [r["test_accuracy"] for r in h], COLORS["test"])],
-                    1.0, "정확도 (회색: 학습, 파랑: 시험)",
-                    ref=(self.shipped, f"학습된 784-16-16-10: {self.shipped * 100:.1f}%"),
+                     "손실 (회색: 학습 이미지, 파랑: 검증 이미지)", ratio=self.ratio)
+        acc = _plot([(x, [r["accuracy"] for r in h], COLORS["train"]),
+                     (x, [r["val_accuracy"] for r in h], COLORS["val"])],
+                    1.0, "정확도 (회색: 학습, 파랑: 검증)",
+                    ref=(self.shipped, f"학습된 784-16-16-10 (시험): {self.shipped * 100:.1f}%"),
                     percent=True, ratio=self.ratio)
         return hstack(loss, acc, gap=8 * self.ratio)
 
@@ -260,39 +267,39 @@ class TrainingExplorer(Explorer):
 
     def _sample_image(self) -> np.ndarray:
         s = self.ratio
-        out = self.net.forward(self.X_test[:N_SAMPLES])[-1]
+        out = self.net.forward(self.X_val[:N_SAMPLES])[-1]
         tiles = []
-        for x, y, o in zip(self.X_test[:N_SAMPLES], self.y_test, out):
+        for x, y, o in zip(self.X_val[:N_SAMPLES], self.y_val, out):
             pred = int(np.argmax(o))
             pen = Pen.new((56, 18), ratio=s)
             color = (46, 125, 50) if pred == y else (211, 47, 47)
             pen.text((4, 1), f"예측 {pred}", fill=color, font=font(13, True))
             tiles.append(vstack(gray(x.reshape(SIDE, SIDE), 2 * s), pen.array(), gap=2 * s))
-        return caption(hstack(*tiles, gap=6 * s), "시험 이미지 8장에 대한 지금의 예측", 13, ratio=s)
+        return caption(hstack(*tiles, gap=6 * s), "검증 이미지 8장에 대한 지금의 예측", 13, ratio=s)
 
     def _draw(self) -> None:
         """Draw every picture first, then send them: the messages leave together and the
         browser shows them in one frame (not one frame per picture as each is drawn)."""
         r = self.history[-1]
-        per_epoch = len(self.images) // self.batch_size
+        per_epoch, position = self.per_epoch, self.steps % self.per_epoch
         pictures = [png_fast(self._curve_image()), png_fast(self._weight_image()),
                     png_fast(self._sample_image())]
         self.progress.max = per_epoch
-        self.progress.value = self._position
+        self.progress.value = position
         for image, data in zip((self.curves, self.weights, self.samples), pictures):
             self.show_png(image, data)
         shape = "-".join(map(str, self.sizes))
         self.info.value = (
             f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
-            f" · {self.epoch}번째 에포크 {self._position / per_epoch * 100:.0f}%"
+            f" · {self.epoch}번째 에포크 {position / per_epoch * 100:.0f}%"
             f" · 학습률 {self.lr.value:g}"
-            f" · 시험 정확도 <b>{r['test_accuracy'] * 100:.1f}%</b>"
+            f" · 검증 정확도 <b>{r['val_accuracy'] * 100:.1f}%</b>"
             f" (학습된 784-16-16-10 신경망: {self.shipped * 100:.1f}%)")
 
     def snapshot(self) -> bytes:
         r = self.history[-1]
         text = (f"학습 지켜보기 · {'-'.join(map(str, self.sizes))} · 배치 {self.steps:,}개 · "
-                f"시험 정확도 {r['test_accuracy'] * 100:.1f}%")
+                f"검증 정확도 {r['val_accuracy'] * 100:.1f}%")
         pictures = vstack(self._curve_image(), self._weight_image(), self._sample_image(),
                           gap=12 * self.ratio)
         return png_small(caption(shrink(pictures, self.ratio), text, 15))
@@ -303,7 +310,8 @@ def training_explorer(hidden: int = 16, layers: int = 2, lr: float = 0.5,
     """학습 지켜보기 widget: train a fresh 784-n-10 (layers=1) or 784-n-n-10 (layers=2) network.
 
     Press ▶ to train, ❚❚ to pause, '한 걸음' for one mini-batch, '처음부터' for new random
-    weights. ``.run_steps(n)`` trains n mini-batches; ``.history`` holds one record per frame.
+    weights. ``.run_steps(n)`` trains n mini-batches (at most 20,000 at once); ``.history``
+    holds one record per frame (``step, epoch, lr, loss, accuracy, val_loss, val_accuracy``).
     """
     return TrainingExplorer(hidden=hidden, layers=layers, lr=lr, seed=seed)
 
