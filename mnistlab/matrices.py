@@ -124,11 +124,12 @@ def forward_source(network_class=None) -> str:
 
 
 def forward_loop_lines(network_class=None) -> list[str]:
-    """Just the loop of :func:`forward_source`: from ``for l in …`` to the activation line."""
+    """Just the loop of :func:`forward_source`: from ``for l in …`` to the line that appends the
+    layer's activations, without the formulas written beside them as comments."""
     lines = forward_source(network_class).splitlines()
     start = next(i for i, s in enumerate(lines) if s.strip().startswith("for l in"))
-    end = next(i for i in range(start, len(lines)) if "self.f(" in lines[i])
-    return lines[start:end + 1]
+    end = next(i for i in range(start, len(lines)) if "a.append(" in lines[i])
+    return [line.split("  #")[0].rstrip() for line in lines[start:end + 1]]
 
 
 # ------------------------------------------------------------ shapes of a batch

@@ -76,7 +76,7 @@ def install(shell=None) -> bool:
     shell = shell or _shell()
     if shell is None:
         return False
-    from mnistlab.display import install_figure_alt
+    from mnistlab.alt_text import install_figure_alt
 
     install_figure_alt(shell)
     if shell.custom_exceptions == (NameError,):

@@ -74,8 +74,8 @@ def test_forward_loop_lines_are_the_running_source():
     source = inspect.getsource(ml.Network._forward)
     assert all(line.strip() in source for line in lines)
     assert lines[0].strip().startswith("for l in")
-    assert any("@ self.W[l].T" in line for line in lines)
-    assert "self.f(" in lines[-1]
+    assert any("@ W[l].T" in line for line in lines)
+    assert "a.append(" in lines[-1]
 
 
 def test_forward_loop_lines_follow_a_changed_class():
@@ -216,8 +216,9 @@ def test_forward_code_writes_the_source_lines_beside_their_formulas():
     texts = _texts(fig)
     for line in mx.forward_loop_lines():
         assert line.strip() in [t.strip() for t in texts]
-    assert dm.FORMULA["@"] in texts and dm.FORMULA["self.f("] in texts
-    assert dm.formula_for("    z.append(a[-1] @ self.W[l].T + self.b[l])") == dm.FORMULA["@"]
+    assert dm.FORMULA["@"] in texts and dm.FORMULA["a.append("] in texts
+    assert dm.formula_for("    z.append(a[l - 1] @ W[l].T + b[l])") == dm.FORMULA["@"]
+    assert dm.formula_for("    a.append(sigma(z[l]))") == dm.FORMULA["a.append("]
     assert dm.formula_for("    return a, z") == ""
 
 

@@ -187,7 +187,7 @@ def bias_broadcast(net, X, layer: int = 3):
 FORMULA = {
     "for": r"$l = 1, 2, \ldots, L$ 에 대해:",
     "@": r"$z^{[l]} = W^{[l]}\,a^{[l-1]} + b^{[l]}$",
-    "self.f(": r"$a^{[l]} = \sigma(z^{[l]})$",
+    "a.append(": r"$a^{[l]} = \sigma(z^{[l]})$",
 }
 
 

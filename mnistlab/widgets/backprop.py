@@ -22,7 +22,7 @@ from PIL import Image
 
 from mnistlab import backprop as bp
 from mnistlab import validate
-from mnistlab.data import SIDE, normalize
+from mnistlab.data import SIDE, dataset, normalize
 from mnistlab.korean import THETA_CMAP
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import Pen, png_fast, png_small, shrink
@@ -59,7 +59,7 @@ class NudgeExplorer(Explorer):
 
             raise MnistlabValueError("이 위젯은 784-n-n-10 모양(L = 3)의 신경망을 그립니다. "
                                      "ml.pretrained_network() 를 넣어 보세요.")
-        images, labels = validate.images_and_labels(images, labels, "test")
+        images, labels = dataset(images, labels, "test")
         self.images, self.labels = images, np.asarray(labels)
         index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         self.picker = DigitPicker(self.labels, self._on_image)

@@ -20,8 +20,8 @@ import numpy as np
 from mnistlab import validate
 from mnistlab.errors import MnistlabValueError
 from mnistlab.landscape10 import Landscape, weight_name
-from mnistlab.raster import png_fast, png_small
-from mnistlab.widgets.base import Explorer, Pen, caption, font, hstack, shrink
+from mnistlab.raster import Pen, png_fast, png_small, shrink
+from mnistlab.widgets.base import Explorer, caption, font, hstack
 
 MAP_PX = 380                  # the map picture is MAP_PX × MAP_PX (shown pixels)
 PLOT = (400, 250)             # the cost-per-step plot

@@ -19,13 +19,13 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from mnistlab import validate
-from mnistlab.data import SIDE, normalize
+from mnistlab.data import SIDE, dataset, normalize
 from mnistlab.draw.loss import OUTPUT_COLOR, SQUARED_COLOR, TARGET_COLOR
 from mnistlab.drawing import check_drawing, preparation_steps
 from mnistlab.loss import KOREAN_LOSS_NAMES, output_terms
 from mnistlab.network import Network, pretrained_network
-from mnistlab.raster import png_fast, png_small, scaled_font
-from mnistlab.widgets.base import DigitPicker, Explorer, caption, font, shrink
+from mnistlab.raster import png_fast, png_small, scaled_font, shrink
+from mnistlab.widgets.base import DigitPicker, Explorer, caption, font
 from mnistlab.widgets.draw import DrawingCanvas
 
 
@@ -152,7 +152,7 @@ class LossExplorer(Explorer):
         self._trained_a: tuple[tuple | None, np.ndarray | None] = (None, None)
         self._x: tuple[tuple | None, np.ndarray | None] = (None, None)
         self._drawings = 0                   # counts the drawings received (cache key)
-        images, labels = validate.images_and_labels(images, labels, "test")
+        images, labels = dataset(images, labels, "test")
         self.images, self.y = images, np.asarray(labels)
         index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         L = self.net.L

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from mnistlab import matrices, validate
-from mnistlab.data import SIDE, normalize
+from mnistlab.data import SIDE, dataset, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 from mnistlab.raster import Pen, png_fast, png_small, shrink
@@ -64,7 +64,7 @@ class WeightMatrixExplorer(Explorer):
         from mnistlab.network import pretrained_network
 
         self.net = pretrained_network() if net is None else validate.network(net)
-        images, labels = validate.images_and_labels(images, labels, "test")
+        images, labels = dataset(images, labels, "test")
         index = validate.integer(index, "index (시험 이미지 번호)", 0, len(images) - 1)
         x = normalize(images[index]) if images.dtype == np.uint8 else np.asarray(images[index], float)
         self.image_index, self.image_label = index, int(labels[index])
