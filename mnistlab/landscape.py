@@ -329,7 +329,19 @@ def numerical_partial(net, X, y, param, h: float = H) -> float:
 
 
 __all__ = [
-    "H", "LANDSCAPE_FILE", "LANDSCAPE_IMAGES", "LANDSCAPE_SPAN", "LANDSCAPE_STEPS",
-    "LANDSCAPE_WEIGHTS", "Landscape", "WeightSlice", "landscape_data", "load_landscape",
-    "loss_landscape", "numerical_partial", "parameters", "save_landscape", "weight_name",
+    "LANDSCAPE_FILE",
+    "LANDSCAPE_IMAGES",
+    "LANDSCAPE_SPAN",
+    "LANDSCAPE_STEPS",
+    "LANDSCAPE_WEIGHTS",
+    "H",
+    "Landscape",
+    "WeightSlice",
+    "landscape_data",
+    "load_landscape",
+    "loss_landscape",
+    "numerical_partial",
+    "parameters",
+    "save_landscape",
+    "weight_name",
 ]
