@@ -4,7 +4,7 @@ and 10): C and its backpropagated gradient ∇C on every grid point.
     .venv/bin/python benchmarks/make_landscape.py
 
 Writes resources/models/loss_landscape_784_16_16_10.npz (mnistlab.landscape: the weights
-LANDSCAPE_WEIGHTS, 49×49 grid, 2,000 training images; about three minutes on one core).
+LANDSCAPE_WEIGHTS, 49×49 grid, 2,000 training images; about four minutes on a busy machine).
 tests/test_loss.py and tests/test_landscape.py recompute a few of its points.
 """
 

@@ -20,7 +20,7 @@ the valley is smooth and has one floor. The cost is the mean over the first
 :data:`LANDSCAPE_IMAGES` training images (all in the training part of
 ``ml.validation_split``).
 
-A full 49×49 grid with gradients takes about three minutes (a forward and a backward pass per
+A full 49×49 grid with gradients takes about four minutes (a forward and a backward pass per
 point), so the grid is precomputed by ``benchmarks/make_landscape.py`` into
 :data:`LANDSCAPE_FILE` (.npz, no pickle); :func:`load_landscape` reads it, and a test
 recomputes some of its points. Between grid points :class:`Landscape` reads cost and
