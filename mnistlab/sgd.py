@@ -1,6 +1,6 @@
 """경사 하강법 (chapter 10): mini-batch gradients, epochs, 검증 데이터 and overfitting, measured.
 
-The slice of the cost over two real weights lives in :mod:`mnistlab.landscape10`; this
+The slice of the cost over two real weights lives in :mod:`mnistlab.landscape`; this
 module holds the rest of the chapter's numbers, all from :class:`Network`:
 
 - :func:`flat_gradient` / :func:`full_gradient`: ∇C over all 13,002 parameters as one
@@ -21,14 +21,15 @@ import numpy as np
 
 from mnistlab import validate
 from mnistlab.data import load_mnist, normalize, validation_split
-from mnistlab.landscape10 import SLICE_WEIGHTS, numerical_partial, parameters
+from mnistlab.landscape import LANDSCAPE_WEIGHTS, numerical_partial, parameters
 from mnistlab.network import Network, pretrained_network
 
 HISTORY_FILE = "chapter10_histories.npz"     # in resources/models/
 SIZES = (784, 16, 16, 10)
 FULL_RUN = {"n_train": 50_000, "epochs": 10, "batch_size": 32, "lr": 0.5, "seed": 0}
 SMALL_RUN = {"n_train": 500, "epochs": 150, "batch_size": 32, "lr": 0.5, "seed": 0}
-SPREAD_POINT = (-8.8, -8.8)     # where on the 2-D slice the mini-batch gradients are compared
+SPREAD_POINT = (-11.0, -7.0)    # where on the 2-D slice the mini-batch gradients are compared
+                                # (the ball's start, widgets.descent.START)
 BATCH_SIZES = (10, 100, 1000)
 CHUNK = 5_000
 
@@ -54,7 +55,7 @@ def full_gradient(net: Network, images, labels, chunk: int = CHUNK) -> np.ndarra
     return total / n
 
 
-def slice_index(net: Network, weights=SLICE_WEIGHTS) -> list[int]:
+def slice_index(net: Network, weights=LANDSCAPE_WEIGHTS) -> list[int]:
     """Where the slice's weights w^[l]_jk sit in :func:`flat_gradient`'s vector."""
     offsets, at = {}, 0
     for l in range(1, net.L + 1):
@@ -66,7 +67,7 @@ def slice_index(net: Network, weights=SLICE_WEIGHTS) -> list[int]:
 def spread_network(point=SPREAD_POINT) -> Network:
     """The shipped network with the two slice weights moved to trained value + ``point``."""
     net = pretrained_network().copy()
-    for (l, j, k), d in zip(SLICE_WEIGHTS, point):
+    for (l, j, k), d in zip(LANDSCAPE_WEIGHTS, point):
         net.W[l][j - 1, k - 1] += d
     return net
 
@@ -144,9 +145,17 @@ def compute_histories(full_run: dict = FULL_RUN, small_run: dict = SMALL_RUN,
                                   lr=run["lr"], seed=run["seed"])
         out.update({prefix + k: v for k, v in h.items()})
         out.update({prefix + k: np.array(v) for k, v in run.items()})
-    out["spread_point"] = np.array(spread_point)
-    out["full_gradient"] = full_gradient(spread_network(spread_point), train_images, train_labels)
+    out.update(compute_spread(spread_point))
     return out
+
+
+def compute_spread(spread_point=SPREAD_POINT) -> dict:
+    """The full gradient over the 50,000 training images with the slice's two weights at
+    trained value + ``spread_point`` (the ball's start): ``spread_point``, ``full_gradient``."""
+    (train_images, train_labels), _ = validation_split(*load_mnist("train"))
+    return {"spread_point": np.array(spread_point),
+            "full_gradient": full_gradient(spread_network(spread_point), train_images,
+                                           train_labels)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -199,6 +208,7 @@ def time_numerical_gradient(net: Network, X, y, sample: int = 20, repeat: int = 
 
 __all__ = [
     "BATCH_SIZES", "FULL_RUN", "HISTORY_FILE", "SMALL_RUN", "SPREAD_POINT", "compute_histories",
+    "compute_spread",
     "flat_gradient", "full_gradient", "history", "load_histories", "minibatch_spread", "rows",
     "slice_index", "spread_network", "time_numerical_gradient", "train_with_validation",
 ]

@@ -167,7 +167,7 @@ def test_the_shipped_slice_is_the_pretrained_networks_cost_on_the_documented_wei
     assert (shipped.first, shipped.second) == LANDSCAPE_WEIGHTS
     assert shipped.images == LANDSCAPE_IMAGES
     assert shipped.C.shape == (LANDSCAPE_STEPS, LANDSCAPE_STEPS)
-    assert shipped.trained == (net.W[3][0, 4], net.W[3][0, 7])
+    assert shipped.trained == (net.W[3][2, 5], net.W[3][2, 10])
     np.testing.assert_allclose(shipped.w1[[0, -1]], shipped.trained[0] + np.array([-1, 1]) * LANDSCAPE_SPAN)
 
 

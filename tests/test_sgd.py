@@ -7,8 +7,7 @@ import matplotlib
 import numpy as np
 import pytest
 
-from mnistlab import draw, sgd
-from mnistlab import landscape10 as landscape
+from mnistlab import draw, landscape, sgd
 from mnistlab.data import load_mnist, validation_split
 from mnistlab.errors import MnistlabValueError
 from mnistlab.network import Network, pretrained_network
@@ -92,6 +91,7 @@ def test_the_shipped_histories_match_a_short_rerun():
 
 def test_the_shipped_full_gradient_matches_a_fresh_computation():
     data = sgd.load_histories()
+    assert data["spread_point"].tolist() == list(sgd.SPREAD_POINT)   # the ball's start
     images, labels = load_mnist("train")
     (ti, tl), _ = validation_split(images, labels)
     net = sgd.spread_network(data["spread_point"])
@@ -121,17 +121,18 @@ def test_slope_line_draws_the_curve_and_a_tangent_of_the_given_slope(tmp_path):
     fig.savefig(tmp_path / "slope.png")
 
 
-def test_gradient_arrows_are_the_maps_gradients_pointing_uphill():
-    data = landscape.load_map()
-    fig = draw.gradient_arrows(data, every=6)
+def test_gradient_arrows_are_the_grids_gradients_pointing_uphill(tmp_path):
+    land = landscape.load_landscape()
+    fig = draw.gradient_arrows(land, every=5)
     quiver = next(c for c in fig.axes[0].collections if isinstance(c, matplotlib.quiver.Quiver))
-    g = data["grads"][3::6, 3::6]
+    g = land.G[2::5, 2::5]
     assert np.allclose(quiver.U, g[..., 0].ravel()) and np.allclose(quiver.V, g[..., 1].ravel())
-    # uphill: a small step along an arrow raises the cost on the map
-    m = landscape.Landscape(data)
-    v = m.center + [data["offsets"][3], data["offsets"][3]]
-    u = m.gradient(v) / np.linalg.norm(m.gradient(v))
-    assert m.cost(v + 0.1 * u) > m.cost(v) > m.cost(v - 0.1 * u)
+    assert np.allclose(quiver.X, np.meshgrid(land.w1[2::5], land.w2[2::5])[0].ravel())
+    # uphill: a small step along an arrow raises the cost on the grid
+    v = np.array([land.w1[37], land.w2[37]])
+    u = land.gradient(v) / np.linalg.norm(land.gradient(v))
+    assert land.cost(v + 0.1 * u) > land.cost(v) > land.cost(v - 0.1 * u)
+    fig.savefig(tmp_path / "arrows.png")
 
 
 def test_minibatch_directions_draw_minus_each_gradient_scaled_by_the_full_one():

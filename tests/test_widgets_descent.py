@@ -14,8 +14,7 @@ import itertools
 import numpy as np
 import pytest
 
-from mnistlab import landscape10 as landscape
-from mnistlab import widgets
+from mnistlab import landscape, widgets
 from mnistlab.errors import MnistlabError, MnistlabValueError
 from mnistlab.network import pretrained_network
 from mnistlab.widgets.descent import MARKED, START, BallExplorer
@@ -25,9 +24,9 @@ def unclipped_cost(v) -> float:
     """Mean cross-entropy of the shipped network with the slice's weights set to v (by hand)."""
     net = pretrained_network()
     W = [None] + [w.copy() for w in net.W[1:]]
-    for (l, j, k), value in zip(landscape.SLICE_WEIGHTS, v):
+    for (l, j, k), value in zip(landscape.LANDSCAPE_WEIGHTS, v):
         W[l][j - 1, k - 1] = value
-    X, y = landscape.subset()
+    X, y = landscape.landscape_data()
     a = X
     for l in (1, 2):
         a = 1 / (1 + np.exp(-(a @ W[l].T + net.b[l])))
@@ -71,7 +70,7 @@ def test_the_three_marked_rates_crawl_converge_and_diverge():
         assert b.lr.value == pytest.approx(rate)
         b.run(60)
         outcome[name] = b
-    floor = float(outcome["다"].map.costs.min())
+    floor = float(outcome["다"].map.C.min())
     assert outcome["가"].left_map                               # overshoots out of the map
     assert np.nanmax(outcome["가"].costs[1:]) > outcome["가"].costs[1]   # and grows first
     assert outcome["다"].costs[-1] < floor + 0.002               # converges

@@ -1,7 +1,7 @@
 """Figures of chapter 10 (경사 하강법): slopes, the cost map with its gradient, mini-batch
 directions and training vs validation curves.
 
-Every function draws numbers it is given (computed by :mod:`mnistlab.landscape10` and
+Every function draws numbers it is given (computed by :mod:`mnistlab.landscape` and
 :mod:`mnistlab.sgd` from the one :class:`~mnistlab.network.Network`); none computes
 a cost or a gradient itself. The cost map uses viridis (readable for every colour vision).
 """
@@ -19,7 +19,7 @@ MAP_CMAP = "viridis"
 
 
 def weight_tex(weight) -> str:
-    """$w^{[3]}_{3,6}$ for (3, 3, 6)."""
+    """$w^{[3]}_{1,5}$ for (3, 1, 5)."""
     l, j, k = weight
     return f"$w^{{[{l}]}}_{{{j},{k}}}$"
 
@@ -60,23 +60,23 @@ def cost_map(ax, offsets1, offsets2, costs, center, levels: int = 16):
     return filled
 
 
-def gradient_arrows(data: dict, every: int = 6, ax=None):
-    """The cost map with ∇C drawn as arrows every ``every`` grid points: each points UPHILL
-    (where C grows fastest), its length ∝ the slope's size. Returns the figure."""
+def gradient_arrows(land, every: int = 5, ax=None):
+    """The cost map of a :class:`~mnistlab.landscape.Landscape` with its ∇C (``land.G``) drawn
+    as arrows every ``every`` grid points: each points UPHILL (where C grows fastest), its
+    length ∝ the slope's size. Returns the figure."""
     fig, ax = fig_ax(ax, (6.0, 5.2))
-    off, center = data["offsets"], data["center"]
-    filled = cost_map(ax, off, off, data["costs"], center)
+    off, center = land.offsets, land.center
+    filled = cost_map(ax, off, land.w2 - center[1], land.C, center)
     bar = fig.colorbar(filled, ax=ax, label="비용 C (로그 눈금)", shrink=0.85)
     bar.set_ticks(filled.levels[::3])
     bar.set_ticklabels([f"{t:.2f}" for t in filled.levels[::3]])
     sel = slice(every // 2, None, every)
-    g = data["grads"][sel, sel]
-    W1, W2 = np.meshgrid(center[0] + off[sel], center[1] + off[sel])
+    g = land.G[sel, sel]
+    W1, W2 = np.meshgrid(land.w1[sel], land.w2[sel])
     ax.quiver(W1, W2, g[..., 0], g[..., 1], color="white", angles="xy", pivot="tail",
               width=0.005, scale=np.abs(g).max() * 14, edgecolor="black", linewidth=0.3)
-    w = [tuple(int(x) for x in v) for v in data["weights"]]
-    ax.set_xlabel(f"{weight_tex(w[0])}")
-    ax.set_ylabel(f"{weight_tex(w[1])}")
+    ax.set_xlabel(f"{weight_tex(land.first)}")
+    ax.set_ylabel(f"{weight_tex(land.second)}")
     ax.set_title("기울기 ∇C: 화살표는 오르막 쪽 (내려가려면 반대로)")
     ax.legend(loc="lower right", fontsize=9)
     fig.tight_layout()

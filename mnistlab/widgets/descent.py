@@ -1,8 +1,8 @@
 """공 굴리기: gradient descent as a ball rolling on the real cost map (chapter 10).
 
 The map is the cost C of the shipped 784-16-16-10 network over two of its real weights
-(:mod:`mnistlab.landscape10`; costs and backpropagated gradients precomputed on a 61 × 61
-grid by :meth:`Network.gradients`). Each step reads ∇C at the ball by bilinear
+(:mod:`mnistlab.landscape`, the slice chapter 09 draws; costs and backpropagated gradients
+precomputed on its 41 × 41 grid by :meth:`Network.gradients`). Each step reads ∇C at the ball by bilinear
 interpolation and moves it by v ← v − η ∇C; the path is drawn on the map, the cost of
 every step beside it. Three marked learning rates (가, 나, 다) behave very differently;
 the learner finds out which one crawls, which one converges and which one overshoots.
@@ -19,14 +19,14 @@ import numpy as np
 
 from mnistlab import validate
 from mnistlab.errors import MnistlabValueError
-from mnistlab.landscape10 import Landscape, weight_name
+from mnistlab.landscape import Landscape, load_landscape, weight_name
 from mnistlab.raster import Pen, png_fast, png_small, shrink
 from mnistlab.widgets.base import Explorer, caption, font, hstack
 
 MAP_PX = 380                  # the map picture is MAP_PX × MAP_PX (shown pixels)
 PLOT = (400, 250)             # the cost-per-step plot
-START = (-8.8, -8.8)          # the ball starts at trained value + START (on a grid point)
-MARKED = {"가": 130.0, "나": 1.0, "다": 20.0}     # diverge, crawl, converge: learners find out
+START = (-11.0, -7.0)         # the ball starts at trained value + START (on a grid point)
+MARKED = {"가": 140.0, "나": 1.0, "다": 20.0}     # diverge, crawl, converge: learners find out
 RATES = (0.5, 1, 2, 5, 10, 20, 40, 60, 80, 100, 110, 120, 125, 130, 140, 150, 200, 300)
 MAX_STEPS = 300
 BANDS = 200                   # palette entries for the map's colours
@@ -56,7 +56,7 @@ class BallExplorer(Explorer):
     title = "경사 하강법: 공 굴리기"
 
     def __init__(self, lr: float = 5.0, start=START, landscape: Landscape | None = None):
-        self.map = Landscape() if landscape is None else landscape
+        self.map = load_landscape() if landscape is None else landscape
         start = validate.numbers_array(start, "출발점", ndim=1)
         self.start = self.map.center + start
         if len(start) != 2 or not self.map.inside(self.start):
@@ -167,7 +167,7 @@ class BallExplorer(Explorer):
         t = np.linspace(0, grid, n)
         i0 = np.minimum(t.astype(int), grid - 1)
         f = t - i0
-        c = self.map.costs
+        c = self.map.C
         rows = (1 - f)[:, None] * c[i0] + f[:, None] * c[i0 + 1]          # along w2 (rows)
         img = (1 - f)[None, :] * rows[:, i0] + f[None, :] * rows[:, i0 + 1]
         img = img[::-1]                                                  # w2 grows upwards
@@ -219,7 +219,7 @@ class BallExplorer(Explorer):
             pen.line([(left, top), (left, bottom), (right, bottom)], fill=(90, 90, 90))
             pen.text((left, bottom + 4), "0", fill=(90, 90, 90), font=f)
             pen.text((right - 60, bottom + 4), f"{xmax}걸음", fill=(90, 90, 90), font=f)
-            floor = float(self.map.costs.min())
+            floor = float(self.map.C.min())
             y = bottom - (bottom - top) * floor / ymax
             for x0 in range(left, right, 8):
                 pen.line([(x0, y), (min(x0 + 4, right), y)], fill=(120, 120, 120))

@@ -1,7 +1,7 @@
 """Chapter 10's ball widget operated like a learner would, in JupyterLab in headless Chromium,
 1280×720 with the file browser open.
 
-- a marked learning rate (다): the status shows η = 20 and the ball is back at the start;
+- a marked learning rate (다): the status shows its η and the ball is back at the start;
 - '한 걸음': the map and the cost plot change, the status says 1걸음;
 - ▶: more steps arrive; the pause button, focused and pressed with the space bar, stops them;
 - the widget fits its output area (nothing sticks out or scrolls sideways).
@@ -17,6 +17,8 @@ import nbformat
 import pytest
 from browser_report import RUN
 from nbpage import ControlReport, Move, NotebookPage
+
+from mnistlab.widgets.descent import MARKED
 
 CELLS = ["from mnistlab import widgets\nball = widgets.ball_explorer()\nball"]
 STEPS = re.compile(r"(\d+)걸음")
@@ -82,7 +84,8 @@ def test_marked_rate_step_play_and_keyboard_pause(page10, artifacts):
     assert _steps(root) == 0
 
     root.locator(".widget-toggle-buttons button", has_text="다").click()
-    _wait(lambda: "η = 20 ·" in _status(root), f"'다'를 눌러도 학습률이 그대로: {_status(root)!r}")
+    rate = f"η = {MARKED['다']:.3g} ·"
+    _wait(lambda: rate in _status(root), f"'다'를 눌러도 학습률이 그대로: {_status(root)!r}")
     assert _steps(root) == 0
 
     before = _map_src(root)

@@ -1,9 +1,11 @@
-"""Maintainer script: precompute the 2-D slice of the shipped network's cost (notebook 09, 10).
+"""Maintainer script: precompute the one 2-D slice of the shipped network's cost (notebooks 09
+and 10): C and its backpropagated gradient ∇C on every grid point.
 
-    python benchmarks/make_landscape_09.py
+    .venv/bin/python benchmarks/make_landscape.py
 
-Writes resources/models/loss_landscape_784_16_16_10.npz (41×41 grid, about a minute on one
-core). tests/test_loss.py recomputes a few of its points with ``ml.landscape.loss_landscape``.
+Writes resources/models/loss_landscape_784_16_16_10.npz (mnistlab.landscape: the weights
+LANDSCAPE_WEIGHTS, 49×49 grid, 2,000 training images; about four minutes on a busy machine).
+tests/test_loss.py and tests/test_landscape.py recompute a few of its points.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""mnistlab.landscape10: the cost of the shipped network over real weights, its slopes, the shipped map.
+"""mnistlab.landscape: the cost of the shipped network over real weights, its slopes, the shipped grid
+(the one slice of chapters 09 and 10).
 
 The numbers are checked against independent computations: an explicit forward pass
 written here (loops over layers, the sigmoid as 1 / (1 + e^−z)), central differences
@@ -12,9 +13,9 @@ import itertools
 import numpy as np
 import pytest
 
-from mnistlab import landscape10 as landscape
+from mnistlab import landscape
 from mnistlab.errors import MnistlabValueError
-from mnistlab.landscape10 import Landscape, WeightSlice
+from mnistlab.landscape import WeightSlice, load_landscape
 from mnistlab.network import Network, pretrained_network
 
 
@@ -31,13 +32,13 @@ def explicit_cost(W, b, X, y) -> float:
 @pytest.fixture(scope="module")
 def small():
     """The slice on 60 images (fast), the shipped network."""
-    X, y = landscape.subset()
+    X, y = landscape.landscape_data()
     return WeightSlice(X=X[:60], y=y[:60])
 
 
 def test_the_slice_weights_are_real_weights_of_the_shipped_network(small):
     net = pretrained_network()
-    (l1, j1, k1), (l2, j2, k2) = landscape.SLICE_WEIGHTS
+    (l1, j1, k1), (l2, j2, k2) = landscape.LANDSCAPE_WEIGHTS
     assert small.center.tolist() == [net.W[l1][j1 - 1, k1 - 1], net.W[l2][j2 - 1, k2 - 1]]
 
 
@@ -80,12 +81,14 @@ def test_grid_rows_follow_the_second_weight(small):
 
 
 def test_bad_weights_and_values_get_korean_errors(small):
-    with pytest.raises(MnistlabValueError, match="층 l"):
+    with pytest.raises(MnistlabValueError, match="층 번호 l"):
         WeightSlice(weights=[(4, 1, 1), (3, 1, 1)], X=small.X, y=small.y)
-    with pytest.raises(MnistlabValueError, match="뉴런 j"):
-        landscape.check_weight((3, 11, 1), [784, 16, 16, 10])
-    with pytest.raises(MnistlabValueError, match="세 수"):
-        landscape.check_weight((3, 1), [784, 16, 16, 10])
+    with pytest.raises(MnistlabValueError, match="뉴런"):
+        WeightSlice(weights=[(3, 11, 1), (3, 1, 1)], X=small.X, y=small.y)
+    with pytest.raises(MnistlabValueError, match="세 정수"):
+        WeightSlice(weights=[(3, 1), (3, 1, 1)], X=small.X, y=small.y)
+    with pytest.raises(MnistlabValueError, match="같은 가중치"):
+        WeightSlice(weights=[(3, 1, 5), (3, 1, 5)], X=small.X, y=small.y)
     with pytest.raises(MnistlabValueError, match="2개"):
         small.cost([1.0, 2.0, 3.0])
 
@@ -104,37 +107,44 @@ def test_every_parameter_is_listed_and_its_numerical_slope_is_right():
     assert len(landscape.parameters(pretrained_network())) == 13_002
 
 
-# ------------------------------------------------------------------ the shipped map
+# ------------------------------------------------------------------ the shipped grid
 
-def test_the_shipped_map_matches_a_fresh_computation_at_a_few_points():
-    data = landscape.load_map()
-    off = data["offsets"]
-    assert data["costs"].shape == (landscape.GRID, landscape.GRID)
-    assert off[0] == -landscape.SPAN and off[-1] == landscape.SPAN
-    assert [tuple(w) for w in data["weights"]] == list(landscape.SLICE_WEIGHTS)
-    s = WeightSlice()                                     # the same 500 images
-    assert np.array_equal(s.center, data["center"])
-    for r, c in [(0, 0), (30, 30), (52, 7), (8, 60)]:
-        v = s.center + [off[c], off[r]]
-        assert data["costs"][r, c] == pytest.approx(s.cost(v), rel=1e-12)
-        assert np.allclose(data["grads"][r, c], s.gradient(v), rtol=1e-10, atol=1e-15)
+def test_the_shipped_grid_matches_a_fresh_computation_at_a_few_points():
+    land = load_landscape()
+    n = landscape.LANDSCAPE_STEPS
+    assert land.C.shape == (n, n) and land.G.shape == (n, n, 2)
+    assert land.offsets[0] == -landscape.LANDSCAPE_SPAN
+    assert land.offsets[-1] == pytest.approx(landscape.LANDSCAPE_SPAN)
+    assert land.weights == list(landscape.LANDSCAPE_WEIGHTS)
+    assert land.images == landscape.LANDSCAPE_IMAGES
+    s = WeightSlice()                                     # the same 2,000 images
+    assert np.array_equal(s.center, land.center)
+    for r, c in [(0, 0), (20, 20), (35, 6), (4, 38)]:
+        v = [land.w1[c], land.w2[r]]
+        assert land.C[r, c] == pytest.approx(s.cost(v), rel=1e-12)
+        assert np.allclose(land.G[r, c], s.gradient(v), rtol=1e-10, atol=1e-15)
+    # and the stored gradient is the slope of the cost (central differences, away from the clip)
+    v = [land.w1[24], land.w2[16]]
+    assert np.allclose(land.G[16, 24], s.numerical_gradient(v), rtol=1e-5, atol=1e-9)
 
 
-def test_the_map_is_read_between_grid_points_and_is_nan_outside():
-    m = Landscape()
+def test_the_grid_is_read_between_grid_points_and_is_nan_outside():
+    m = load_landscape()
     step = m.step
-    v = m.center + [m.offsets[10], m.offsets[20]]
-    assert m.cost(v) == pytest.approx(m.costs[20, 10], rel=1e-12)
-    assert np.allclose(m.gradient(v), m.grads[20, 10], rtol=1e-10)
-    mid = v + [step / 2, 0]
-    assert m.cost(mid) == pytest.approx((m.costs[20, 10] + m.costs[20, 11]) / 2)
+    v = [m.w1[10], m.w2[20]]
+    assert m.cost(v) == pytest.approx(m.C[20, 10], rel=1e-12)
+    assert np.allclose(m.gradient(v), m.G[20, 10], rtol=1e-10)
+    mid = np.add(v, [step / 2, 0])
+    assert m.cost(mid) == pytest.approx((m.C[20, 10] + m.C[20, 11]) / 2)
+    quarter = np.add(v, [0, step / 4])
+    assert np.allclose(m.gradient(quarter), 0.75 * m.G[20, 10] + 0.25 * m.G[21, 10])
     assert np.isnan(m.cost(m.hi + 0.1))
     assert np.isnan(m.gradient(m.lo - 0.1)).all()
 
 
-def test_descending_the_map_lowers_the_cost_with_a_small_rate():
-    m = Landscape()
-    path = m.descend(m.center + [-8.8, 8.8], lr=20.0, steps=40)
+def test_descending_the_grid_lowers_the_cost_with_a_small_rate():
+    m = load_landscape()
+    path = m.descend(m.center + [6.0, 6.0], lr=2.0, steps=40)
     costs = [m.cost(v) for v in path]
     assert all(b < a for a, b in itertools.pairwise(costs))
     with pytest.raises(MnistlabValueError, match="학습률"):
