@@ -189,8 +189,16 @@ def gray(image01: np.ndarray, k: int = 8) -> np.ndarray:
     return np.repeat(upscale(g, k)[..., None], 3, axis=2)
 
 
-@functools.lru_cache(maxsize=8)
 def _lut(cmap_name: str) -> np.ndarray:
+    """The 256-entry uint8 RGB table of a colour map; THETA_CMAP's (korean.py, the one home
+    of the weight colours) in the colour scheme in use."""
+    from mnistlab.korean import THETA_CMAP, current_colors
+
+    return _lut_for(cmap_name, current_colors() if cmap_name == THETA_CMAP.name else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _lut_for(cmap_name: str, scheme: str) -> np.ndarray:
     import matplotlib
 
     from mnistlab.korean import THETA_CMAP
@@ -204,6 +212,28 @@ def colormap(values: np.ndarray, cmap: str, vmin: float, vmax: float, k: int = 8
     t = (np.asarray(values, dtype=np.float64) - vmin) / (vmax - vmin or 1.0)
     idx = np.clip((t * 255 + 0.5).astype(np.intp), 0, 255)
     return upscale(_lut(cmap)[idx], k)
+
+
+def color_bar(lim: float, width: int, ratio: int = 1, label: str = "가중치",
+              height: int = 12, size: int = 12) -> np.ndarray:
+    """A horizontal colour bar of THETA_CMAP from −lim to +lim, with the numbers and the
+    colour words under it ("−0.52 빨강 · 0 검정 · +0.52 파랑"): the shared scale of a
+    widget's weight pictures, read without telling colours apart."""
+    from mnistlab.korean import THETA_CMAP, scheme
+
+    s = scheme()
+    w = max(120, int(width))
+    bar = colormap(np.linspace(-lim, lim, w * ratio)[None, :], THETA_CMAP.name, -lim, lim, 1)
+    bar = np.repeat(bar, height * ratio, axis=0)
+    pen = Pen.new((w, size + 6), ratio=ratio)
+    f = font(size)
+    pen.text((0, 1), f"−{lim:.2f} ({s.negative} −)", fill="black", font=f)
+    mid = "0 (검정)"
+    pen.text(((w - pen.textlength(mid, f)) // 2, 1), mid, fill="black", font=f)
+    right = f"+{lim:.2f} ({s.positive} +)"
+    pen.text((w - pen.textlength(right, f) - 1, 1), right, fill="black", font=f)
+    return caption(np.vstack([bar, pen.array()]), f"{label}: 모든 그림이 같은 색 범위", size,
+                   pad=3, ratio=ratio)
 
 
 def caption(rgb: np.ndarray, text: str, size: int = 14, pad: int = 6,
