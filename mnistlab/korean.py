@@ -194,3 +194,14 @@ def particle(word, pair: str) -> str:
     if with_final == "으로":  # ㄹ takes 로, like a word without 받침
         return f"{word}{with_final if final not in ('', 'ㄹ') else without_final}"
     return f"{word}{with_final if final else without_final}"
+
+
+def shared_limit(values, percentile: float = 99.0) -> float:
+    """ONE colour limit for several weight maps drawn together: the ``percentile``-th
+    percentile of |values| (a few extreme weights would otherwise leave every map dark);
+    larger values take the end colours, which the colour bar says ("이상" / "이하")."""
+    import numpy as np
+
+    a = np.abs(np.asarray(values, dtype=float)).ravel()
+    lim = float(np.percentile(a, percentile)) if a.size else 0.0
+    return lim if lim > 0 else symmetric_limit(a)

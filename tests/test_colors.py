@@ -43,7 +43,7 @@ def test_widget_colour_table_is_the_figures_map(lesson_colors):
         # what a widget's weight picture actually shows at −max and +max
         px = colormap(np.array([[-1.0, 1.0]]), korean.THETA_CMAP.name, -1, 1, k=1)[0]
         assert np.array_equal(px[0], ref[0]) and np.array_equal(px[1], ref[-1])
-    table = a11y.theta_delta_e(lambda t: lut[int(round(t * 255))] / 255)
+    table = a11y.theta_delta_e(lambda t: lut[round(t * 255)] / 255)
     assert min(table[v][0] for v in a11y.DEFICIENCIES) >= 40
 
 

@@ -15,7 +15,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 
 from mnistlab.data import SIDE
 from mnistlab.draw.common import fig_ax
-from mnistlab.korean import THETA_CMAP, particle, symmetric_limit
+from mnistlab.korean import THETA_CMAP, particle, scheme, sign_color, sign_legend, symmetric_limit
 from mnistlab.logistic import sigmoid
 
 YES, NO = "#2e7d32", "#78909c"          # "yes, it is the digit" / "no" points and bars
@@ -272,7 +272,8 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     lim = symmetric_limit(ev)
     inked = np.flatnonzero(img.ravel() > 0)
     segs = [((gx.flat[i], gy.flat[i]), (x_sum - 0.42, y_sum)) for i in inked]
-    colors = np.where(th.ravel()[inked, None] > 0, to_rgba_array(YES), to_rgba_array("#e53935"))
+    colors = np.where(th.ravel()[inked, None] > 0, to_rgba_array(sign_color(1)),
+                      to_rgba_array(sign_color(-1)))
     colors[:, 3] = 0.06 + 0.94 * np.abs(ev[inked]) / lim
     ax.add_collection(LineCollection(segs, colors=colors, linewidths=1.0, zorder=1))
     # x0 = 1 and θ0
@@ -296,7 +297,8 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     ax.axis("off")
     truth = f" · 이 이미지의 정답: {label}" if label is not None else ""
     ax.set_title(f"실제 이미지를 넣은 '{digit}인가?' 모델{truth}\n"
-                 "선의 색 = θ의 부호 (초록 +, 빨강 −), 선의 진하기 = 픽셀 × θ 의 크기",
+                 f"선의 색 = θ의 부호 ({scheme().positive} +, {scheme().negative} −), "
+                 "선의 진하기 = 픽셀 × θ 의 크기",
                  fontsize=12)
     return fig
 
@@ -305,7 +307,7 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
 
 def theta_map(theta, ax=None, title: str | None = None, digit: int | None = None,
               vmax: float | None = None, colorbar: bool = True, percentile: float = 98.0):
-    """θ1..θ784 as a 28×28 heatmap: red = negative, black ≈ 0, green = positive [1_11]."""
+    """θ1..θ784 as a 28×28 heatmap on THETA_CMAP (dark ≈ 0), with a ± colour bar [1_11]."""
     fig, ax = fig_ax(ax, (5.2, 4.2), layout="constrained")
     th = np.asarray(theta, float).reshape(SIDE, SIDE)
     lim = vmax if vmax is not None else theta_limit(th, percentile)
@@ -317,9 +319,11 @@ def theta_map(theta, ax=None, title: str | None = None, digit: int | None = None
     if title:
         ax.set_title(title)
     if colorbar:
+        s = scheme()
         cb = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.04)
         cb.set_ticks([-lim, 0, lim])
-        cb.set_ticklabels([f"−{lim:.2f} 이하\n(빨강)", "0\n(검정)", f"+{lim:.2f} 이상\n(초록)"])
+        cb.set_ticklabels([f"−{lim:.2f} 이하\n({s.negative} −)", "0\n(검정)",
+                           f"+{lim:.2f} 이상\n({s.positive} +)"])
         cb.ax.tick_params(labelsize=8)
     return fig
 
@@ -344,13 +348,15 @@ def theta_maps(thetas, digits=tuple(range(10)), shared: bool = True):
         ax.set_yticks([])
     for ax in list(axes.flat)[len(thetas):]:
         ax.axis("off")
-    fig.suptitle("숫자마다 따로 학습한 θ (빨강 = 음수, 검정 ≈ 0, 초록 = 양수)", fontsize=13)
+    fig.suptitle(f"숫자마다 따로 학습한 θ ({sign_legend()})", fontsize=13)
     fig.tight_layout(rect=(0, 0, 0.93, 1))
     if shared:
         cax = fig.add_axes([0.94, 0.15, 0.015, 0.7])
         cb = fig.colorbar(im, cax=cax)
         cb.set_ticks([-lim, 0, lim])
-        cb.set_ticklabels([f"−{lim:.2f}", "0", f"+{lim:.2f}"])
+        cb.set_ticklabels([f"−{lim:.2f}\n({scheme().negative} −)", "0\n(검정)",
+                           f"+{lim:.2f}\n({scheme().positive} +)"])
+        cb.ax.tick_params(labelsize=8)
     return fig
 
 
@@ -365,13 +371,17 @@ def evidence(image, theta, theta0: float, digit: int = 5):
     axes[0].set_title("입력 이미지 x")
     theta_map(th, ax=axes[1], title=f"'{digit}인가?' 모델의 θ", colorbar=False)
     lim = theta_limit(ev[img > 0]) if np.any(img > 0) else 1.0
-    axes[2].imshow(ev, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
+    im = axes[2].imshow(ev, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
     axes[2].set_title("픽셀 × θ (잉크가 있는 곳만 남는다)")
     for a in axes:
         a.set_xticks([])
         a.set_yticks([])
     pos, neg = float(ev[ev > 0].sum()), float(ev[ev < 0].sum())
-    fig.text(0.5, 0.02, f"초록의 합 {pos:+.2f}, 빨강의 합 {neg:+.2f}, θ0 {theta0:+.2f}  ⇒  "
+    s = scheme()
+    fig.colorbar(im, ax=axes[2], fraction=0.046, pad=0.04, ticks=[-lim, 0, lim],
+                 format=lambda v, _: f"{v:+.2f}" if v else "0").ax.tick_params(labelsize=8)
+    fig.text(0.5, 0.02, f"{s.positive}(+)의 합 {pos:+.2f}, {s.negative}(−)의 합 {neg:+.2f}, "
+             f"θ0 {theta0:+.2f}  ⇒  "
              f"z = {z:.2f}  ⇒  sigmoid(z) = {float(sigmoid(z)):.3f}",
              ha="center", fontsize=11)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
