@@ -86,6 +86,8 @@ class Explorer(Quiet, W.VBox):
         super().__init__(children, **kwargs)
         # Show images at their own size: a stretched PNG would look blurry.
         self.layout.align_items = "flex-start"
+        self.add_class("mnistlab-explorer")     # the front end: lang="ko", names, keys
+        accessible_buttons(self)
 
     def snapshot(self) -> bytes:
         """PNG bytes of the widget's current state (for static viewers)."""
@@ -215,25 +217,52 @@ def colormap(values: np.ndarray, cmap: str, vmin: float, vmax: float, k: int = 8
 
 
 def color_bar(lim: float, width: int, ratio: int = 1, label: str = "가중치",
-              height: int = 12, size: int = 12) -> np.ndarray:
-    """A horizontal colour bar of THETA_CMAP from −lim to +lim, with the numbers and the
-    colour words under it ("−0.52 빨강 · 0 검정 · +0.52 파랑"): the shared scale of a
-    widget's weight pictures, read without telling colours apart."""
-    from mnistlab.korean import THETA_CMAP, scheme
+              height: int = 12, size: int = 12, clipped: bool = True) -> np.ndarray:
+    """A horizontal colour bar of THETA_CMAP from −lim to +lim: the shared scale of a
+    widget's weight pictures, with the numbers and signs under it and the colour words
+    above ("빨강 -, 검정 0, 파랑 +"), so it reads without telling colours apart."""
+    from mnistlab.korean import THETA_CMAP, sign_legend
 
-    s = scheme()
     w = max(120, int(width))
     bar = colormap(np.linspace(-lim, lim, w * ratio)[None, :], THETA_CMAP.name, -lim, lim, 1)
     bar = np.repeat(bar, height * ratio, axis=0)
     pen = Pen.new((w, size + 6), ratio=ratio)
     f = font(size)
-    pen.text((0, 1), f"−{lim:.2f} ({s.negative} −)", fill="black", font=f)
-    mid = "0 (검정)"
-    pen.text(((w - pen.textlength(mid, f)) // 2, 1), mid, fill="black", font=f)
-    right = f"+{lim:.2f} ({s.positive} +)"
+    pen.text((0, 1), f"-{lim:.2f} (-)", fill="black", font=f)     # PIL's font has no U+2212
+    pen.text(((w - pen.textlength("0", f)) // 2, 1), "0", fill="black", font=f)
+    right = f"+{lim:.2f} (+)"
     pen.text((w - pen.textlength(right, f) - 1, 1), right, fill="black", font=f)
-    return caption(np.vstack([bar, pen.array()]), f"{label}: 모든 그림이 같은 색 범위", size,
-                   pad=3, ratio=ratio)
+    out = caption(np.vstack([bar, pen.array()]), sign_legend(short=True).replace("−", "-"),
+                  size, pad=3, ratio=ratio)
+    if clipped:     # values beyond ±lim take the end colours
+        out = np.vstack([out, caption(np.full((0, w * ratio, 3), 255, np.uint8),
+                                      f"±{lim:.2f} 넘는 값은 끝 색", size - 1, pad=2, ratio=ratio)])
+    return caption(out, label, size, pad=3, ratio=ratio)
+
+
+def weight_alt(w, lim: float, what: str = "가중치") -> str:
+    """The Korean text alternative of a weight picture: counts and extremes with their signs."""
+    w = np.asarray(w, dtype=float)
+    return (f"{what} 지도 ({w.size}개): 양수(+) {int((w > 0).sum())}개, 음수(-) "
+            f"{int((w < 0).sum())}개, 가장 큰 값 {w.max():+.2f}, 가장 작은 값 {w.min():+.2f}, "
+            f"색 범위 ±{lim:.2f}")
+
+
+# Buttons in ipywidgets' colours carry white text at 2.7:1 (warning) and 4.1:1 (success):
+# the same hues, dark enough for 4.5:1 (tests/test_contrast.py).
+BUTTON_COLORS = {"warning": "#b45309", "success": "#2e7d32", "danger": "#c62828",
+                 "info": "#0b6e99", "primary": "#1565c0"}
+
+
+def accessible_buttons(widget) -> None:
+    """Give every styled Button under ``widget`` a background with ≥ 4.5:1 for its white text."""
+    todo = [widget]
+    while todo:
+        w = todo.pop()
+        if isinstance(w, W.Button) and w.button_style in BUTTON_COLORS:
+            w.style.button_color = BUTTON_COLORS[w.button_style]
+            w.style.text_color = "white"
+        todo.extend(getattr(w, "children", ()) or ())
 
 
 def caption(rgb: np.ndarray, text: str, size: int = 14, pad: int = 6,

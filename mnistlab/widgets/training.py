@@ -22,13 +22,14 @@ import ipywidgets as W
 import numpy as np
 
 from mnistlab.data import N_PIXELS, SIDE, load_mnist, normalize
-from mnistlab.korean import THETA_CMAP
+from mnistlab.korean import THETA_CMAP, shared_limit, sign_legend
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import png_fast, png_small
 from mnistlab.widgets.base import (
     Explorer,
     Pen,
     caption,
+    color_bar,
     colormap,
     font,
     gray,
@@ -244,17 +245,20 @@ class TrainingExplorer(Explorer):
         s = self.ratio
         cols = 8 if n <= 32 else 16
         k = (2 if n <= 32 else 1) * s             # one weight → k × k pixels
-        m = np.abs(W1).max(axis=1, keepdims=True) + 1e-12
-        tiles = (W1 / m).reshape(n, SIDE, SIDE)
+        lim = shared_limit(W1)                    # one scale for every neuron, stated below
+        tiles = W1.reshape(n, SIDE, SIDE)
         side = SIDE * k + 2 * s                   # a white line of s pixels around each tile
         rows = -(-n // cols)
         grid = np.full((rows * side, cols * side, 3), 255, np.uint8)
         for i, t in enumerate(tiles):
             r, c = divmod(i, cols)
             grid[r * side + s:r * side + s + SIDE * k, c * side + s:c * side + s + SIDE * k] = \
-                colormap(t, THETA_CMAP.name, -1, 1, k)
-        return caption(grid, f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] (초록: 양수, 빨강: 음수)", 13,
-                       ratio=s)
+                colormap(t, THETA_CMAP.name, -lim, lim, k)
+        legend = sign_legend(short=True).replace("−", "-")      # PIL's font has no U+2212
+        bar = color_bar(lim, min(grid.shape[1] // s, 420), s, label="모든 뉴런이 같은 색 범위",
+                        size=11)
+        return caption(vstack(grid, bar, gap=4 * s),
+                       f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] ({legend})", 13, ratio=s)
 
     def _sample_image(self) -> np.ndarray:
         s = self.ratio
@@ -263,10 +267,12 @@ class TrainingExplorer(Explorer):
         for x, y, o in zip(self.X_test[:N_SAMPLES], self.y_test, out):
             pred = int(np.argmax(o))
             pen = Pen.new((56, 18), ratio=s)
-            color = (46, 125, 50) if pred == y else (211, 47, 47)
-            pen.text((4, 1), f"예측 {pred}", fill=color, font=font(13, True))
+            right = pred == y           # the mark says it, the colour only repeats it
+            color = (46, 125, 50) if right else (198, 40, 40)
+            pen.text((2, 1), f"{'○' if right else '×'} 예측 {pred}", fill=color, font=font(12, True))
             tiles.append(vstack(gray(x.reshape(SIDE, SIDE), 2 * s), pen.array(), gap=2 * s))
-        return caption(hstack(*tiles, gap=6 * s), "시험 이미지 8장에 대한 지금의 예측", 13, ratio=s)
+        return caption(hstack(*tiles, gap=6 * s), "시험 이미지 8장에 대한 지금의 예측 (○ 맞음, × 틀림)",
+                       13, ratio=s)
 
     def _draw(self) -> None:
         """Draw every picture first, then send them: the messages leave together and the
@@ -277,8 +283,9 @@ class TrainingExplorer(Explorer):
                     png_fast(self._sample_image())]
         self.progress.max = per_epoch
         self.progress.value = self._position
-        for image, data in zip((self.curves, self.weights, self.samples), pictures):
-            self.show_png(image, data)
+        for image, data, alt in zip((self.curves, self.weights, self.samples), pictures,
+                                    self._alts(r)):
+            self.show_png(image, data, alt=alt)
         shape = "-".join(map(str, self.sizes))
         self.info.value = (
             f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
@@ -286,6 +293,21 @@ class TrainingExplorer(Explorer):
             f" · 학습률 {self.lr.value:g}"
             f" · 시험 정확도 <b>{r['test_accuracy'] * 100:.1f}%</b>"
             f" (학습된 784-16-16-10 신경망: {self.shipped * 100:.1f}%)")
+
+    def _alts(self, r: dict) -> tuple[str, str, str]:
+        """Korean text alternatives of the three pictures (numbers a screen reader reads)."""
+        out = self.net.predict(self.X_test[:N_SAMPLES])
+        right = int((out == self.y_test[:N_SAMPLES]).sum())
+        W1 = self.net.W[1]
+        loss = f"{r['loss']:.3f}" if r["loss"] is not None else "아직 없음"
+        return ((f"학습 곡선: 배치 {self.steps:,}개 뒤 학습 배치 손실 {loss}, 시험 손실 "
+                f"{r['test_loss']:.3f}, 시험 정확도 {r['test_accuracy'] * 100:.1f}%"),
+                (f"1번째 은닉층 뉴런 {len(W1)}개의 가중치 지도, 색 범위 ±{shared_limit(W1):.2f}, "
+                f"가장 큰 값 {W1.max():+.2f}, 가장 작은 값 {W1.min():+.2f}"),
+                f"시험 이미지 {N_SAMPLES}장의 예측: "
+                + ", ".join(f"{int(p)}({'맞음' if p == y else '틀림'})"
+                            for p, y in zip(out, self.y_test[:N_SAMPLES]))
+                + f" — {right}장 맞음")
 
     def snapshot(self) -> bytes:
         r = self.history[-1]
