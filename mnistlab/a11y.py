@@ -94,3 +94,48 @@ def contrast(fg, bg) -> float:
     """WCAG contrast ratio of two colours (1 … 21)."""
     la, lb = sorted((float(luminance(fg)), float(luminance(bg))))
     return (lb + 0.05) / (la + 0.05)
+
+
+def is_large_text(size_pt: float, bold: bool) -> bool:
+    """WCAG's large text: at least 18 pt, or 14 pt bold (3:1 suffices for it)."""
+    return size_pt >= 18 or (bold and size_pt >= 14)
+
+
+def figure_text_contrast(fig) -> list[tuple[str, float, float]]:
+    """Every visible text of a matplotlib figure as (text, contrast, required): the text's
+    colour against the rendered background under it (the figure drawn once without its
+    texts; the median colour of each text's box), required 4.5 (3 for large text)."""
+    import matplotlib.text as mtext
+
+    texts = [t for t in fig.findobj(mtext.Text)
+             if t.get_visible() and t.get_text().strip() and t.get_alpha() != 0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine("none")          # keep the layout: hidden texts must not move axes
+    for t in texts:
+        t.set_visible(False)
+    fig.canvas.draw()
+    background = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
+    for t in texts:
+        t.set_visible(True)
+    if engine is not None:
+        fig.set_layout_engine(engine)
+    h, w = background.shape[:2]
+    out = []
+    for t, box in zip(texts, boxes):
+        x0, x1 = int(max(box.x0, 0)), int(min(box.x1, w))
+        y0, y1 = int(max(h - box.y1, 0)), int(min(h - box.y0, h))
+        if x1 <= x0 or y1 <= y0:
+            continue                                   # outside the canvas
+        bg = np.median(background[y0:y1, x0:x1].reshape(-1, 3), axis=0) / 255
+        from matplotlib.colors import to_rgba
+
+        rgba = to_rgba(t.get_color(), t.get_alpha())
+        fg = np.array(rgba[:3]) * rgba[3] + bg * (1 - rgba[3])      # alpha over the background
+        bold = str(t.get_fontweight()) in ("bold", "heavy", "black", "700", "800", "900") or \
+            (isinstance(t.get_fontweight(), (int, float)) and t.get_fontweight() >= 700)
+        need = 3.0 if is_large_text(t.get_fontsize(), bold) else 4.5
+        out.append((t.get_text(), contrast(fg, bg), need))
+    return out

@@ -123,7 +123,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
                                                                    "lw": 0.6})
     for j, (d, yj) in enumerate(zip(tn.digits, oy)):
         ax.add_patch(Circle((ox, yj), 0.33, facecolor=str(out[j]),
-                            edgecolor="#e65100" if j == win else "#1565c0",
+                            edgecolor="#b34000" if j == win else "#1565c0",
                             lw=3 if j == win else 1.5, zorder=2))
         ax.text(ox, yj, f"{out[j]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
                 color=ink_on(out[j]))
@@ -251,7 +251,7 @@ def noise_answers(images, outputs, share: float | None = None):
         top.imshow(imgs[j], cmap="gray", vmin=0, vmax=1, interpolation="nearest")
         top.set_title(f"답: {win}\n(출력 {out[j, win]:.2f})", fontsize=11)
         top.axis("off")
-        colors = ["#e65100" if d == win else "#90a4ae" for d in range(out.shape[1])]
+        colors = ["#b34000" if d == win else "#90a4ae" for d in range(out.shape[1])]
         bottom.bar(range(out.shape[1]), out[j], color=colors)
         bottom.axhline(0.5, color="#444", lw=0.8, ls="--")
         bottom.set_ylim(0, 1)

@@ -23,8 +23,8 @@ from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.draw.common import image_panels
 from mnistlab.korean import THETA_CMAP, symmetric_limit
 
-HIGHLIGHT = "#1e88e5"
-SIGNAL = "#e65100"
+HIGHLIGHT = "#1565c0"
+SIGNAL = "#b34000"
 
 
 def _plus(value: float) -> str:
@@ -80,7 +80,7 @@ def input_column(x, title: str | None = "입력층: 784개의 뉴런이 한 줄�
             ax.add_patch(Circle((cx, y), 0.45 * step, facecolor=(v,) * 3, edgecolor="#333", lw=1,
                                 zorder=3))
             ax.text(cx + 0.75 * step, y, f"뉴런 {k + 1}: {x[k]:.2f}", va="center",
-                    fontsize=11, color="#222" if v > 0 else "#777")
+                    fontsize=11, color="#222" if v > 0 else "#666")
             row, c = divmod(k, SIDE)
             segs.append(((c + 0.5, row + 0.5), (cx - 0.45 * step, y)))
             colors.append(HIGHLIGHT if v > 0 else "#b0bec5")
@@ -133,7 +133,7 @@ def neuron_zoom(net, x, i: int = 1):
     nx.axvspan(t, span, color="#c8e6c9", alpha=0.7)
     nx.axvline(t, color="#6a1b9a", lw=2, ls="--")
     nx.text(t, 0.95, f"  −b = {t:.2f}", color="#6a1b9a", fontsize=10, va="top")
-    nx.text(span, 0.95, "켜지는 쪽 ", color="#2e7d32", fontsize=10, ha="right", va="top")
+    nx.text(span, 0.95, "켜지는 쪽 ", color="#1b5e20", fontsize=10, ha="right", va="top")
     nx.plot([s], [0], "v", color=SIGNAL, ms=13)
     nx.text(s, -0.35, f"가중합 {s:.2f}", color=SIGNAL, fontsize=10, ha="center", va="top")
     nx.set_yticks([])

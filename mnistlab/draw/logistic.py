@@ -19,8 +19,8 @@ from mnistlab.korean import THETA_CMAP, particle, scheme, sign_color, sign_legen
 from mnistlab.logistic import sigmoid
 
 YES, NO = "#2e7d32", "#78909c"          # "yes, it is the digit" / "no" points and bars
-X0_COLOR = "#fb8c00"                    # the constant input x0 = 1 and its θ0
-CURVE = "#1e88e5"
+X0_COLOR = "#b45309"                    # the constant input x0 = 1 and its θ0
+CURVE = "#1565c0"
 
 
 
@@ -63,8 +63,8 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
                label=f"{particle(digit, '이/가')} 아닌 이미지 (정답 0)")
     ax.scatter(px[pt == 1], py[pt == 1], s=5, alpha=0.45, color=YES, lw=0,
                label=f"{digit}인 이미지 (정답 1)")
-    ax.axhline(0.5, color="#e53935", ls="--", lw=1)
-    ax.text(1.0, 0.52, "0.5 기준선", color="#e53935", ha="right", va="bottom", fontsize=9)
+    ax.axhline(0.5, color="#c62828", ls="--", lw=1)
+    ax.text(1.0, 0.52, "0.5 기준선", color="#c62828", ha="right", va="bottom", fontsize=9)
     if theta0 is not None and theta1 is not None:
         xs = np.linspace(0, 1, 200)
         ax.plot(xs, sigmoid(theta0 + theta1 * xs), color=CURVE, lw=2.5,
@@ -84,15 +84,15 @@ def sigmoid_shapes():
     """What θ0 and θ1 do to sigmoid(θ0 + θ1·x): θ0 slides the curve, θ1 sets its steepness."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
     xs = np.linspace(0, 1, 200)
-    for th0, c in zip((-2, -5, -8), ("#90caf9", "#1e88e5", "#0d47a1")):
+    for th0, c in zip((-2, -5, -8), ("#90caf9", "#1565c0", "#0d47a1")):
         a.plot(xs, sigmoid(th0 + 10 * xs), color=c, lw=2, label=f"θ0 = {th0}")
     a.set_title("θ0 를 바꾸면: 곡선이 좌우로 움직인다 (θ1 = 10)")
-    for th1, c in zip((3, 10, 40), ("#ffcc80", "#fb8c00", "#e65100")):
+    for th1, c in zip((3, 10, 40), ("#ffcc80", "#b45309", "#b34000")):
         b.plot(xs, sigmoid(-th1 / 2 + th1 * xs), color=c, lw=2, label=f"θ1 = {th1}")
     b.plot(xs, sigmoid(5 - 10 * xs), color="#8e24aa", lw=2, ls="--", label="θ1 = −10 (반대 방향)")
     b.set_title("θ1 을 바꾸면: 기울기(가파름)가 바뀐다 (θ0 = −θ1/2)")
     for ax in (a, b):
-        ax.axhline(0.5, color="#e53935", ls=":", lw=1)
+        ax.axhline(0.5, color="#c62828", ls=":", lw=1)
         ax.set_xlabel("픽셀 값 x")
         ax.legend(fontsize=8, loc="upper left")
         ax.grid(alpha=0.3)
@@ -106,11 +106,11 @@ def sigmoid_of_z(ax=None, z_marks=(-4.0, 0.0, 3.0)):
     fig, ax = fig_ax(ax, (7, 3.6), layout="constrained")
     z = np.linspace(-8, 8, 400)
     ax.plot(z, sigmoid(z), color=CURVE, lw=2.5)
-    ax.axhline(0.5, color="#e53935", ls="--", lw=1)
+    ax.axhline(0.5, color="#c62828", ls="--", lw=1)
     ax.axvline(0, color="#999", lw=0.8)
     for zm in z_marks:
         s = sigmoid(zm)
-        ax.scatter([zm], [s], color="#e53935", zorder=3)
+        ax.scatter([zm], [s], color="#c62828", zorder=3)
         ax.annotate(f"z = {zm:g} ⇒ {s:.2f}", (zm, s), (zm + 0.4, s - 0.12 if s > 0.5 else s + 0.1),
                     fontsize=9, color="#b71c1c")
     ax.fill_between(z, 0, 1, where=z >= 0, color=YES, alpha=0.07)

@@ -24,8 +24,8 @@ from mnistlab.notation import layer_name
 
 # 양수/음수 가중치: the sign colours of the colour scheme in use (korean.COLOR_SCHEMES);
 # read when a figure is drawn, so ml.set_display(colors=...) applies.
-HIGHLIGHT = "#1e88e5"      # a chosen neuron
-WINNER = "#ff9800"         # the most activated output neuron
+HIGHLIGHT = "#1565c0"      # a chosen neuron
+WINNER = "#c43e00"         # the most activated output neuron
 
 PIXEL = 0.2                # side of one input pixel in data units
 BLOCK = SIDE * PIXEL       # the 28×28 input block is 5.6 units tall
@@ -181,12 +181,12 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
                 fontweight="bold" if is_win else "normal", color=WINNER if is_win else "#222")
         if nodes and values and a is not None:
             ax.text(px + r + 0.75, py, f"{a[L][i - 1]:.2f}", ha="left", va="center", fontsize=11,
-                    color="#555" if not is_win else "#e65100", fontfamily="monospace")
+                    color="#555" if not is_win else "#b34000", fontfamily="monospace")
     if nodes and winner is not None:
         px, py = layout.pos[(L, winner + 1)]
         ax.add_patch(Circle((px, py), r * 1.5, fill=False, edgecolor=WINNER, lw=2.5, zorder=5))
         ax.annotate(f"예측: {winner}", (px + r + 1.55, py), (xL + 2.9, py), ha="left",
-                    va="center", fontsize=12, color="#e65100", fontweight="bold",
+                    va="center", fontsize=12, color="#b34000", fontweight="bold",
                     arrowprops={"arrowstyle": "->", "color": WINNER, "lw": 1.5})
     if highlight is not None:
         hl, hi = net.check_neuron(*highlight)

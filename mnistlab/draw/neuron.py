@@ -16,10 +16,10 @@ from mnistlab.korean import THETA_CMAP, scheme, shared_limit, sign_color, symmet
 from mnistlab.neuron import ACTIVATIONS, KOREAN_NAMES
 
 CELL = "#f3c9a8"          # cell body fill
-CELL_EDGE = "#b5651d"
+CELL_EDGE = "#8d4e14"
 MYELIN = "#fbe3c8"
-SIGNAL = "#e53935"
-INPUT_BLUE = "#1e88e5"
+SIGNAL = "#c62828"
+INPUT_BLUE = "#1565c0"
 
 FORMULAS = {
     "sigmoid": r"$\sigma(z) = \dfrac{1}{1 + e^{-z}}$",
@@ -94,7 +94,7 @@ def biological_neuron(fire_stimuli=(0.3, 0.55, 0.9), threshold: float = 0.5):
     bx.text(threshold, -0.55, f" 역치(기준) = {threshold:g}", va="bottom", fontsize=10)
     for k, (v, f) in enumerate(zip(s, fires)):
         bx.text(1.02, k, "⇒ 활성화! 신호를 보냄" if f else "⇒ 가만히 있음 (신호 없음)",
-                va="center", fontsize=10, color=SIGNAL if f else "#607d8b",
+                va="center", fontsize=10, color=SIGNAL if f else "#546e7a",
                 fontweight="bold" if f else "normal", transform=bx.get_yaxis_transform())
     bx.set_xlim(0, 1)
     bx.set_ylim(len(s) - 0.5, -0.9)
