@@ -52,6 +52,28 @@ class Quiet:
             self._quiet = before
 
 
+class MimeBundle(tuple):
+    """``(data, metadata)`` as IPython takes it from ``_repr_mimebundle_`` (the metadata
+    carries the snapshot's alt text), read like the data dict: ``bundle["image/png"]``."""
+
+    def __new__(cls, data: dict, metadata: dict):
+        return super().__new__(cls, (data, metadata))
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, 0)[key]
+        return tuple.__getitem__(self, key)
+
+    def __contains__(self, key) -> bool:
+        return key in tuple.__getitem__(self, 0)
+
+    def get(self, key, default=None):
+        return tuple.__getitem__(self, 0).get(key, default)
+
+    def keys(self):
+        return tuple.__getitem__(self, 0).keys()
+
+
 class Explorer(Quiet, W.VBox):
     """An ipywidgets VBox that also shows as a PNG where widgets cannot run.
 
@@ -77,8 +99,8 @@ class Explorer(Quiet, W.VBox):
         ``alt``: the picture's Korean text alternative (what it shows and the numbers
         that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
         """
-        if alt is not None:
-            picture.tooltip = alt
+        # The front end (mnistlab/labextension, src/a11y.js) makes the tooltip the <img>'s alt.
+        picture.tooltip = alt if alt is not None else (picture.tooltip or f"{self.title}의 그림")
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data
 
@@ -88,6 +110,24 @@ class Explorer(Quiet, W.VBox):
         self.layout.align_items = "flex-start"
         self.add_class("mnistlab-explorer")     # the front end: lang="ko", names, keys
         accessible_buttons(self)
+        for name in self.live:                  # changing results: a polite live region
+            widget = self.__dict__.get(name)
+            if isinstance(widget, (W.HTML, W.HTMLMath, W.Label)):
+                widget.add_class("mnistlab-live")
+
+    #: attributes holding HTML outputs that change with the controls: read out by screen
+    #: readers when they change (not the bar tables, which change with every value).
+    live: tuple[str, ...] = ("status", "header", "info", "now", "formula", "loss", "text")
+
+    def snapshot_alt(self) -> str:
+        """The Korean text alternative of the snapshot: the widget and what its pictures show."""
+        todo, parts = [self], []
+        while todo:
+            w = todo.pop(0)
+            if isinstance(w, W.Image) and w.tooltip and w.tooltip not in parts:
+                parts.append(w.tooltip)
+            todo.extend(getattr(w, "children", ()) or ())
+        return " · ".join([f"{self.title} (저장된 정지 화면)", *parts])
 
     def snapshot(self) -> bytes:
         """PNG bytes of the widget's current state (for static viewers)."""
@@ -100,8 +140,9 @@ class Explorer(Quiet, W.VBox):
         try:
             bundle["image/png"] = base64.b64encode(self.snapshot()).decode("ascii")
         except NotImplementedError:
-            pass
-        return bundle
+            return bundle
+        # nbconvert writes this as the snapshot <img>'s alt (and the extension reads it)
+        return MimeBundle(bundle, {"image/png": {"alt": self.snapshot_alt()}})
 
 
 def set_slider_range(owner, slider: W.IntSlider, maximum: int, value: int) -> None:

@@ -119,9 +119,12 @@ class NeuronPlayground(Explorer):
 
     # ---------------------------------------------------------------- drawing
     def _on_change(self, _=None):
-        self.show_png(self.picture, png_fast(self.render()))
         x, w, b, name = self.values()
         z, a = self.compute()
+        self.show_png(self.picture, png_fast(self.render()),
+                      alt="인공뉴런 그림: 입력 " + ", ".join(f"{v:.2f}" for v in x)
+                          + ", 가중치 " + ", ".join(f"{v:+.1f}" for v in w)
+                          + f", 편향 {b:+.2f}, 가중합 z = {z:.2f}, 출력 a = {a:.3f}")
         terms = " + ".join(f"({wk:.2f})×{xk:.2f}" if wk < 0 else f"{wk:.2f}×{xk:.2f}"
                            for wk, xk in zip(w, x))
         self.formula.value = (
