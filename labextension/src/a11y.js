@@ -21,7 +21,10 @@
  * frame; the pass only writes attributes whose value differs (no feedback loop).
  */
 
+import { INotebookTracker } from '@jupyterlab/notebook';
+
 const ROOT = '.mnistlab-explorer';
+const FIGURE_ALT = '그림 (설명 없음)';
 const CONTROLS =
   'select, input, textarea, button, .noUi-handle, .widget-readout, canvas, [tabindex]';
 const PLAY_NAMES = [
@@ -107,11 +110,37 @@ export function lookAtRoots(doc = document) {
   }
 }
 
+/**
+ * Figures (image outputs that are not widgets): JupyterLab draws them without an alt;
+ * mnistlab puts one in the output's metadata (mnistlab.a11y.describe_inline_figures).
+ */
+function describeFigures(tracker) {
+  tracker?.forEach(panel => {
+    for (const cell of panel.content.widgets) {
+      const area = cell.model.type === 'code' ? cell.outputArea : null;
+      if (!area || !area.model) {
+        continue;
+      }
+      for (let i = 0; i < area.model.length; i++) {
+        const item = area.model.get(i);
+        const img = area.widgets[i]?.node.querySelector('.jp-RenderedImage img');
+        if (img) {
+          const md = item.metadata || {};
+          const mime = Object.keys(item.data).find(k => k.startsWith('image/'));
+          const alt = md[mime]?.alt || md.alt || FIGURE_ALT;
+          set(img, 'alt', String(alt));
+        }
+      }
+    }
+  });
+}
+
 export const a11yPlugin = {
   id: 'mnistlab-labextension:a11y',
   description: 'Accessible names, text alternatives, lang="ko" and keyboard use for mnistlab widgets.',
   autoStart: true,
-  activate: () => {
+  optional: [INotebookTracker],
+  activate: (app, tracker) => {
     let pending = false;
     const schedule = () => {
       if (pending) {
@@ -121,6 +150,7 @@ export const a11yPlugin = {
       requestAnimationFrame(() => {
         pending = false;
         lookAtRoots();
+        describeFigures(tracker);
       });
     };
     new MutationObserver(schedule).observe(document.body, {

@@ -52,6 +52,21 @@ class Quiet:
             self._quiet = before
 
 
+def _describable(picture: W.Image) -> None:
+    """Let an Image carry a tooltip: ipywidgets 8.1's ImageView reads ``description.length``
+    when the tooltip is set, and an Image has no description, so its view fails to render
+    ("Failed to create view for 'ImageView'"). An empty synced description (sent before the
+    tooltip) fixes it in every front end; the picture shows the same."""
+    if "description" in picture.keys:
+        return
+    import traitlets
+
+    picture.add_traits(description=traitlets.Unicode("").tag(sync=True))
+    picture.keys = [*picture.keys, "description"]
+    if picture.comm is not None:
+        picture.send_state("description")
+
+
 class MimeBundle(tuple):
     """``(data, metadata)`` as IPython takes it from ``_repr_mimebundle_`` (the metadata
     carries the snapshot's alt text), read like the data dict: ``bundle["image/png"]``."""
@@ -100,7 +115,10 @@ class Explorer(Quiet, W.VBox):
         that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
         """
         # The front end (mnistlab/labextension, src/a11y.js) makes the tooltip the <img>'s alt.
-        picture.tooltip = alt if alt is not None else (picture.tooltip or f"{self.title}의 그림")
+        text = alt if alt is not None else (picture.tooltip or f"{self.title}의 그림")
+        if text != picture.tooltip:
+            _describable(picture)
+            picture.tooltip = text
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data
 
