@@ -116,7 +116,10 @@ def _focused(page) -> dict:
               name: e.getAttribute('aria-label') || e.innerText?.trim().slice(0, 30) || '',
               ring: (parseFloat(s.outlineWidth) > 0 && s.outlineStyle !== 'none')
                     || s.boxShadow !== 'none',
-              value: e.tagName === 'SELECT' ? e.value : (e.getAttribute('aria-valuenow') ?? '')};
+              type: e.type || '',
+              value: (e.tagName === 'SELECT' || e.type === 'range') ? e.value
+                     : (e.getAttribute('aria-valuenow') ?? ''),
+              k: e.dataset.mnlK ?? null};
     }""")
 
 
@@ -135,7 +138,8 @@ def _keyboard_walk(page, name: str) -> list[str]:
             alt = img.get_attribute("alt") or ""
             assert HANGUL.search(alt), f"{name} 위젯 #{i}: 그림에 한국어 대체 텍스트가 없습니다 ({alt!r})"
         controls = root.evaluate_handle(CONTROLS_JS)
-        n = page.evaluate("(c) => c.length", controls)
+        n = page.evaluate("(c) => { c.forEach((e, k) => e.dataset.mnlK = String(k)); return c.length; }",
+                          controls)
         if not n:
             continue
         root.scroll_into_view_if_needed()
@@ -143,14 +147,21 @@ def _keyboard_walk(page, name: str) -> list[str]:
         page.keyboard.press("Tab")                  # keyboard use from here on (:focus-visible)
         page.keyboard.press("Shift+Tab")
         seen, operated = [], []
-        for step in range(n + 1):
+        for _ in range(n + 10):                         # a few stops more than the controls
             f = _focused(page)
             if f["root"] != str(i):
                 break                                   # Tab left the widget: no trap
             assert f["ring"], f"{name} 위젯 #{i}: 포커스 표시가 보이지 않습니다 ({f})"
             seen.append(f)
-            if f["tag"] == "select" or "noUi-handle" in f["cls"]:
+            if f["name"] == "재생":                     # Play, then pause it from the keyboard
+                _play_and_pause(page, root, name, i)
+                operated.append("재생/일시 정지")
+            if f["tag"] == "canvas":                    # the drawing canvas without a pointer
+                _ink_from_keyboard(page, root, name, i)
+                operated.append("그리기 칸")
+            if f["tag"] == "select" or "noUi-handle" in f["cls"] or f["type"] == "range":
                 keys = ("ArrowDown", "ArrowUp") if f["tag"] == "select" else ("ArrowRight", "ArrowLeft")
+                after = f
                 for key in keys:                        # the other way at the end of the range
                     page.keyboard.press(key)
                     page.wait_for_timeout(150)
@@ -162,10 +173,53 @@ def _keyboard_walk(page, name: str) -> list[str]:
                 assert after["value"] != f["value"], (
                     f"{name} 위젯 #{i}: 화살표 키로 {f['name']!r} 의 값이 바뀌지 않았습니다")
                 operated.append(f["name"] or f["tag"])
-            if step < n:
-                page.keyboard.press("Tab")
-        assert len(seen) >= n, (f"{name} 위젯 #{i}: Tab 으로 컨트롤 {n}개 중 {len(seen)}개만 "
-                                f"닿았습니다: {[s['name'] for s in seen]}")
-        assert _focused(page)["root"] != str(i), f"{name} 위젯 #{i}: Tab 으로 위젯을 떠날 수 없습니다"
+            page.keyboard.press("Tab")
+        reached = {s["k"] for s in seen}
+        missed = [k for k in map(str, range(n)) if k not in reached]
+        assert not missed, (f"{name} 위젯 #{i}: Tab 으로 닿지 않는 컨트롤 {len(missed)}개 "
+                            f"(닿은 것: {[s['name'] for s in seen]})")
+        assert _focused(page)["root"] != str(i), (
+            f"{name} 위젯 #{i}: Tab 을 {n + 10}번 눌러도 위젯을 떠나지 않습니다: "
+            f"{[(s['tag'], s['cls'][:30], s['name']) for s in seen[-5:]]}")
         lines.append(f"위젯 #{i} 컨트롤 {n}개 Tab, 화살표로 조작 {len(operated)}개")
     return lines
+
+
+def _text(root) -> str:
+    return root.evaluate("(r) => r.innerText")
+
+
+def _wait_change(page, root, before: str, timeout_ms: int = 15000) -> str:
+    for _ in range(timeout_ms // 250):
+        page.wait_for_timeout(250)
+        now = _text(root)
+        if now != before:
+            return now
+    return before
+
+
+def _ink_from_keyboard(page, root, name: str, i: int) -> None:
+    """Arrows move the cursor, Space inks a cell: the kernel answers with a prediction."""
+    before = _text(root)
+    for key in ("ArrowUp", "ArrowUp", "Space", "ArrowDown", "Space", "ArrowDown", "Space",
+                "ArrowDown", "Space"):
+        page.keyboard.press(key)
+    after = _wait_change(page, root, before)
+    assert after != before and "예측" in after, f"{name} 위젯 #{i}: 키보드로 칠한 칸에 답이 없습니다"
+    said = root.locator(".mnistlab-draw-said").inner_text()
+    assert re.search(r"\d+행 \d+열", said), f"{name} 위젯 #{i}: 칠한 칸을 읽어 주지 않습니다 ({said!r})"
+
+
+def _play_and_pause(page, root, name: str, i: int) -> None:
+    """Space on ▶ starts training; the button becomes ❚❚ and Space pauses: the numbers stand still."""
+    before = _text(root)
+    page.keyboard.press("Space")
+    moving = _wait_change(page, root, before)
+    assert moving != before, f"{name} 위젯 #{i}: 키보드로 누른 재생이 시작되지 않았습니다"
+    now = _focused(page)                        # the same button, now ❚❚ (its name follows)
+    assert now["name"] == "일시 정지", f"{name} 위젯 #{i}: 재생 중인 버튼의 이름이 '일시 정지'가 아닙니다 ({now})"
+    page.keyboard.press("Space")
+    page.wait_for_timeout(1500)                 # the frame under way finishes
+    paused = _text(root)
+    page.wait_for_timeout(1500)
+    assert _text(root) == paused, f"{name} 위젯 #{i}: 키보드로 일시 정지가 되지 않았습니다"
