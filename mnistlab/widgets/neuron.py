@@ -26,6 +26,15 @@ NEURON_SIZE = (520, 280)
 GREEN, RED, DOT = (47, 191, 47), (229, 57, 53), (229, 57, 53)
 
 
+def _sign_rgb(value: float) -> tuple[int, int, int]:
+    """A weight line's colour: the colour scheme's + / − line colour (korean.sign_color)."""
+    from matplotlib.colors import to_rgb
+
+    from mnistlab.korean import sign_color
+
+    return tuple(round(255 * c) for c in to_rgb(sign_color(value)))
+
+
 def _curve_background(name: str, ratio: int = 1) -> tuple[np.ndarray, callable]:
     """The activation curve as an RGB image of ``ratio``× pixels and a function
     (z, a) → its 1× pixel (x, y)."""
@@ -148,7 +157,7 @@ class NeuronPlayground(Explorer):
         sx, sy, r = 255, H / 2 + 10, 28
         for k, y in enumerate(ys):
             width = int(1 + 5 * min(abs(w[k]), 5) / 5)
-            d.line([(62, y), (sx - r, sy)], fill=GREEN if w[k] >= 0 else RED, width=width)
+            d.line([(62, y), (sx - r, sy)], fill=_sign_rgb(w[k]), width=width)
             g = int(np.clip(x[k], 0, 1) * 255)
             d.ellipse([20, y - 20, 60, y + 20], fill=(g, g, g), outline=(50, 50, 50), width=2)
             d.text((40, y), f"{x[k]:.2f}", fill=(0, 0, 0) if g > 127 else (255, 255, 255),
