@@ -117,6 +117,8 @@ def _focused(page) -> dict:
               ring: (parseFloat(s.outlineWidth) > 0 && s.outlineStyle !== 'none')
                     || s.boxShadow !== 'none',
               type: e.type || '',
+              choices: e.tagName === 'SELECT' ? e.options.length
+                       : (e.getAttribute('aria-valuemin') !== e.getAttribute('aria-valuemax') ? 2 : 1),
               value: (e.tagName === 'SELECT' || e.type === 'range') ? e.value
                      : (e.getAttribute('aria-valuenow') ?? ''),
               k: e.dataset.mnlK ?? null};
@@ -159,14 +161,18 @@ def _keyboard_walk(page, name: str) -> list[str]:
             if f["tag"] == "canvas":                    # the drawing canvas without a pointer
                 _ink_from_keyboard(page, root, name, i)
                 operated.append("그리기 칸")
-            if f["tag"] == "select" or "noUi-handle" in f["cls"] or f["type"] == "range":
+            movable = f["tag"] == "select" or "noUi-handle" in f["cls"] or f["type"] == "range"
+            if movable and f["choices"] > 1:            # (a dropdown of one choice: nothing to do)
                 keys = ("ArrowDown", "ArrowUp") if f["tag"] == "select" else ("ArrowRight", "ArrowLeft")
                 after = f
                 for key in keys:                        # the other way at the end of the range
-                    page.keyboard.press(key)
-                    page.wait_for_timeout(150)
-                    after = _focused(page)
-                    if after["value"] != f["value"]:
+                    for _ in range(1 if f["tag"] == "select" else 12):   # a fine step: a few
+                        page.keyboard.press(key)
+                        page.wait_for_timeout(100)
+                        after = _focused(page)
+                        if after["value"] != f["value"] or after["tag"] != f["tag"]:
+                            break
+                    if after["value"] != f["value"] or after["tag"] != f["tag"]:
                         break
                 assert after["root"] == str(i) and after["tag"] == f["tag"], (
                     f"{name} 위젯 #{i}: 화살표 키에 포커스가 위젯을 떠났습니다 ({f['name']} → {after})")
