@@ -279,7 +279,18 @@ def color_bar(lim: float, width: int, ratio: int = 1, label: str = "가중치",
               height: int = 12, size: int = 12, clipped: bool = True) -> np.ndarray:
     """A horizontal colour bar of THETA_CMAP from −lim to +lim: the shared scale of a
     widget's weight pictures, with the numbers and signs under it and the colour words
-    above ("빨강 -, 검정 0, 파랑 +"), so it reads without telling colours apart."""
+    above ("빨강 -, 검정 0, 파랑 +"), so it reads without telling colours apart.
+
+    Drawn once per shown limit (two decimals) and colour scheme: read-only, do not change it."""
+    from mnistlab.korean import current_colors
+
+    return _color_bar(round(float(lim), 2), int(width), ratio, label, height, size, clipped,
+                      current_colors())
+
+
+@functools.lru_cache(maxsize=64)
+def _color_bar(lim: float, width: int, ratio: int, label: str, height: int, size: int,
+               clipped: bool, scheme: str) -> np.ndarray:
     from mnistlab.korean import THETA_CMAP, sign_legend
 
     w = max(120, int(width))
@@ -296,7 +307,9 @@ def color_bar(lim: float, width: int, ratio: int = 1, label: str = "가중치",
     if clipped:     # values beyond ±lim take the end colours
         out = np.vstack([out, caption(np.full((0, w * ratio, 3), 255, np.uint8),
                                       f"±{lim:.2f} 넘는 값은 끝 색", size - 1, pad=2, ratio=ratio)])
-    return caption(out, label, size, pad=3, ratio=ratio)
+    out = caption(out, label, size, pad=3, ratio=ratio)
+    out.flags.writeable = False
+    return out
 
 
 def weight_alt(w, lim: float, what: str = "가중치") -> str:
