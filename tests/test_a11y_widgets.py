@@ -57,7 +57,13 @@ def test_alt_says_the_numbers_that_matter(every_widget):
 def test_changing_results_are_live_regions_and_roots_are_marked(every_widget):
     t = every_widget["training_explorer"]
     assert "mnistlab-explorer" in t._dom_classes
-    assert "mnistlab-live" in t.info._dom_classes
+    # training: the state is said when it pauses or takes one step, not at every frame
+    assert "mnistlab-live" not in t.info._dom_classes and "mnistlab-live" in t.said._dom_classes
+    t.one_step.click()
+    assert re.search(r"한 걸음 학습했습니다: 배치 [\d,]+개, 시험 정확도 \d+\.\d%", t.said.value)
+    t.play.playing = True
+    t.play.playing = False
+    assert "학습을 멈췄습니다" in t.said.value
     d = every_widget["digit_browser"]
     assert "mnistlab-live" in d.header._dom_classes
 

@@ -99,6 +99,9 @@ class TrainingExplorer(Explorer):
     """학습 지켜보기: a fresh network learning MNIST, one frame of mini-batches at a time."""
 
     title = "학습 지켜보기"
+    # The frame text changes many times a second while playing: a screen reader hears the
+    # state when training pauses or takes one step (self.said), not every frame.
+    live = ("said",)
 
     def __init__(self, hidden: int = 16, layers: int = 2, lr: float = 0.5, batch_size: int = 32,
                  steps_per_frame: int = 100, seed: int = 0, images=None, labels=None,
@@ -140,12 +143,14 @@ class TrainingExplorer(Explorer):
                                       style={"description_width": "110px"},
                                       layout=W.Layout(width="300px"))
         self.info = W.HTML()
+        self.said = W.HTML(layout=W.Layout(min_height="0"))
         self.curves = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self.weights = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self.samples = W.Image(format="png", layout=W.Layout(max_width="100%"))
 
         self.play.observe(self._on_tick, "value")
-        self.one_step.on_click(lambda _: self.run_steps(1))
+        self.play.observe(self._on_playing, "playing")
+        self.one_step.on_click(lambda _: (self.run_steps(1), self._say("한 걸음 학습했습니다")))
         self.reset_button.on_click(lambda _: self.reset())
         self.hidden.observe(lambda _: self.reset(), "value")
         self.layers.observe(lambda _: self.reset(), "value")
@@ -155,7 +160,7 @@ class TrainingExplorer(Explorer):
             W.HBox([self.one_step, self.play, self.reset_button, self.progress], layout=wrap),
             W.HBox([self.layers, self.hidden], layout=wrap),
             W.HBox([self.lr, self.speed], layout=wrap),
-            self.info, self.curves, self.weights, self.samples,
+            self.info, self.said, self.curves, self.weights, self.samples,
         ])
         self.layout.max_width = "100%"
         self.reset()
@@ -210,6 +215,16 @@ class TrainingExplorer(Explorer):
         self._queued_last = queued
         self.run_steps(self.speed.value)
         self._last_frame = time.monotonic()
+
+    def _on_playing(self, change):
+        if not change["new"]:
+            self._say("학습을 멈췄습니다")
+
+    def _say(self, what: str) -> None:
+        """One sentence for screen readers (a polite live region): where training stands."""
+        r = self.history[-1]
+        self.said.value = (f"<span style='font-size:12px;color:#555'>{what}: 배치 {self.steps:,}개, "
+                           f"시험 정확도 {r['test_accuracy'] * 100:.1f}%</span>")
 
     def _record(self) -> None:
         record = {
