@@ -118,6 +118,7 @@ def _focused(page) -> dict:
                     || s.boxShadow !== 'none',
               type: e.type || '',
               choices: e.tagName === 'SELECT' ? e.options.length
+                       : e.type === 'range' ? (e.min !== e.max ? 2 : 1)
                        : (e.getAttribute('aria-valuemin') !== e.getAttribute('aria-valuemax') ? 2 : 1),
               value: (e.tagName === 'SELECT' || e.type === 'range') ? e.value
                      : (e.getAttribute('aria-valuenow') ?? ''),
