@@ -20,8 +20,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
-from mnistlab.draw.common import image_panels
-from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.draw.common import image_panels, weight_colorbar
+from mnistlab.korean import THETA_CMAP, shared_limit, symmetric_limit
 
 HIGHLIGHT = "#1565c0"
 SIGNAL = "#b34000"
@@ -116,11 +116,14 @@ def neuron_zoom(net, x, i: int = 1):
     w = d["w"].reshape(SIDE, SIDE)
     image = np.asarray(d["a_prev"]).reshape(SIDE, SIDE)
     fig = plt.figure(figsize=(12.5, 3.9))
-    lim = symmetric_limit(w)
+    lim = shared_limit(w)            # one scale for the weights and weights × pixels
     panels = [(0.01, w, THETA_CMAP, -lim, lim, f"뉴런 $a^{{[1]}}_{{{i}}}$의 가중치 784개\n(W[1]의 {i}번째 행)"),
               (0.205, image, "gray", 0, 1, "입력 이미지 $a^{[0]}$"),
-              (0.40, w * image, THETA_CMAP, None, None, "가중치 × 픽셀")]
-    image_panels(fig, panels, 0.04, 0.17, 0.74)
+              (0.40, w * image, THETA_CMAP, -lim, lim, "가중치 × 픽셀")]
+    axes = image_panels(fig, panels, 0.2, 0.17, 0.62)
+    weight_colorbar(fig, axes[0].images[0], lim, label="가중치와 가중치 × 픽셀의 같은 색 범위",
+                    cax=fig.add_axes([0.03, 0.08, 0.52, 0.03]), orientation="horizontal",
+                    clipped=True)
     fig.text(0.19, 0.43, "×", fontsize=22, ha="center", va="center")
     fig.text(0.385, 0.43, "=", fontsize=22, ha="center", va="center")
     # the weighted sum on a number line, with the threshold −b

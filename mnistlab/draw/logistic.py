@@ -369,7 +369,7 @@ def evidence(image, theta, theta0: float, digit: int = 5):
     fig, axes = plt.subplots(1, 3, figsize=(11, 3.9))
     axes[0].imshow(img, cmap="gray", vmin=0, vmax=1)
     axes[0].set_title("입력 이미지 x")
-    theta_map(th, ax=axes[1], title=f"'{digit}인가?' 모델의 θ", colorbar=False)
+    theta_map(th, ax=axes[1], title=f"'{digit}인가?' 모델의 θ")
     lim = theta_limit(ev[img > 0]) if np.any(img > 0) else 1.0
     im = axes[2].imshow(ev, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
     axes[2].set_title("픽셀 × θ (잉크가 있는 곳만 남는다)")
