@@ -12,6 +12,8 @@ The tests use these on the colour maps and colours that the figures and widgets 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from matplotlib.colors import to_rgb
 
@@ -177,3 +179,27 @@ def describe_inline_figures() -> None:
 
     fetch._mnistlab_alt = True
     backend_inline._fetch_figure_metadata = fetch
+
+
+def add_image_alts(page: str, notebook) -> str:
+    """Write the ``alt`` that outputs carry in their metadata (figures, widget snapshots) into
+    the ``<img>`` tags of an HTML export whose template leaves them out (nbconvert's lab and
+    reveal templates; the classic one writes them itself)."""
+    import html as _html
+
+    for cell in notebook.get("cells", []):
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = out.get("data", {}).get("image/png")
+            md = out.get("metadata", {}) or {}
+            alt = (md.get("image/png") or {}).get("alt") or md.get("alt")
+            if not data or not alt:
+                continue
+            b64 = ("".join(data) if isinstance(data, list) else data).replace("\n", "")
+            tag = re.compile(r'<img\b([^>]*?)\bsrc="data:image/png;base64,' + re.escape(b64) + '"')
+
+            def with_alt(m, alt=alt, b64=b64):
+                attrs = re.sub(r'\salt="[^"]*"', "", m.group(1))   # nbconvert's "No description…"
+                return f'<img alt="{_html.escape(alt)}"{attrs}src="data:image/png;base64,{b64}"'
+
+            page = tag.sub(with_alt, page, count=1)
+    return page

@@ -103,3 +103,19 @@ def test_inline_figures_get_an_alt_from_their_titles():
     assert a11y.figure_alt(plt.figure()) == "그림 (제목 없음)"
     plt.close("all")
     assert ml  # the import installed the hook
+
+
+def test_lab_html_export_gets_the_alts_of_figures_and_snapshots(every_widget):
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    data, metadata = every_widget["digit_browser"]._repr_mimebundle_()
+    out = nbformat.v4.new_output("display_data", data={"image/png": data["image/png"],
+                                                       "text/plain": data["text/plain"]},
+                                 metadata=metadata)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("w", outputs=[out])])
+    page, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    assert 'alt="숫자 브라우저' not in page        # the lab template writes a placeholder alt
+    fixed = a11y.add_image_alts(page, nb)
+    assert 'alt="숫자 브라우저 (저장된 정지 화면)' in fixed
+    assert "No description has been provided" not in fixed
