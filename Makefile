@@ -78,11 +78,13 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test
 	@touch $@
 
 # JupyterLab's defaults for this environment only: no first-run pop-up asking
-# about Jupyter news, no update check (the class may well be offline).
+# about Jupyter news, no update check (the class may well be offline), and the menus
+# in Korean (the language pack jupyterlab-language-pack-ko-KR; English is one setting
+# away: Settings → Language → English, kept in the learner's own settings).
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
-$(LAB_SETTINGS): $(VENV)/.installed
+$(LAB_SETTINGS): $(VENV)/.installed Makefile
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}, "@jupyterlab/translation-extension:plugin": {"locale": "ko_KR"}}' > $@
 
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -200,7 +202,7 @@ $(CLASS_PROXY): classroom/package.json classroom/package-lock.json
 	cd classroom && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-classroom-setup: $(VENV)/.installed-classroom $(CLASS_PROXY)
+classroom-setup: $(VENV)/.installed-classroom $(CLASS_PROXY) $(LAB_SETTINGS)
 
 classroom: classroom-setup
 	@test "$$(id -u)" = 0 || { echo "수업 서버는 root 로 실행해야 합니다 (학생마다 자기 계정으로 서버를 띄우므로): sudo make classroom"; exit 1; }

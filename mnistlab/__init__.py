@@ -47,6 +47,10 @@ from mnistlab.notation import Notation
 from mnistlab.notebook import install as _install_notebook_messages
 
 use_korean_font()
+
+from mnistlab.a11y import describe_inline_figures as _describe_inline_figures
+
+_describe_inline_figures()     # every inline figure gets a Korean alt (issue 22)
 _install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
 
 __version__ = _version("mnistlab")      # the one version string: pyproject.toml's

@@ -37,6 +37,7 @@ MODES = {
     "projector": DisplayMode(18, 36, 110, 14.0, 130, 2),
 }
 _current = MODES["normal"]     # what the last set_display chose (widgets read it when made)
+_current_name = "normal"
 
 
 def page_style(mode: DisplayMode) -> str:
@@ -60,7 +61,7 @@ def page_style(mode: DisplayMode) -> str:
     )
 
 
-def set_display(mode: str = "projector", sharp: bool | None = None):
+def set_display(mode: str | None = None, sharp: bool | None = None, colors: str | None = None):
     """화면 설정: "projector" (큰 글자·그림, 교실 뒷자리용) or "normal" (기본).
 
     ``sharp`` (선명한 그림): widget pictures drawn at 2× pixels and shown at their
@@ -69,10 +70,25 @@ def set_display(mode: str = "projector", sharp: bool | None = None):
     off for "normal"; a HiDPI laptop asks for it with
     ``ml.set_display("normal", sharp=True)``. Widgets made after the call use it.
 
+    ``colors`` (가중치 색): "safe" (기본, 색각 이상이 있어도 +와 −가 구별되는 빨강·검정·파랑)
+    or "lesson" (원래 강의의 빨강·검정·초록), for the figures and widgets made after the call.
+    ``ml.set_display(colors="lesson")`` alone changes only the colours and keeps the
+    screen setting; otherwise ``mode`` defaults to "projector".
+
     Returns the page style to show as the cell's output (the last line of a cell),
     and sets matplotlib's sizes for the figures drawn after it.
     """
-    global _current
+    global _current, _current_name
+    if colors is not None:
+        from mnistlab.korean import use_colors
+
+        use_colors(colors)                      # a Korean error for an unknown name
+        if mode is None and sharp is None:      # colours only: the screen setting stays
+            from IPython.display import HTML
+
+            return HTML(page_style(_current))
+    if mode is None:
+        mode = "projector"
     if mode not in MODES:
         raise MnistlabValueError(
             f"화면 설정 {mode!r} 은 없습니다. 다음 중 하나를 쓰세요: "
@@ -84,7 +100,7 @@ def set_display(mode: str = "projector", sharp: bool | None = None):
     m = MODES[mode]
     if sharp is not None:
         m = dataclasses.replace(m, pixel_ratio=2 if sharp else 1)
-    _current = m
+    _current, _current_name = m, mode
     import matplotlib
 
     matplotlib.rcParams["font.size"] = m.figure_font_pt

@@ -101,8 +101,12 @@ def _tarballs(folder: Path, specs: dict) -> list[Path]:
 
 def build(out: Path, notebooks: list[Path] | None = None, fetch: bool = True) -> list[Path]:
     """Write a deck for each notebook into `out`; returns the deck paths."""
+    import json
+
     from nbconvert import SlidesExporter
     from traitlets.config import Config
+
+    from mnistlab.a11y import add_image_alts
 
     out.mkdir(parents=True, exist_ok=True)
     if fetch:
@@ -113,6 +117,7 @@ def build(out: Path, notebooks: list[Path] | None = None, fetch: bool = True) ->
     decks = []
     for nb in notebooks or sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         body, _ = exporter.from_filename(str(nb))
+        body = add_image_alts(body, json.loads(nb.read_text(encoding="utf-8")))   # figures' alt
         deck = out / f"{nb.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
         decks.append(deck)

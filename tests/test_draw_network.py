@@ -9,7 +9,8 @@ from matplotlib.patches import Circle
 
 import mnistlab as ml
 from mnistlab import draw
-from mnistlab.draw.network import POSITIVE, _rgb, edges, input_edges
+from mnistlab.draw.network import _rgb, edges, input_edges
+from mnistlab.korean import sign_color
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def test_lines_are_every_hidden_weight_with_its_sign(net, x):
     assert len(segs) == 6 * net.n[1] + n_hidden
     w = np.concatenate([[t[2] for t in input_edges(net, x, 6)]]
                        + [net.W[l].ravel() for l in range(2, net.L + 1)])
-    positive = np.all(np.isclose(rgba[:, :3], _rgb(POSITIVE)), axis=1)
+    positive = np.all(np.isclose(rgba[:, :3], _rgb(sign_color(1))), axis=1)
     np.testing.assert_array_equal(positive, w >= 0)
     WL = np.abs(net.W[net.L]).ravel()                     # width grows with |w| / max |w| of a layer
     np.testing.assert_allclose(widths[-WL.size:], 0.25 + 2.0 * (WL / WL.max()) ** 1.5)

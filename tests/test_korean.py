@@ -56,11 +56,19 @@ def test_widget_images_use_the_bundled_font():
     Image.fromarray(out)  # a valid image
 
 
-def test_theta_colour_map_is_red_black_green():
+def test_theta_colour_map_is_dark_at_zero_and_the_lesson_red_green_is_a_setting():
     lo, mid, hi = (korean.THETA_CMAP(v)[:3] for v in (0.0, 0.5, 1.0))
-    assert lo[0] > 0.9 and lo[1] < 0.3                   # red for negative
-    assert max(mid) < 0.05                               # black near 0
-    assert hi[1] > 0.8 and hi[0] < 0.3                   # green for positive
+    assert lo[0] > 0.9 and lo[0] > lo[2] + 0.2           # reddish for negative
+    assert max(mid) < 0.12                               # dark near 0
+    assert hi[2] > 0.9 and hi[2] > hi[0] + 0.2           # bluish for positive
+    try:
+        ml.set_display(colors="lesson")
+        lo, mid, hi = (korean.THETA_CMAP(v)[:3] for v in (0.0, 0.5, 1.0))
+        assert lo[0] > 0.9 and lo[1] < 0.3               # the lesson's red for negative
+        assert max(mid) < 0.05                           # black near 0
+        assert hi[1] > 0.8 and hi[0] < 0.3               # the lesson's green for positive
+    finally:
+        ml.set_display(colors="safe")
     assert korean.symmetric_limit(np.array([-3.0, 2.0])) == 3.0
     assert korean.symmetric_limit(np.zeros(3)) == 1.0
     assert ml.THETA_CMAP is korean.THETA_CMAP

@@ -48,21 +48,30 @@ def test_hidden_neuron_choice_changes_weights_and_top_images(hidden):
     assert (hidden.weights.value, hidden.grid.value, hidden.header.value) == before
 
 
-def test_weights_picture_is_the_neurons_weights(hidden, net):
-    hidden.layer.value, hidden.neuron.value = 1, 3
-    img = as_array(hidden.weights.value)
-    assert img.shape[:2] == (28 * 6, 28 * 6)
-    w = net.W[1][2].reshape(28, 28)
-    r, c = np.unravel_index(np.argmax(w), w.shape)          # most positive weight → green
-    px = img[r * 6 + 3, c * 6 + 3].astype(int)
-    assert px[1] > px[0] + 50
-    r, c = np.unravel_index(np.argmin(w), w.shape)          # most negative → red
-    px = img[r * 6 + 3, c * 6 + 3].astype(int)
-    assert px[0] > px[1] + 50
-    lim = np.abs(w).max()                                   # the stronger side is at full colour
-    strongest = img[np.unravel_index(np.argmax(np.abs(w)), w.shape)[0] * 6 + 3,
-                    np.unravel_index(np.argmax(np.abs(w)), w.shape)[1] * 6 + 3]
-    assert strongest.max() > 200 and lim > 0
+def test_weights_picture_is_the_neurons_weights_on_the_layers_shared_scale(hidden, net):
+    from mnistlab.korean import THETA_CMAP, shared_limit
+
+    lim = shared_limit(net.W[1])
+    lut = (THETA_CMAP(np.linspace(0, 1, 256))[:, :3] * 255 + 0.5).astype(np.uint8)
+
+    def expected(v):            # the colour of weight v on the layer's one scale
+        return lut[int(np.clip(((v + lim) / (2 * lim)) * 255 + 0.5, 0, 255))]
+
+    for i in (3, 7):
+        hidden.layer.value, hidden.neuron.value = 1, i
+        img = as_array(hidden.weights.value)
+        assert img.shape[1] == 28 * 6 and img.shape[0] > 28 * 6   # the map, then its colour bar
+        w = net.W[1][i - 1].reshape(28, 28)
+        for pick in (np.argmax, np.argmin, lambda a: np.argmin(np.abs(a))):
+            r, c = np.unravel_index(pick(w), w.shape)
+            assert np.array_equal(img[r * 6 + 3, c * 6 + 3], expected(w[r, c]))
+        r, c = np.unravel_index(np.argmax(w), w.shape)          # most positive → blue
+        px = img[r * 6 + 3, c * 6 + 3].astype(int)
+        assert px[2] > px[0] + 50
+        r, c = np.unravel_index(np.argmin(w), w.shape)          # most negative → red
+        px = img[r * 6 + 3, c * 6 + 3].astype(int)
+        assert px[0] > px[2] + 50
+        assert "색 범위 ±" in hidden.weights.tooltip and "양수(+)" in hidden.weights.tooltip
 
 
 def test_digit_choice_changes_only_the_current_output(hidden, net):

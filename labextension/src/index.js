@@ -23,6 +23,8 @@
 
 import { INotebookTracker } from '@jupyterlab/notebook';
 
+import { a11yPlugin } from './a11y';
+
 const WIDGET_MIME = 'application/vnd.jupyter.widget-view+json';
 // What jupyterlab-manager's renderer writes when the widget model is unknown.
 const MODEL_NOT_FOUND = 'Error displaying widget: model not found';
@@ -63,7 +65,7 @@ function snapshotOf(data) {
 }
 
 /** Case 1: the English error becomes the notice and the saved snapshot. */
-function showMissing(node, data) {
+function showMissing(node, data, alt) {
   const png = snapshotOf(data);
   node.textContent = '';
   node.classList.add(MISSING);
@@ -71,7 +73,7 @@ function showMissing(node, data) {
   if (png) {
     const img = document.createElement('img');
     img.className = 'mnl-KernelGone-snapshot';
-    img.alt = SNAPSHOT_ALT;
+    img.alt = alt ? `${SNAPSHOT_ALT}: ${alt}` : SNAPSHOT_ALT;
     img.src = `data:image/png;base64,${png}`;
     node.append(img);
   }
@@ -104,7 +106,7 @@ function outputNode(item) {
     : node.querySelector('.jp-OutputArea-output');
 }
 
-function lookAtOutput(node, data, kernelId) {
+function lookAtOutput(node, data, kernelId, alt) {
   if (node.classList.contains(MISSING)) {
     if (node.querySelector(':scope > .mnl-KernelGone-notice')) {
       return;
@@ -114,7 +116,7 @@ function lookAtOutput(node, data, kernelId) {
   const view = node.querySelector('.jupyter-widgets');
   if (!view) {
     if (node.textContent.trim() === MODEL_NOT_FOUND) {
-      showMissing(node, data);
+      showMissing(node, data, alt);
     }
     return;
   }
@@ -143,10 +145,11 @@ function lookAtNotebook(panel) {
       continue;
     }
     for (let i = 0; i < area.model.length; i++) {
-      const data = area.model.get(i).data;
+      const item = area.model.get(i);
+      const data = item.data;
       const node = data[WIDGET_MIME] ? outputNode(area.widgets[i]) : null;
       if (node) {
-        lookAtOutput(node, data, kernelId);
+        lookAtOutput(node, data, kernelId, item.metadata?.['image/png']?.alt);
       }
     }
   }
@@ -207,4 +210,4 @@ const plugin = {
   }
 };
 
-export default plugin;
+export default [plugin, a11yPlugin];

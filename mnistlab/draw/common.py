@@ -23,6 +23,29 @@ def ink_on(gray: float) -> str:
     return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
 
 
+def weight_colorbar(fig, mappable, lim: float, label: str = "가중치", **kwargs):
+    """The colour bar of a weight map (or of several on one shared scale): −lim, 0, +lim
+    with the sign and the colour word at each tick, so the sign never rests on colour alone.
+    ``kwargs`` go to ``fig.colorbar`` (``ax=``, ``cax=``, ``orientation=``, ...);
+    ``clipped=True`` when values beyond ±lim take the end colours (:func:`shared_limit`)."""
+    from mnistlab.korean import scheme
+
+    s = scheme()
+    clipped = kwargs.pop("clipped", False)
+    if clipped:
+        kwargs.setdefault("extend", "both")
+    cb = fig.colorbar(mappable, **kwargs)
+    horizontal = kwargs.get("orientation") == "horizontal"
+    sep = " " if horizontal else "\n"
+    lo, hi = (" 이하", " 이상") if clipped else ("", "")
+    cb.set_ticks([-lim, 0, lim])
+    cb.set_ticklabels([f"−{lim:.2f}{lo}{sep}({s.negative} −)", f"0{sep}(검정)",
+                       f"+{lim:.2f}{hi}{sep}({s.positive} +)"])
+    cb.ax.tick_params(labelsize=8)
+    cb.set_label(label, fontsize=9)
+    return cb
+
+
 def image_panels(fig, panels, bottom: float, width: float, height: float) -> list:
     """Side-by-side 28×28 maps (e.g. input × weights = contributions) on ``fig``.
 

@@ -13,7 +13,7 @@ from matplotlib.patches import Rectangle
 from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.draw.common import fig_ax
 
-ROW_COLORS = ("#e53935", "#fb8c00", "#1e88e5")
+ROW_COLORS = ("#c62828", "#b45309", "#1565c0")
 
 
 def digit_grid(images: np.ndarray, labels: np.ndarray, rows: int = 4, cols: int = 10,
@@ -103,12 +103,12 @@ def normalization(ax=None, example: int = 100):
     """Min-max normalization: x / (255 - 0) maps 0..255 onto 0..1 (100 → 0.39)."""
     fig, ax = fig_ax(ax, (5.5, 3.6))
     x = np.arange(256)
-    ax.plot(x, x / 255, color="#1e88e5", linewidth=2)
+    ax.plot(x, x / 255, color="#1565c0", linewidth=2)
     y = example / 255
-    ax.plot([example, example, 0], [0, y, y], "--", color="#e53935")
-    ax.scatter([example], [y], color="#e53935", zorder=3)
+    ax.plot([example, example, 0], [0, y, y], "--", color="#c62828")
+    ax.scatter([example], [y], color="#c62828", zorder=3)
     ax.annotate(f"픽셀 값 {example}  ÷ 255  ≈ {y:.2f}", (example, y), (example + 45, y - 0.22),
-                arrowprops={"arrowstyle": "->", "color": "#e53935"}, color="#b71c1c", fontsize=11)
+                arrowprops={"arrowstyle": "->", "color": "#c62828"}, color="#b71c1c", fontsize=11)
     ax.set_xlim(0, 255)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("원래 픽셀 값 (0 = 배경, 255 = 가장 진한 잉크)")
@@ -169,8 +169,8 @@ def label_counts(train_labels: np.ndarray, test_labels: np.ndarray, ax=None):
     digits = np.arange(10)
     tr = np.bincount(train_labels, minlength=10)
     te = np.bincount(test_labels, minlength=10)
-    ax.bar(digits - 0.2, tr, 0.4, label=f"훈련 데이터 ({tr.sum():,}장)", color="#1e88e5")
-    ax.bar(digits + 0.2, te, 0.4, label=f"시험 데이터 ({te.sum():,}장)", color="#fb8c00")
+    ax.bar(digits - 0.2, tr, 0.4, label=f"훈련 데이터 ({tr.sum():,}장)", color="#1565c0")
+    ax.bar(digits + 0.2, te, 0.4, label=f"시험 데이터 ({te.sum():,}장)", color="#b45309")
     for d in digits:
         ax.text(d - 0.2, tr[d] + 80, f"{tr[d]:,}", ha="center", fontsize=7, rotation=90, va="bottom")
         ax.text(d + 0.2, te[d] + 80, f"{te[d]:,}", ha="center", fontsize=7, rotation=90, va="bottom")

@@ -2,8 +2,8 @@
 
 The hoped-for picture (drawn patterns that compose into digits) and the real
 one (a trained network's hidden weights and the images that excite them).
-Weights use THETA_CMAP (red = negative, black ≈ 0, green = positive) with a
-symmetric limit, as the θ maps of chapter 02 do.
+Weights use THETA_CMAP (dark ≈ 0; korean.sign_legend() names the colours) on ONE
+symmetric scale per figure, stated by a colour bar with + and −.
 """
 
 from __future__ import annotations
@@ -13,30 +13,34 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from mnistlab.data import SIDE
-from mnistlab.draw.common import ink_on
+from mnistlab.draw.common import ink_on, weight_colorbar
 from mnistlab.inside import TemplateNetwork, bar, ring, template_network, top_images, top_k
-from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.korean import THETA_CMAP, shared_limit, sign_color, sign_legend, symmetric_limit
 
 
 def weight_maps(weights, titles=None, cols: int = 8, title: str = "", size: float = 1.45,
                 suptitle_size: int = 13):
-    """Several 784-weight vectors as 28×28 maps on THETA_CMAP, each with its own ± limit."""
+    """Several 784-weight vectors as 28×28 maps on THETA_CMAP, all on one ± scale (the
+    largest |weight| of them all), stated by a colour bar."""
     ws = [np.asarray(w, dtype=float).reshape(SIDE, SIDE) for w in weights]
     n = len(ws)
     cols = min(cols, n)
     rows = -(-n // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(cols * size, rows * (size + 0.25) + 0.5),
-                             squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(cols * size + 1.0, rows * (size + 0.25) + 0.5),
+                             squeeze=False, layout="constrained")
+    lim = shared_limit(np.stack(ws)) if ws else 1.0
+    im = None
     for k, ax in enumerate(axes.flat):
         ax.axis("off")
         if k < n:
-            lim = symmetric_limit(ws[k])
-            ax.imshow(ws[k], cmap=THETA_CMAP, vmin=-lim, vmax=lim, interpolation="nearest")
+            im = ax.imshow(ws[k], cmap=THETA_CMAP, vmin=-lim, vmax=lim, interpolation="nearest")
             if titles is not None:
                 ax.set_title(titles[k], fontsize=10)
+    if im is not None:
+        weight_colorbar(fig, im, lim, label="가중치 (모든 그림이 같은 색 범위)", ax=axes, clipped=True,
+                        shrink=0.9 if rows > 1 else 1.0, aspect=25)
     if title:
         fig.suptitle(title, fontsize=suptitle_size)
-    fig.tight_layout()
     return fig
 
 
@@ -44,19 +48,19 @@ def pattern_templates(tn: TemplateNetwork | None = None):
     """The hand-built network's hidden neurons: each drawing and its weights [1_36]."""
     tn = tn or template_network()
     n = len(tn.patterns)
-    fig, axes = plt.subplots(2, n, figsize=(n * 1.9, 4.6))
+    fig, axes = plt.subplots(2, n, figsize=(n * 1.9 + 1.0, 4.6), layout="constrained")
+    lim = symmetric_limit(np.stack([p.weights for p in tn.patterns]))
     for j, p in enumerate(tn.patterns):
         top, bottom = axes[0, j], axes[1, j]
         top.imshow(p.drawing, cmap="gray", vmin=0, vmax=1)
         top.set_title(f"{p.name}\n(숫자 {', '.join(map(str, p.digits))})", fontsize=10)
-        lim = symmetric_limit(p.weights)
-        bottom.imshow(p.weights, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
+        im = bottom.imshow(p.weights, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
         bottom.set_title(f"$a^{{[1]}}_{{{j + 1}}}$의 가중치", fontsize=10)
         top.axis("off")
         bottom.axis("off")
+    weight_colorbar(fig, im, lim, label="가중치 (같은 색 범위)", ax=axes[1, :], shrink=0.9)
     fig.suptitle("손으로 그린 은닉층 뉴런: 위 = 찾는 무늬, 아래 = 가중치 "
-                 "(초록 +, 빨강 −, 검정 0)", fontsize=12)
-    fig.tight_layout()
+                 f"({sign_legend(short=True)})", fontsize=12)
     return fig
 
 
@@ -106,7 +110,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
         for k, yk in enumerate(hy):
             w = W2[j, k]
             if w:
-                ax.plot([hx + 0.35, ox - 0.35], [yk, yj], color="#2e7d32" if w > 0 else "#c62828",
+                ax.plot([hx + 0.35, ox - 0.35], [yk, yj], color=sign_color(w),
                         lw=0.6 + 0.35 * abs(w) * h[k], alpha=0.25 + 0.7 * h[k], zorder=1)
     for k, (p, yk) in enumerate(zip(tn.patterns, hy)):
         ax.imshow(p.drawing, cmap="gray", vmin=0, vmax=1, extent=(3.0, 3.8, yk - 0.4, yk + 0.4))
@@ -119,7 +123,7 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
                                                                    "lw": 0.6})
     for j, (d, yj) in enumerate(zip(tn.digits, oy)):
         ax.add_patch(Circle((ox, yj), 0.33, facecolor=str(out[j]),
-                            edgecolor="#e65100" if j == win else "#1565c0",
+                            edgecolor="#b34000" if j == win else "#1565c0",
                             lw=3 if j == win else 1.5, zorder=2))
         ax.text(ox, yj, f"{out[j]:.2f}", ha="center", va="center", fontsize=9, zorder=3,
                 color=ink_on(out[j]))
@@ -197,13 +201,14 @@ def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
     step_x, step_y = SIDE + gap, SIDE + top
     mosaic = np.ones((rows * step_y, (k + 1) * step_x + gap, 3))
     fig, ax = plt.subplots(figsize=((k + 1) * 1.05 + 0.6, rows * 1.2 + 0.6))
+    lim = shared_limit(np.asarray(net.W[l], dtype=float)[np.asarray(neurons) - 1])
     for r, i in enumerate(neurons):
         y = r * step_y + top
         w = np.asarray(net.W[l][i - 1], dtype=float)
         if w.size != SIDE * SIDE:                  # a later layer: its n weights as columns
             w = np.repeat(w[(np.arange(SIDE) * w.size) // SIDE][None, :], SIDE, axis=0)
-        lim = symmetric_limit(w)
-        mosaic[y:y + SIDE, :SIDE] = THETA_CMAP((w.reshape(SIDE, SIDE) + lim) / (2 * lim))[..., :3]
+        t = np.clip((w.reshape(SIDE, SIDE) + lim) / (2 * lim), 0.0, 1.0)
+        mosaic[y:y + SIDE, :SIDE] = THETA_CMAP(t)[..., :3]
         ax.text(-3, y + SIDE / 2, f"$a^{{[{l}]}}_{{{i}}}$", ha="right", va="center", fontsize=11)
         for c in range(k):
             x0 = (c + 1) * step_x + gap
@@ -214,9 +219,16 @@ def hidden_neurons(net, images, l: int = 1, neurons=None, k: int = 8,
     ax.text(SIDE / 2, -1.5, "가중치", ha="center", va="bottom", fontsize=11)
     ax.axis("off")
     what = "뉴런의 가중합 z" if value == "z" else "뉴런의 출력"
-    fig.suptitle(f"{l}번째 층의 뉴런들: 가중치(초록 +, 빨강 −)와 가장 크게 반응한 이미지 {k}장 "
-                 f"(숫자 = {what})", fontsize=12)
-    fig.tight_layout()
+    fig.suptitle(f"{l}번째 층의 뉴런들: 가중치({sign_legend(short=True)})와 가장 크게 반응한 "
+                 f"이미지 {k}장 (숫자 = {what})", fontsize=12)
+    fig.tight_layout(rect=(0, 0.07 if rows < 6 else 0.04, 1, 1))
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+
+    cax = fig.add_axes([0.06, 0.03 if rows < 6 else 0.015, 0.3, 0.018])
+    weight_colorbar(fig, ScalarMappable(Normalize(-lim, lim), THETA_CMAP), lim,
+                    label="가중치 (모든 뉴런이 같은 색 범위)", cax=cax, orientation="horizontal",
+                    clipped=True)
     return fig
 
 
@@ -239,7 +251,7 @@ def noise_answers(images, outputs, share: float | None = None):
         top.imshow(imgs[j], cmap="gray", vmin=0, vmax=1, interpolation="nearest")
         top.set_title(f"답: {win}\n(출력 {out[j, win]:.2f})", fontsize=11)
         top.axis("off")
-        colors = ["#e65100" if d == win else "#90a4ae" for d in range(out.shape[1])]
+        colors = ["#b34000" if d == win else "#90a4ae" for d in range(out.shape[1])]
         bottom.bar(range(out.shape[1]), out[j], color=colors)
         bottom.axhline(0.5, color="#444", lw=0.8, ls="--")
         bottom.set_ylim(0, 1)

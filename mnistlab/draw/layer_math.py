@@ -22,11 +22,11 @@ from matplotlib.patches import Circle, Rectangle
 
 from mnistlab import validate
 from mnistlab.data import N_PIXELS, SIDE
-from mnistlab.draw.common import image_panels
-from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.draw.common import image_panels, weight_colorbar
+from mnistlab.korean import THETA_CMAP, shared_limit, symmetric_limit
 
-HIGHLIGHT = "#1e88e5"
-SIGNAL = "#e65100"
+HIGHLIGHT = "#1565c0"
+SIGNAL = "#b34000"
 
 
 def _plus(value: float) -> str:
@@ -78,7 +78,7 @@ def input_column(x, title: str | None = "입력층: 784개의 뉴런이 한 줄�
             ax.add_patch(Circle((cx, y), 0.45 * step, facecolor=(v,) * 3, edgecolor="#333", lw=1,
                                 zorder=3))
             ax.text(cx + 0.75 * step, y, f"뉴런 {k + 1}: {x[k]:.2f}", va="center",
-                    fontsize=11, color="#222" if v > 0 else "#777")
+                    fontsize=11, color="#222" if v > 0 else "#666")
             row, c = divmod(k, SIDE)
             segs.append(((c + 0.5, row + 0.5), (cx - 0.45 * step, y)))
             colors.append(HIGHLIGHT if v > 0 else "#b0bec5")
@@ -116,11 +116,14 @@ def neuron_zoom(net, x, i: int = 1):
     w = d["w"].reshape(SIDE, SIDE)
     image = np.asarray(d["a_prev"]).reshape(SIDE, SIDE)
     fig = plt.figure(figsize=(12.5, 3.9))
-    lim = symmetric_limit(w)
+    lim = shared_limit(w)            # one scale for the weights and weights × pixels
     panels = [(0.01, w, THETA_CMAP, -lim, lim, f"뉴런 $a^{{[1]}}_{{{i}}}$의 가중치 784개\n(W[1]의 {i}번째 행)"),
               (0.205, image, "gray", 0, 1, "입력 이미지 $a^{[0]}$"),
-              (0.40, w * image, THETA_CMAP, None, None, "가중치 × 픽셀")]
-    image_panels(fig, panels, 0.04, 0.17, 0.74)
+              (0.40, w * image, THETA_CMAP, -lim, lim, "가중치 × 픽셀")]
+    axes = image_panels(fig, panels, 0.2, 0.17, 0.62)
+    weight_colorbar(fig, axes[0].images[0], lim, label="가중치와 가중치 × 픽셀의 같은 색 범위",
+                    cax=fig.add_axes([0.03, 0.08, 0.52, 0.03]), orientation="horizontal",
+                    clipped=True)
     fig.text(0.19, 0.43, "×", fontsize=22, ha="center", va="center")
     fig.text(0.385, 0.43, "=", fontsize=22, ha="center", va="center")
     # the weighted sum on a number line, with the threshold −b
@@ -133,7 +136,7 @@ def neuron_zoom(net, x, i: int = 1):
     nx.axvspan(t, span, color="#c8e6c9", alpha=0.7)
     nx.axvline(t, color="#6a1b9a", lw=2, ls="--")
     nx.text(t, 0.95, f"  −b = {t:.2f}", color="#6a1b9a", fontsize=10, va="top")
-    nx.text(span, 0.95, "켜지는 쪽 ", color="#2e7d32", fontsize=10, ha="right", va="top")
+    nx.text(span, 0.95, "켜지는 쪽 ", color="#1b5e20", fontsize=10, ha="right", va="top")
     nx.plot([s], [0], "v", color=SIGNAL, ms=13)
     nx.text(s, -0.35, f"W·x = {s:.2f}", color=SIGNAL, fontsize=10, ha="center", va="top")
     nx.set_yticks([])

@@ -15,12 +15,12 @@ from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 
 from mnistlab.data import SIDE
 from mnistlab.draw.common import fig_ax
-from mnistlab.korean import THETA_CMAP, particle, symmetric_limit
+from mnistlab.korean import THETA_CMAP, particle, scheme, sign_color, sign_legend, symmetric_limit
 from mnistlab.logistic import sigmoid
 
 YES, NO = "#2e7d32", "#78909c"          # "yes, it is the digit" / "no" points and bars
-X0_COLOR = "#fb8c00"                    # the constant input x0 = 1 and its θ0
-CURVE = "#1e88e5"
+X0_COLOR = "#b45309"                    # the constant input x0 = 1 and its θ0
+CURVE = "#1565c0"
 
 
 
@@ -63,8 +63,8 @@ def one_pixel(x, t, theta0: float | None = None, theta1: float | None = None,
                label=f"{particle(digit, '이/가')} 아닌 이미지 (정답 0)")
     ax.scatter(px[pt == 1], py[pt == 1], s=5, alpha=0.45, color=YES, lw=0,
                label=f"{digit}인 이미지 (정답 1)")
-    ax.axhline(0.5, color="#e53935", ls="--", lw=1)
-    ax.text(1.0, 0.52, "0.5 기준선", color="#e53935", ha="right", va="bottom", fontsize=9)
+    ax.axhline(0.5, color="#c62828", ls="--", lw=1)
+    ax.text(1.0, 0.52, "0.5 기준선", color="#c62828", ha="right", va="bottom", fontsize=9)
     if theta0 is not None and theta1 is not None:
         xs = np.linspace(0, 1, 200)
         ax.plot(xs, sigmoid(theta0 + theta1 * xs), color=CURVE, lw=2.5,
@@ -84,15 +84,15 @@ def sigmoid_shapes():
     """What θ0 and θ1 do to sigmoid(θ0 + θ1·x): θ0 slides the curve, θ1 sets its steepness."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
     xs = np.linspace(0, 1, 200)
-    for th0, c in zip((-2, -5, -8), ("#90caf9", "#1e88e5", "#0d47a1")):
+    for th0, c in zip((-2, -5, -8), ("#90caf9", "#1565c0", "#0d47a1")):
         a.plot(xs, sigmoid(th0 + 10 * xs), color=c, lw=2, label=f"θ0 = {th0}")
     a.set_title("θ0를 바꾸면: 곡선이 좌우로 움직인다 (θ1 = 10)")
-    for th1, c in zip((3, 10, 40), ("#ffcc80", "#fb8c00", "#e65100")):
+    for th1, c in zip((3, 10, 40), ("#ffcc80", "#b45309", "#b34000")):
         b.plot(xs, sigmoid(-th1 / 2 + th1 * xs), color=c, lw=2, label=f"θ1 = {th1}")
     b.plot(xs, sigmoid(5 - 10 * xs), color="#8e24aa", lw=2, ls="--", label="θ1 = −10 (반대 방향)")
     b.set_title("θ1을 바꾸면: 기울기(가파름)가 바뀐다 (θ0 = −θ1/2)")
     for ax in (a, b):
-        ax.axhline(0.5, color="#e53935", ls=":", lw=1)
+        ax.axhline(0.5, color="#c62828", ls=":", lw=1)
         ax.set_xlabel("픽셀 값 x")
         ax.legend(fontsize=8, loc="upper left")
         ax.grid(alpha=0.3)
@@ -106,11 +106,11 @@ def sigmoid_of_z(ax=None, z_marks=(-4.0, 0.0, 3.0)):
     fig, ax = fig_ax(ax, (7, 3.6), layout="constrained")
     z = np.linspace(-8, 8, 400)
     ax.plot(z, sigmoid(z), color=CURVE, lw=2.5)
-    ax.axhline(0.5, color="#e53935", ls="--", lw=1)
+    ax.axhline(0.5, color="#c62828", ls="--", lw=1)
     ax.axvline(0, color="#999", lw=0.8)
     for zm in z_marks:
         s = sigmoid(zm)
-        ax.scatter([zm], [s], color="#e53935", zorder=3)
+        ax.scatter([zm], [s], color="#c62828", zorder=3)
         ax.annotate(f"z = {zm:g} ⇒ {s:.2f}", (zm, s), (zm + 0.4, s - 0.12 if s > 0.5 else s + 0.1),
                     fontsize=9, color="#b71c1c")
     ax.fill_between(z, 0, 1, where=z >= 0, color=YES, alpha=0.07)
@@ -273,7 +273,8 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     lim = symmetric_limit(ev)
     inked = np.flatnonzero(img.ravel() > 0)
     segs = [((gx.flat[i], gy.flat[i]), (x_sum - 0.42, y_sum)) for i in inked]
-    colors = np.where(th.ravel()[inked, None] > 0, to_rgba_array(YES), to_rgba_array("#e53935"))
+    colors = np.where(th.ravel()[inked, None] > 0, to_rgba_array(sign_color(1)),
+                      to_rgba_array(sign_color(-1)))
     colors[:, 3] = 0.06 + 0.94 * np.abs(ev[inked]) / lim
     # above the dark panel (zorder 2) and below the circles (3): each line visibly starts at its pixel
     ax.add_collection(LineCollection(segs, colors=colors, linewidths=1.0, zorder=2.5))
@@ -298,7 +299,8 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
     ax.axis("off")
     truth = f" · 이 이미지의 정답: {label}" if label is not None else ""
     ax.set_title(f"실제 이미지를 넣은 '{digit}인가?' 모델{truth}\n"
-                 "선의 색 = θ의 부호 (초록 +, 빨강 −), 선의 진하기 = 픽셀 × θ의 크기",
+                 f"선의 색 = θ의 부호 ({scheme().positive} +, {scheme().negative} −), "
+                 "선의 진하기 = 픽셀 × θ의 크기",
                  fontsize=12)
     return fig
 
@@ -307,7 +309,7 @@ def diagram_image(image, theta, theta0: float, digit: int = 5, label: int | None
 
 def theta_map(theta, ax=None, title: str | None = None, digit: int | None = None,
               vmax: float | None = None, colorbar: bool = True, percentile: float = 98.0):
-    """θ1..θ784 as a 28×28 heatmap: red = negative, black ≈ 0, green = positive [1_11]."""
+    """θ1..θ784 as a 28×28 heatmap on THETA_CMAP (dark ≈ 0), with a ± colour bar [1_11]."""
     fig, ax = fig_ax(ax, (5.2, 4.2), layout="constrained")
     th = np.asarray(theta, float).reshape(SIDE, SIDE)
     lim = vmax if vmax is not None else theta_limit(th, percentile)
@@ -319,9 +321,11 @@ def theta_map(theta, ax=None, title: str | None = None, digit: int | None = None
     if title:
         ax.set_title(title)
     if colorbar:
+        s = scheme()
         cb = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.04)
         cb.set_ticks([-lim, 0, lim])
-        cb.set_ticklabels([f"−{lim:.2f} 이하\n(빨강)", "0\n(검정)", f"+{lim:.2f} 이상\n(초록)"])
+        cb.set_ticklabels([f"−{lim:.2f} 이하\n({s.negative} −)", "0\n(검정)",
+                           f"+{lim:.2f} 이상\n({s.positive} +)"])
         cb.ax.tick_params(labelsize=8)
     return fig
 
@@ -346,13 +350,15 @@ def theta_maps(thetas, digits=tuple(range(10)), shared: bool = True):
         ax.set_yticks([])
     for ax in list(axes.flat)[len(thetas):]:
         ax.axis("off")
-    fig.suptitle("숫자마다 따로 학습한 θ (빨강 = 음수, 검정 ≈ 0, 초록 = 양수)", fontsize=13)
+    fig.suptitle(f"숫자마다 따로 학습한 θ ({sign_legend()})", fontsize=13)
     fig.tight_layout(rect=(0, 0, 0.93, 1))
     if shared:
         cax = fig.add_axes([0.94, 0.15, 0.015, 0.7])
         cb = fig.colorbar(im, cax=cax)
         cb.set_ticks([-lim, 0, lim])
-        cb.set_ticklabels([f"−{lim:.2f}", "0", f"+{lim:.2f}"])
+        cb.set_ticklabels([f"−{lim:.2f}\n({scheme().negative} −)", "0\n(검정)",
+                           f"+{lim:.2f}\n({scheme().positive} +)"])
+        cb.ax.tick_params(labelsize=8)
     return fig
 
 
@@ -365,15 +371,19 @@ def evidence(image, theta, theta0: float, digit: int = 5):
     fig, axes = plt.subplots(1, 3, figsize=(11, 3.9))
     axes[0].imshow(img, cmap="gray", vmin=0, vmax=1)
     axes[0].set_title("입력 이미지 x")
-    theta_map(th, ax=axes[1], title=f"'{digit}인가?' 모델의 θ", colorbar=False)
+    theta_map(th, ax=axes[1], title=f"'{digit}인가?' 모델의 θ")
     lim = theta_limit(ev[img > 0]) if np.any(img > 0) else 1.0
-    axes[2].imshow(ev, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
+    im = axes[2].imshow(ev, cmap=THETA_CMAP, vmin=-lim, vmax=lim)
     axes[2].set_title("픽셀 × θ (잉크가 있는 곳만 남는다)")
     for a in axes:
         a.set_xticks([])
         a.set_yticks([])
     pos, neg = float(ev[ev > 0].sum()), float(ev[ev < 0].sum())
-    fig.text(0.5, 0.02, f"초록의 합 {pos:+.2f}, 빨강의 합 {neg:+.2f}, θ0 {theta0:+.2f}  ⇒  "
+    s = scheme()
+    fig.colorbar(im, ax=axes[2], fraction=0.046, pad=0.04, ticks=[-lim, 0, lim],
+                 format=lambda v, _: f"{v:+.2f}" if v else "0").ax.tick_params(labelsize=8)
+    fig.text(0.5, 0.02, f"{s.positive}(+)의 합 {pos:+.2f}, {s.negative}(−)의 합 {neg:+.2f}, "
+             f"θ0 {theta0:+.2f}  ⇒  "
              f"z = {z:.2f}  ⇒  sigmoid(z) = {float(sigmoid(z)):.3f}",
              ha="center", fontsize=11)
     fig.tight_layout(rect=(0, 0.07, 1, 1))

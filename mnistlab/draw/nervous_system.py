@@ -21,8 +21,8 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from mnistlab.formulas import ACTIVATIONS, KOREAN_NAMES
 
 CELL = "#f3c9a8"
-CELL_EDGE = "#b5651d"
-SIGNAL = "#e53935"
+CELL_EDGE = "#8d4e14"
+SIGNAL = "#c62828"
 LABEL_BOX = {"boxstyle": "round", "fc": "white", "ec": "#bbb"}
 
 
@@ -64,9 +64,9 @@ def nervous_system():
                                 edgecolor="#e0a060"))
     ax.text(-0.7, -1.5, "피부\n(감각 기관)", ha="center", va="top", fontsize=10.5)
     ax.plot([-1.2, -0.7, -0.2], [-1.9 + 3.2, -1.0 + 3.2, -1.9 + 3.2], color="#616161", lw=2)
-    ax.text(-0.7, 2.5, "자극", ha="center", fontsize=11, color="#1e88e5", fontweight="bold")
+    ax.text(-0.7, 2.5, "자극", ha="center", fontsize=11, color="#1565c0", fontweight="bold")
     ax.add_patch(FancyArrowPatch((-0.7, 2.4), (-0.7, 1.3), arrowstyle="-|>", mutation_scale=14,
-                                 color="#1e88e5", lw=1.8))
+                                 color="#1565c0", lw=1.8))
     ax.add_patch(FancyBboxPatch((22.6, -1.0), 2.0, 2.0, boxstyle="round,pad=0.1,rounding_size=0.6",
                                 facecolor="#ef9a9a", edgecolor="#c62828"))
     ax.text(23.6, -1.4, "근육\n(반응)", ha="center", va="top", fontsize=10.5)
@@ -113,7 +113,7 @@ def step_vs_sigmoid(x: float = 1.0, b: float = -1.0, starts=(0.3, 0.95), dw: flo
     output does not move at all, or jumps the whole way from 0 to 1; the sigmoid moves a little."""
     ws = np.linspace(-1.0, 3.0, 400)
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.3), sharey=True)
-    colors = ("#1e88e5", "#e65100")
+    colors = ("#1565c0", "#b34000")
     for ax, name in zip(axes, ("step", "sigmoid")):
         f = ACTIVATIONS[name]
         ax.plot(ws, f(ws * x + b), color="#333", lw=2)

@@ -19,12 +19,13 @@ from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from mnistlab.data import N_PIXELS, SIDE
 from mnistlab.draw.common import fig_ax
+from mnistlab.korean import sign_color
 from mnistlab.notation import layer_name
 
-POSITIVE = "#2fbf2f"       # 양수 가중치 (green, as in THETA_CMAP)
-NEGATIVE = "#e53935"       # 음수 가중치 (red)
-HIGHLIGHT = "#1e88e5"      # a chosen neuron
-WINNER = "#ff9800"         # the most activated output neuron
+# 양수/음수 가중치: the sign colours of the colour scheme in use (korean.COLOR_SCHEMES);
+# read when a figure is drawn, so ml.set_display(colors=...) applies.
+HIGHLIGHT = "#1565c0"      # a chosen neuron
+WINNER = "#c43e00"         # the most activated output neuron
 
 PIXEL = 0.2                # side of one input pixel in data units
 BLOCK = SIDE * PIXEL       # the 28×28 input block is 5.6 units tall
@@ -111,7 +112,7 @@ def edges(net, layout: Layout, x=None, top_k: int = 6) -> tuple[np.ndarray, np.n
                 scale.append(wmax)
     w = np.asarray(w_list, dtype=float)
     strength = np.abs(w) / np.asarray(scale) if len(w) else w
-    colors = np.array([_rgb(POSITIVE) if v >= 0 else _rgb(NEGATIVE) for v in w]).reshape(-1, 3)
+    colors = np.array([_rgb(sign_color(v)) for v in w]).reshape(-1, 3)
     rgba = np.column_stack([colors, 0.08 + 0.8 * strength ** 1.5]) if len(w) else np.zeros((0, 4))
     widths = 0.25 + 2.0 * strength ** 1.5
     return np.asarray(segs, dtype=float).reshape(-1, 2, 2), rgba, widths
@@ -180,12 +181,12 @@ def network_diagram(net, x=None, ax=None, highlight: tuple[int, int] | None = No
                 fontweight="bold" if is_win else "normal", color=WINNER if is_win else "#222")
         if nodes and values and a is not None:
             ax.text(px + r + 0.75, py, f"{a[L][i - 1]:.2f}", ha="left", va="center", fontsize=11,
-                    color="#555" if not is_win else "#e65100", fontfamily="monospace")
+                    color="#555" if not is_win else "#b34000", fontfamily="monospace")
     if nodes and winner is not None:
         px, py = layout.pos[(L, winner + 1)]
         ax.add_patch(Circle((px, py), r * 1.5, fill=False, edgecolor=WINNER, lw=2.5, zorder=5))
         ax.annotate(f"예측: {winner}", (px + r + 1.55, py), (xL + 2.9, py), ha="left",
-                    va="center", fontsize=12, color="#e65100", fontweight="bold",
+                    va="center", fontsize=12, color="#b34000", fontweight="bold",
                     arrowprops={"arrowstyle": "->", "color": WINNER, "lw": 1.5})
     if highlight is not None:
         hl, hi = net.check_neuron(*highlight)
@@ -223,7 +224,7 @@ def network_legend(ax=None):
         ax.add_patch(Circle((0.4 + k * 0.55, 0.5), 0.2, facecolor=(v,) * 3, edgecolor="#333"))
         ax.text(0.4 + k * 0.55, 0.05, f"{v:.1f}", ha="center", fontsize=8)
     ax.text(0.1, 0.95, "뉴런의 출력 (회색척도: 0 검정 … 1 흰색)", fontsize=9)
-    for k, (c, t) in enumerate(((POSITIVE, "양수 가중치"), (NEGATIVE, "음수 가중치"))):
+    for k, (c, t) in enumerate(((sign_color(1), "양수(+) 가중치"), (sign_color(-1), "음수(−) 가중치"))):
         ax.plot([4.2, 5.0], [0.7 - k * 0.4] * 2, color=c, lw=2.5)
         ax.text(5.1, 0.7 - k * 0.4, t, va="center", fontsize=9)
     ax.text(4.2, 0.95, "선 = 가중치 (굵고 진할수록 크기가 큼)", fontsize=9)

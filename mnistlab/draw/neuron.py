@@ -11,16 +11,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from mnistlab.draw.common import fig_ax, image_panels
+from mnistlab.draw.common import fig_ax, image_panels, weight_colorbar
 from mnistlab.formulas import ACTIVATIONS, KOREAN_NAMES
-from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.korean import THETA_CMAP, scheme, shared_limit, sign_color, symmetric_limit
 from mnistlab.neuron import Neuron
 
 CELL = "#f3c9a8"          # cell body fill
-CELL_EDGE = "#b5651d"
+CELL_EDGE = "#8d4e14"
 MYELIN = "#fbe3c8"
-SIGNAL = "#e53935"
-INPUT_BLUE = "#1e88e5"
+SIGNAL = "#c62828"
+INPUT_BLUE = "#1565c0"
 
 FORMULAS = {
     "sigmoid": r"$\sigma(z) = \dfrac{1}{1 + e^{-z}}$",
@@ -95,7 +95,7 @@ def biological_neuron(fire_stimuli=(0.3, 0.55, 0.9), threshold: float = 0.5):
     bx.text(threshold, -0.55, f" 역치(기준) = {threshold:g}", va="bottom", fontsize=10)
     for k, (v, f) in enumerate(zip(s, fires)):
         bx.text(1.02, k, "⇒ 활성화! 신호를 보냄" if f else "⇒ 가만히 있음 (신호 없음)",
-                va="center", fontsize=10, color=SIGNAL if f else "#607d8b",
+                va="center", fontsize=10, color=SIGNAL if f else "#546e7a",
                 fontweight="bold" if f else "normal", transform=bx.get_yaxis_transform())
     bx.set_xlim(0, 1)
     bx.set_ylim(len(s) - 0.5, -0.9)
@@ -187,7 +187,7 @@ def artificial_neuron(x=None, W=None, b: float | None = None, activation: str = 
         ax.text(0.6, y, label, ha="center", va="center", fontsize=11, zorder=4,
                 color="#000" if shade > 0.5 else "#fff")
         if numbers:
-            color = "#2fbf2f" if W[k] >= 0 else "#e53935"
+            color = sign_color(W[k])
             lw = 0.8 + 4 * abs(W[k]) / wmax
         else:
             color, lw = "#555", 1.8
@@ -283,10 +283,14 @@ def neuron_as_model(image, W, b: float, digit: int = 5, activation: str = "sigmo
     contrib = image * Wm
     z, a = neuron.weighted_sum(image.reshape(-1)), neuron(image.reshape(-1))
     fig = plt.figure(figsize=(12, 3.9))
+    lim = shared_limit(Wm)              # one scale for W and x × W (|x × W| ≤ |W|)
     panels = [(0.01, image, "gray", 0.0, 1.0, "입력 x (784개 픽셀)"),
-              (0.235, Wm, THETA_CMAP, None, None, "가중치 W (예전의 θ1…θ784)"),
-              (0.46, contrib, THETA_CMAP, None, None, "x × W (픽셀마다 곱한 값)")]
-    image_panels(fig, panels, 0.1, 0.2, 0.72)
+              (0.235, Wm, THETA_CMAP, -lim, lim, "가중치 W (예전의 θ1…θ784)"),
+              (0.46, contrib, THETA_CMAP, -lim, lim, "x × W (픽셀마다 곱한 값)")]
+    axes = image_panels(fig, panels, 0.24, 0.2, 0.6)
+    weight_colorbar(fig, axes[1].images[0], lim, label="W 와 x × W 의 같은 색 범위",
+                    cax=fig.add_axes([0.255, 0.1, 0.385, 0.035]), orientation="horizontal",
+                    clipped=True)
     for xpos, sym in ((0.215, "×"), (0.44, "=")):
         fig.text(xpos, 0.46, sym, fontsize=24, ha="center", va="center")
     tx = fig.add_axes([0.68, 0.05, 0.31, 0.85])
@@ -295,7 +299,8 @@ def neuron_as_model(image, W, b: float, digit: int = 5, activation: str = "sigmo
     tx.set_ylim(0, 1)
     pos = float(contrib[contrib > 0].sum())
     neg = float(contrib[contrib < 0].sum())
-    lines = [(0.9, f"초록(+) 합 {pos:+.2f}, 빨강(−) 합 {neg:+.2f}", "#333", 10),
+    s = scheme()
+    lines = [(0.9, f"{s.positive}(+) 합 {pos:+.2f}, {s.negative}(−) 합 {neg:+.2f}", "#333", 10),
              (0.76, f"+ 편향 b = {b:+.2f}", "#6a1b9a", 11),
              (0.6, f"가중합 z = {z:.2f}", "#000", 13),
              (0.44, f"{KOREAN_NAMES[activation].split(' (')[0]}(z) = {a:.3f}", "#1565c0", 13)]

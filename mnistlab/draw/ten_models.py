@@ -79,11 +79,11 @@ def output_bars(outputs, label: int | None = None, ax=None, title: str | None = 
     for d, v in enumerate(outputs):
         ax.text(d, v + 0.02, f"{v:.2f}", ha="center", fontsize=8,
                 weight="bold" if d == winner else "normal")
-    ax.axhline(0.5, color="#e53935", ls="--", lw=1)
+    ax.axhline(0.5, color="#c62828", ls="--", lw=1)
     ax.set_xticks(range(10))
     ax.set_xticklabels([f"'{d}'\n(정답)" if d == label else f"'{d}'" for d in range(10)])
     if label is not None:
-        ax.bar([label], [outputs[label]], color="none", edgecolor="#e53935", lw=2,
+        ax.bar([label], [outputs[label]], color="none", edgecolor="#c62828", lw=2,
                label="정답 숫자의 모델")
         ax.legend(loc="upper left", fontsize=9)
     ax.set_ylim(0, 1.12)
@@ -101,13 +101,17 @@ def confusion(cm, ax=None, title: str | None = None):
     cm = np.asarray(cm)
     off = cm.astype(float).copy()
     np.fill_diagonal(off, np.nan)
-    ax.imshow(np.log1p(off), cmap="Reds")
-    dark = 0.6 * np.log1p(np.nanmax(off))
+    im = ax.imshow(np.log1p(off), cmap="Reds")
+    from mnistlab.a11y import contrast
+
     for (i, j), v in np.ndenumerate(cm):
         if i == j:
             ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, color="#c8e6c9"))
-        ax.text(j, i, f"{v}", ha="center", va="center", fontsize=8,
-                color="#1b5e20" if i == j else ("white" if np.log1p(v) > dark else "black"),
+            ink = "#1b5e20"
+        else:           # black or white, whichever reads better on this cell's colour
+            cell = im.to_rgba(np.log1p(v))[:3]
+            ink = "white" if contrast("white", cell) > contrast("black", cell) else "black"
+        ax.text(j, i, f"{v}", ha="center", va="center", fontsize=8, color=ink,
                 weight="bold" if i == j else "normal")
     ax.set_xticks(range(10))
     ax.set_yticks(range(10))

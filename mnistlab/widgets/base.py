@@ -25,7 +25,6 @@ from decimal import Decimal
 
 import ipywidgets as W
 import numpy as np
-from traitlets import Unicode
 
 from mnistlab.display import pixel_ratio
 from mnistlab.korean import pil_font as font
@@ -53,15 +52,41 @@ class Quiet:
             self._quiet = before
 
 
-def give_tooltip(picture: W.Image) -> None:
-    """Let an Image carry a tooltip (its text alternative) without breaking its view.
+def _describable(picture: W.Image) -> None:
+    """Let an Image carry a tooltip: ipywidgets 8.1's ImageView reads ``description.length``
+    when the tooltip is set, and an Image has no description, so its view fails to render
+    ("Failed to create view for 'ImageView'"). An empty synced description (sent before the
+    tooltip) fixes it in every front end; the picture shows the same."""
+    if "description" in picture.keys:
+        return
+    import traitlets
 
-    ipywidgets 8's front end reads the ``description`` of any widget with a tooltip, and an
-    Image has none, so the view fails to render ("Could not create a view",
-    jupyter-widgets/ipywidgets#3860). An empty synced ``description`` is enough.
-    """
-    if "description" not in picture.traits():
-        picture.add_traits(description=Unicode("").tag(sync=True))
+    picture.add_traits(description=traitlets.Unicode("").tag(sync=True))
+    picture.keys = [*picture.keys, "description"]
+    if picture.comm is not None:
+        picture.send_state("description")
+
+
+class MimeBundle(tuple):
+    """``(data, metadata)`` as IPython takes it from ``_repr_mimebundle_`` (the metadata
+    carries the snapshot's alt text), read like the data dict: ``bundle["image/png"]``."""
+
+    def __new__(cls, data: dict, metadata: dict):
+        return super().__new__(cls, (data, metadata))
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, 0)[key]
+        return tuple.__getitem__(self, key)
+
+    def __contains__(self, key) -> bool:
+        return key in tuple.__getitem__(self, 0)
+
+    def get(self, key, default=None):
+        return tuple.__getitem__(self, 0).get(key, default)
+
+    def keys(self):
+        return tuple.__getitem__(self, 0).keys()
 
 
 class Explorer(Quiet, W.VBox):
@@ -89,9 +114,11 @@ class Explorer(Quiet, W.VBox):
         ``alt``: the picture's Korean text alternative (what it shows and the numbers
         that matter, e.g. "예측: 7, 출력 0.91"), for screen readers and static exports.
         """
-        if alt is not None:
-            give_tooltip(picture)
-            picture.tooltip = alt
+        # The front end (mnistlab/labextension, src/a11y.js) makes the tooltip the <img>'s alt.
+        text = alt if alt is not None else (picture.tooltip or f"{self.title}의 그림")
+        if text != picture.tooltip:
+            _describable(picture)
+            picture.tooltip = text
         picture.width = str(png_width(data) // self.ratio)    # sent only when it changes
         picture.value = data
 
@@ -99,6 +126,26 @@ class Explorer(Quiet, W.VBox):
         super().__init__(children, **kwargs)
         # Show images at their own size: a stretched PNG would look blurry.
         self.layout.align_items = "flex-start"
+        self.add_class("mnistlab-explorer")     # the front end: lang="ko", names, keys
+        accessible_buttons(self)
+        for name in self.live:                  # changing results: a polite live region
+            widget = self.__dict__.get(name)
+            if isinstance(widget, (W.HTML, W.HTMLMath, W.Label)):
+                widget.add_class("mnistlab-live")
+
+    #: attributes holding HTML outputs that change with the controls: read out by screen
+    #: readers when they change (not the bar tables, which change with every value).
+    live: tuple[str, ...] = ("status", "header", "info", "now", "formula", "loss", "text")
+
+    def snapshot_alt(self) -> str:
+        """The Korean text alternative of the snapshot: the widget and what its pictures show."""
+        todo, parts = [self], []
+        while todo:
+            w = todo.pop(0)
+            if isinstance(w, W.Image) and w.tooltip and w.tooltip not in parts:
+                parts.append(w.tooltip)
+            todo.extend(getattr(w, "children", ()) or ())
+        return " · ".join([f"{self.title} (저장된 정지 화면)", *parts])
 
     def snapshot(self) -> bytes:
         """PNG bytes of the widget's current state (for static viewers)."""
@@ -111,8 +158,9 @@ class Explorer(Quiet, W.VBox):
         try:
             bundle["image/png"] = base64.b64encode(self.snapshot()).decode("ascii")
         except NotImplementedError:
-            pass
-        return bundle
+            return bundle
+        # nbconvert writes this as the snapshot <img>'s alt (and the extension reads it)
+        return MimeBundle(bundle, {"image/png": {"alt": self.snapshot_alt()}})
 
 
 def set_slider_range(owner, slider: W.IntSlider, maximum: int, value: int) -> None:
@@ -203,8 +251,16 @@ def gray(image01: np.ndarray, k: int = 8) -> np.ndarray:
     return np.repeat(upscale(g, k)[..., None], 3, axis=2)
 
 
-@functools.lru_cache(maxsize=8)
 def _lut(cmap_name: str) -> np.ndarray:
+    """The 256-entry uint8 RGB table of a colour map; THETA_CMAP's (korean.py, the one home
+    of the weight colours) in the colour scheme in use."""
+    from mnistlab.korean import THETA_CMAP, current_colors
+
+    return _lut_for(cmap_name, current_colors() if cmap_name == THETA_CMAP.name else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _lut_for(cmap_name: str, scheme: str) -> np.ndarray:
     import matplotlib
 
     from mnistlab.korean import THETA_CMAP
@@ -218,6 +274,68 @@ def colormap(values: np.ndarray, cmap: str, vmin: float, vmax: float, k: int = 8
     t = (np.asarray(values, dtype=np.float64) - vmin) / (vmax - vmin or 1.0)
     idx = np.clip((t * 255 + 0.5).astype(np.intp), 0, 255)
     return upscale(_lut(cmap)[idx], k)
+
+
+def color_bar(lim: float, width: int, ratio: int = 1, label: str = "가중치",
+              height: int = 12, size: int = 12, clipped: bool = True) -> np.ndarray:
+    """A horizontal colour bar of THETA_CMAP from −lim to +lim: the shared scale of a
+    widget's weight pictures, with the numbers and signs under it and the colour words
+    above ("빨강 -, 검정 0, 파랑 +"), so it reads without telling colours apart.
+
+    Drawn once per shown limit (two decimals) and colour scheme: read-only, do not change it."""
+    from mnistlab.korean import current_colors
+
+    return _color_bar(round(float(lim), 2), int(width), ratio, label, height, size, clipped,
+                      current_colors())
+
+
+@functools.lru_cache(maxsize=64)
+def _color_bar(lim: float, width: int, ratio: int, label: str, height: int, size: int,
+               clipped: bool, scheme: str) -> np.ndarray:
+    from mnistlab.korean import THETA_CMAP, sign_legend
+
+    w = max(120, int(width))
+    bar = colormap(np.linspace(-lim, lim, w * ratio)[None, :], THETA_CMAP.name, -lim, lim, 1)
+    bar = np.repeat(bar, height * ratio, axis=0)
+    pen = Pen.new((w, size + 6), ratio=ratio)
+    f = font(size)
+    pen.text((0, 1), f"-{lim:.2f} (-)", fill="black", font=f)     # PIL's font has no U+2212
+    pen.text(((w - pen.textlength("0", f)) // 2, 1), "0", fill="black", font=f)
+    right = f"+{lim:.2f} (+)"
+    pen.text((w - pen.textlength(right, f) - 1, 1), right, fill="black", font=f)
+    out = caption(np.vstack([bar, pen.array()]), sign_legend(short=True).replace("−", "-"),
+                  size, pad=3, ratio=ratio)
+    if clipped:     # values beyond ±lim take the end colours
+        out = np.vstack([out, caption(np.full((0, w * ratio, 3), 255, np.uint8),
+                                      f"±{lim:.2f} 넘는 값은 끝 색", size - 1, pad=2, ratio=ratio)])
+    out = caption(out, label, size, pad=3, ratio=ratio)
+    out.flags.writeable = False
+    return out
+
+
+def weight_alt(w, lim: float, what: str = "가중치") -> str:
+    """The Korean text alternative of a weight picture: counts and extremes with their signs."""
+    w = np.asarray(w, dtype=float)
+    return (f"{what} 지도 ({w.size}개): 양수(+) {int((w > 0).sum())}개, 음수(-) "
+            f"{int((w < 0).sum())}개, 가장 큰 값 {w.max():+.2f}, 가장 작은 값 {w.min():+.2f}, "
+            f"색 범위 ±{lim:.2f}")
+
+
+# Buttons in ipywidgets' colours carry white text at 2.7:1 (warning) and 4.1:1 (success):
+# the same hues, dark enough for 4.5:1 (tests/test_contrast.py).
+BUTTON_COLORS = {"warning": "#b45309", "success": "#2e7d32", "danger": "#c62828",
+                 "info": "#0b6e99", "primary": "#1565c0"}
+
+
+def accessible_buttons(widget) -> None:
+    """Give every styled Button under ``widget`` a background with ≥ 4.5:1 for its white text."""
+    todo = [widget]
+    while todo:
+        w = todo.pop()
+        if isinstance(w, W.Button) and w.button_style in BUTTON_COLORS:
+            w.style.button_color = BUTTON_COLORS[w.button_style]
+            w.style.text_color = "white"
+        todo.extend(getattr(w, "children", ()) or ())
 
 
 def caption(rgb: np.ndarray, text: str, size: int = 14, pad: int = 6,

@@ -155,9 +155,13 @@ class DigitBrowser(Explorer):
             f" · 잉크가 있는 픽셀 {int(np.count_nonzero(image))}개 / 784개"
         )
         k = SCALE * self.ratio
-        self.show_png(self.picture, png(_grid_lines(gray(image / 255, k), k, self.ratio)))
+        ink = int(np.count_nonzero(image))
+        self.show_png(self.picture, png(_grid_lines(gray(image / 255, k), k, self.ratio)),
+                      alt=f"데이터 #{i}: 정답 {int(self.labels[i])}인 손글씨 숫자, 28×28 픽셀, "
+                          f"잉크가 있는 픽셀 {ink}개, 가장 밝은 값 {int(image.max())}")
         self.grid.show(image, self.normalized.value)
-        self.show_png(self.strip, png(strip_rgb(image, self.ratio)))
+        self.show_png(self.strip, png(strip_rgb(image, self.ratio)),
+                      alt=f"데이터 #{i}의 픽셀 784개를 한 줄로 펼친 띠 (28행을 차례로 이어 붙임)")
 
     def snapshot(self) -> bytes:
         i = self.current

@@ -182,9 +182,11 @@ class DrawDigit(Explorer):
         if steps.empty:
             self.prediction = self.outputs = self.activations = self.digit = None
             self.status.value = f"<div style='font-size:15px;padding:4px 0'>{EMPTY}</div>"
-            self.show_png(self.steps, _strip_png([("그린 그림", steps.drawn)], self.ratio))
+            self.show_png(self.steps, _strip_png([("그린 그림", steps.drawn)], self.ratio),
+                          alt="아직 아무것도 그리지 않은 빈 그림")
             blank = [np.zeros(n) for n in self.net.sizes]
-            self.show_png(self.diagram, self.diagram_canvas.png(blank))
+            self.show_png(self.diagram, self.diagram_canvas.png(blank),
+                          alt="신경망 그림: 아직 입력이 없어 모든 뉴런이 0")
             self.bars.value = self.evidence.value = ""
             return
         if self.prepare.value:
@@ -201,10 +203,15 @@ class DrawDigit(Explorer):
         sure = float(self.outputs[self.prediction])
         self.status.value = (
             f"<div style='font-size:15px;padding:4px 0'>신경망의 예측: "
-            f"<b style='font-size:26px;color:#e65100'>{self.prediction}</b> "
+            f"<b style='font-size:26px;color:#b34000'>{self.prediction}</b> "
             f"(출력 {sure:.2f}{'' if sure >= 0.5 else ', 0.5보다 작아 자신 없음'})</div>")
-        self.show_png(self.steps, _strip_png(pictures, self.ratio))
-        self.show_png(self.diagram, self.diagram_canvas.png(self.activations))
+        self.show_png(self.steps, _strip_png(pictures, self.ratio),
+                      alt=f"그린 그림을 28×28로 줄이는 단계 {len(pictures)}개: "
+                          + ", ".join(name for name, _ in pictures)
+                          + f" — 예측: {self.prediction}, 출력 {sure:.2f}")
+        self.show_png(self.diagram, self.diagram_canvas.png(self.activations),
+                      alt=f"신경망 {'-'.join(map(str, self.net.sizes))} 에서 뉴런이 켜진 모습: "
+                          f"가장 크게 켜진 출력 뉴런은 숫자 {self.prediction} (출력 {sure:.2f})")
         digits = [str(d) for d in range(10)]
         self.bars.value = bars_html(self.outputs, digits, self.prediction,
                                     title="신경망의 출력 a[3] (뉴런 i → 숫자 i−1)")

@@ -17,17 +17,19 @@ from mnistlab import validate
 from mnistlab.data import N_PIXELS, SIDE, dataset, inputs
 from mnistlab.errors import MnistlabValueError
 from mnistlab.inside import forward_in_chunks, top_of_layer
-from mnistlab.korean import THETA_CMAP, symmetric_limit
+from mnistlab.korean import THETA_CMAP, shared_limit, sign_legend, symmetric_limit
 from mnistlab.raster import Pen, png
 from mnistlab.widgets.base import (
     Explorer,
     caption,
+    color_bar,
     colormap,
     font,
     gray,
     hstack,
     set_slider_range,
     vstack,
+    weight_alt,
 )
 
 K = 12              # top images shown per neuron
@@ -35,13 +37,24 @@ SCALE = 6           # weight map: one weight → 6×6 screen pixels
 THUMB = 3           # top images: one pixel → 3×3 (captions readable on a projector)
 
 
-def weight_picture(w: np.ndarray, ratio: int = 1) -> np.ndarray:
-    """A neuron's incoming 가중치 on THETA_CMAP (red −, black 0, green +), symmetric limit.
+def weight_picture(w: np.ndarray, ratio: int = 1, lim: float | None = None,
+                   legend: bool = True) -> np.ndarray:
+    """A neuron's incoming 가중치 on THETA_CMAP (dark 0), on the ± scale ``lim`` (the layer's
+    shared scale; default its own largest |w|), with the colour bar under it.
 
     784 weights are drawn as the 28×28 image they multiply; other lengths as a row of cells.
     """
     w = np.asarray(w, dtype=float).reshape(-1)
-    lim = symmetric_limit(w)
+    lim = symmetric_limit(w) if lim is None else float(lim)
+    picture = _weight_cells(w, lim, ratio)
+    if not legend:
+        return picture
+    bar = color_bar(lim, max(picture.shape[1] // ratio, 168), ratio, label="이 층 공통 색 범위",
+                    size=11)
+    return vstack(picture, bar, gap=4 * ratio)
+
+
+def _weight_cells(w: np.ndarray, lim: float, ratio: int) -> np.ndarray:
     if w.size == N_PIXELS:
         return colormap(w.reshape(SIDE, SIDE), THETA_CMAP.name, -lim, lim, SCALE * ratio)
     cell = max(8, min(24, 336 // w.size))
@@ -94,6 +107,8 @@ class HiddenNeuronExplorer(Explorer):
         self.acts, z = forward_in_chunks(net, self.X)          # every layer, all images
         # ranked by the weighted sum z: the order of the outputs, without ties at 1.0
         self.top = {}
+        # one colour scale per layer (every neuron's map is comparable), stated by a colour bar
+        self.limits = {l: shared_limit(net.W[l]) for l in range(1, net.L)}
         for l in range(1, net.L):
             self.top[l] = top_of_layer(self.acts, z, l, k, value)
         # every hidden neuron's two pictures, encoded once (a neuron change is then a lookup)
@@ -125,7 +140,7 @@ class HiddenNeuronExplorer(Explorer):
             W.HBox([self.layer, self.neuron]),
             self.header,
             W.HBox([
-                W.VBox([W.HTML("<b>가중치</b> (초록 +, 빨강 -, 검정 0)"), self.weights],
+                W.VBox([W.HTML(f"<b>가중치</b> ({sign_legend(short=True)})"), self.weights],
                        layout=W.Layout(**col)),
                 W.VBox([W.HTML(f"<b>가장 크게 반응한 시험 이미지 {k}장</b> "
                                f"(정답 · {'가중합 z' if value == 'z' else '출력'})"),
@@ -145,7 +160,7 @@ class HiddenNeuronExplorer(Explorer):
         """Weight map and top images of neuron (l, i), at the widget's ratio unless given."""
         idx, vals = self.top[l]
         ratio = ratio or self.ratio
-        return (weight_picture(self.net.W[l][i - 1], ratio),
+        return (weight_picture(self.net.W[l][i - 1], ratio, self.limits[l]),
                 top_grid(self.X, self.labels, idx[i - 1], vals[i - 1], value=self.value,
                          ratio=ratio))
 
@@ -158,8 +173,15 @@ class HiddenNeuronExplorer(Explorer):
             return
         l, i = self.current
         weights, grid = self._cache[(l, i)]
-        self.show_png(self.weights, weights)
-        self.show_png(self.grid, grid)
+        self.show_png(self.weights, weights,
+                      alt=weight_alt(self.net.W[l][i - 1], self.limits[l],
+                                     f"{l}번째 층 {i}번째 뉴런의 가중치"))
+        idx, vals = self.top[l]
+        shown = ", ".join(f"{int(self.labels[k])}({v:.2f})" for k, v in
+                          zip(idx[i - 1][:6], vals[i - 1][:6]))
+        what = "가중합 z" if self.value == "z" else "출력"
+        self.show_png(self.grid, grid, alt=f"가장 크게 반응한 시험 이미지 {self.k}장, "
+                                           f"정답({what}): {shown} …")
         name = ""
         if self.names is not None and l == 1:
             name = f" — 「{html.escape(str(self.names[i - 1]))}」"
@@ -179,7 +201,8 @@ class HiddenNeuronExplorer(Explorer):
 
     def _on_digit(self, _=None):
         k = int(self.index.value)
-        self.show_png(self.digit, png(gray(self.X[k].reshape(SIDE, SIDE), 4 * self.ratio)))
+        self.show_png(self.digit, png(gray(self.X[k].reshape(SIDE, SIDE), 4 * self.ratio)),
+                      alt=f"시험 이미지 #{k}: 정답 {int(self.labels[k])}")
         self.now.value = self._digit_text()
 
     def snapshot(self) -> bytes:
@@ -187,7 +210,7 @@ class HiddenNeuronExplorer(Explorer):
         w, g = self._neuron_pictures(l, i, ratio=1)
         k = int(self.index.value)
         v = float(self.acts[l][k, i - 1])
-        top = hstack(caption(w, "가중치 (초록 +, 빨강 -)"),
+        top = hstack(caption(w, f"가중치 ({sign_legend(short=True).replace('−', '-')})"),
                      caption(g, f"가장 크게 반응한 이미지 {self.k}장 "
                                 f"(정답 · {'가중합 z' if self.value == 'z' else '출력'})"))
         note = Image.new("RGB", (360, 40), "white")

@@ -36,7 +36,8 @@ class WidgetCheck(Explorer):
         b = self.brightness.value
         self.text.value = (f"슬라이더 값: <b>{b:.2f}</b> — 가장 밝은 픽셀이 "
                            f"{b:.2f} × 255 ≈ {round(b * 255)} 이 됩니다.")
-        self.show_png(self.picture, png(gray(self.image * b, 6 * self.ratio)))
+        self.show_png(self.picture, png(gray(self.image * b, 6 * self.ratio)),
+                      alt=f"밝기 {b:.2f}배로 보인 손글씨 숫자 (가장 밝은 픽셀 {round(b * 255)})")
 
     def snapshot(self) -> bytes:
         return png(caption(gray(self.image * self.brightness.value, 6),

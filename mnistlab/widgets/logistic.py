@@ -205,7 +205,9 @@ class OnePixelExplorer(Explorer):
         counts = np.bincount(self._column(self.pixel) + self._not_digit[d], minlength=512)
         self._w = counts.astype(np.float64)
         self._base = self._points()
-        self.show_png(self.where, png(self._where_rgb()))
+        self.show_png(self.where, png(self._where_rgb()),
+                      alt=f"숫자 {d}의 평균 이미지, 고른 픽셀 ({int(self.row.value)}행, "
+                          f"{int(self.col.value)}열)을 빨강 칸으로 표시")
         self._drawn = None                                 # new points: redraw for any θ
         self._on_theta()
 
@@ -243,10 +245,12 @@ class OnePixelExplorer(Explorer):
         if self._drawn is not None and np.allclose(self._drawn, (th0, th1), rtol=0, atol=1e-9):
             return              # the browser's slider echoed the same θ (float rounding)
         self._drawn = (th0, th1)
-        self.show_png(self.plot, png(self._plot.draw_curve(self._base, th0, th1)))
         loss = self.current_loss()
         p = sigmoid(th0 + th1 * self._x)
         acc = float(np.sum(self._w * ((p >= 0.5) == (self._t == 1))) / self._w.sum())
+        self.show_png(self.plot, png(self._plot.draw_curve(self._base, th0, th1)),
+                      alt=f"픽셀 값과 정답(예 1, 아니요 0)의 점들과 시그모이드 곡선: θ0 = {th0:.2f}, "
+                          f"θ1 = {th1:.2f}, 손실 {loss:.3f}, 정확도 {acc * 100:.1f}%")
         d = int(self.digit.value)
         self.loss.value = (
             f"<span style='font-size:1.15em'>로그 손실: <b>{loss:.4f}</b></span> &nbsp;·&nbsp; "

@@ -28,6 +28,15 @@ NEURON_SIZE = (520, 280)
 GREEN, RED, DOT = (47, 191, 47), (229, 57, 53), (229, 57, 53)
 
 
+def _sign_rgb(value: float) -> tuple[int, int, int]:
+    """A weight line's colour: the colour scheme's + / − line colour (korean.sign_color)."""
+    from matplotlib.colors import to_rgb
+
+    from mnistlab.korean import sign_color
+
+    return tuple(round(255 * c) for c in to_rgb(sign_color(value)))
+
+
 def _curve_background(name: str, ratio: int = 1) -> tuple[np.ndarray, callable]:
     """The activation curve as an RGB image of ``ratio``× pixels and a function
     (z, a) → its 1× pixel (x, y)."""
@@ -120,9 +129,12 @@ class NeuronPlayground(Explorer):
 
     # ---------------------------------------------------------------- drawing
     def _on_change(self, _=None):
-        self.show_png(self.picture, png_fast(self.render()))
         x, w, b, name = self.values()
         z, a = self.compute()
+        self.show_png(self.picture, png_fast(self.render()),
+                      alt="인공뉴런 그림: 입력 " + ", ".join(f"{v:.2f}" for v in x)
+                          + ", 가중치 " + ", ".join(f"{v:+.1f}" for v in w)
+                          + f", 편향 {b:+.2f}, 가중합 z = {z:.2f}, 출력 a = {a:.3f}")
         terms = " + ".join(f"({wk:.2f})×{xk:.2f}" if wk < 0 else f"{wk:.2f}×{xk:.2f}"
                            for wk, xk in zip(w, x))
         self.formula.value = (
@@ -146,7 +158,7 @@ class NeuronPlayground(Explorer):
         sx, sy, r = 255, H / 2 + 10, 28
         for k, y in enumerate(ys):
             width = int(1 + 5 * min(abs(w[k]), 5) / 5)
-            d.line([(62, y), (sx - r, sy)], fill=GREEN if w[k] >= 0 else RED, width=width)
+            d.line([(62, y), (sx - r, sy)], fill=_sign_rgb(w[k]), width=width)
             g = int(np.clip(x[k], 0, 1) * 255)
             d.ellipse([20, y - 20, 60, y + 20], fill=(g, g, g), outline=(50, 50, 50), width=2)
             d.text((40, y), f"{x[k]:.2f}", fill=(0, 0, 0) if g > 127 else (255, 255, 255),

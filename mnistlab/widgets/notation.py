@@ -101,7 +101,8 @@ class NotationExplorer(Explorer):
             f"{self.nt.describe(l, i)}; &nbsp; ${self.nt.n_symbol(l)}$, "
             f"${self.nt.L_symbol()}${last}"
         )
-        self.show_png(self.image, encode_p(self._render()))
+        self.show_png(self.image, encode_p(self._render()),
+                      alt=f"층 {l}의 {i}번째 뉴런을 표시한 신경망 그림: 출력 {a[l][i - 1]:.3f}")
 
     def snapshot(self) -> bytes:
         if self.ratio == 1:

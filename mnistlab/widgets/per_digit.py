@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from mnistlab.data import SIDE, dataset, inputs, load_mnist, normalize
 from mnistlab.errors import MnistlabTypeError, MnistlabValueError
-from mnistlab.korean import THETA_CMAP
+from mnistlab.korean import THETA_CMAP, scheme
 from mnistlab.logistic import (
     PerDigitLogistic,
 )
@@ -22,6 +22,7 @@ from mnistlab.widgets.base import (
     DigitPicker,
     Explorer,
     caption,
+    color_bar,
     colormap,
     font,
     gray,
@@ -33,12 +34,18 @@ from mnistlab.widgets.logistic import NO_RGB, YES_RGB
 SCALE = 7
 
 
-def _evidence_rgb(image01: np.ndarray, theta: np.ndarray, title: str, detail: str,
-                  ratio: int = 1) -> np.ndarray:
-    ev = image01 * theta
-    inked = ev[image01 > 0]
+def evidence_limit(image01: np.ndarray, thetas) -> float:
+    """One ± scale for the evidence maps pixel × θ of one image under several models."""
+    inked = np.concatenate([(image01 * t)[image01 > 0] for t in thetas])
     lim = float(np.percentile(np.abs(inked), 99)) if inked.size else 1.0
-    rgb = colormap(ev, THETA_CMAP.name, -(lim or 1.0), lim or 1.0, SCALE * ratio)
+    return lim or 1.0
+
+
+def _evidence_rgb(image01: np.ndarray, theta: np.ndarray, title: str, detail: str,
+                  ratio: int = 1, lim: float | None = None) -> np.ndarray:
+    ev = image01 * theta
+    lim = evidence_limit(image01, [theta]) if lim is None else lim
+    rgb = colormap(ev, THETA_CMAP.name, -lim, lim, SCALE * ratio)
     return caption(caption(rgb, detail, 12, pad=3, ratio=ratio), title, 13, pad=4, ratio=ratio)
 
 
@@ -98,12 +105,15 @@ class PerDigitExplorer(Explorer):
         self.bars = W.HTML()
         self.winner_map = W.Image(format="png")
         self.chosen_map = W.Image(format="png")
+        self.scale = W.Image(format="png")
 
         self.chosen.observe(self._on_chosen, "value")
 
-        legend = W.HTML("<span style='color:#666'>증거 지도 = 픽셀 × θ: "
-                        "<b style='color:#2e7d32'>초록</b>은 출력을 키운 픽셀, "
-                        "<b style='color:#e53935'>빨강</b>은 줄인 픽셀, 검정은 영향 없음</span>")
+        s = scheme()
+        legend = W.HTML("<span style='color:#555'>증거 지도 = 픽셀 × θ: "
+                        f"<b style='color:{s.positive_line}'>{s.positive}(+)</b>은 출력을 키운 픽셀, "
+                        f"<b style='color:{s.negative_line}'>{s.negative}(−)</b>은 줄인 픽셀, "
+                        "검정은 영향 없음 (두 지도가 같은 색 범위)</span>")
         super().__init__([
             self.picker.box,
             self.header,
@@ -111,6 +121,7 @@ class PerDigitExplorer(Explorer):
                                                              grid_gap="16px")),
             W.HBox([self.winner_map, self.chosen, self.chosen_map],
                    layout=W.Layout(align_items="flex-start", grid_gap="12px")),
+            self.scale,
             legend,
         ])
         self._on_change()
@@ -126,30 +137,55 @@ class PerDigitExplorer(Explorer):
         img, out = self.images[i], self.outputs[i]
         z = float(self.model.theta0(d) + np.sum(img * self._thetas[d]))
         return _evidence_rgb(img, self._thetas[d], f"{role} '{d}인가?'",
-                             f"z = {z:.2f}, 출력 {out[d]:.3f}", ratio or self.ratio)
+                             f"z = {z:.2f}, 출력 {out[d]:.3f}", ratio or self.ratio,
+                             lim=self._limit(i))
+
+    def _limit(self, i: int) -> float:
+        """The shared ± scale of image i's evidence maps: the same for all ten models, so
+        the winner's and the chosen model's maps compare (and choosing a model keeps it)."""
+        if getattr(self, "_limit_of", (None,))[0] != i:
+            self._limit_of = (i, evidence_limit(self.images[i], self._thetas))
+        return self._limit_of[1]
+
+    def _map_alt(self, i: int, d: int, role: str) -> str:
+        img, out = self.images[i], self.outputs[i]
+        ev = img * self._thetas[d]
+        z = float(self.model.theta0(d) + ev.sum())
+        return (f"{role} '{d}인가?'의 증거 지도(픽셀 × θ): 양수(+)의 합 {ev[ev > 0].sum():+.2f}, "
+                f"음수(−)의 합 {ev[ev < 0].sum():+.2f}, z = {z:.2f}, 출력 {out[d]:.3f}")
 
     def _maps(self, i: int, ratio: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         win = int(np.argmax(self.outputs[i]))
         return (self._map(i, win, "이긴 모델", ratio),
                 self._map(i, int(self.chosen.value), "고른 모델", ratio))
 
+    def _show_maps(self, i: int) -> None:
+        left, right = self._maps(i)
+        win, d = int(np.argmax(self.outputs[i])), int(self.chosen.value)
+        self.show_png(self.winner_map, png(left), alt=self._map_alt(i, win, "이긴 모델"))
+        self.show_png(self.chosen_map, png(right), alt=self._map_alt(i, d, "고른 모델"))
+        lim = self._limit(i)
+        self.show_png(self.scale, png(color_bar(lim, 300, self.ratio, "증거 지도의 색 범위")),
+                      alt=f"색 막대: -{lim:.2f}({scheme().negative}) … 0(검정) … "
+                          f"+{lim:.2f}({scheme().positive})")
+
     def _on_chosen(self, _=None):
-        self.show_png(self.chosen_map,
-                      png(self._map(self.current, int(self.chosen.value), "고른 모델")))
+        i, d = self.current, int(self.chosen.value)
+        self.show_png(self.chosen_map, png(self._map(i, d, "고른 모델")),
+                      alt=self._map_alt(i, d, "고른 모델"))
 
     def _on_change(self, _=None):
         i = self.current
         out = self.outputs[i]
         win, truth = int(np.argmax(out)), int(self.labels[i])
-        ok = "<b style='color:#2e7d32'>맞음</b>" if win == truth else \
-            "<b style='color:#e53935'>틀림</b>"
+        ok = "<b style='color:#2e7d32'>○ 맞음</b>" if win == truth else \
+            "<b style='color:#c62828'>× 틀림</b>"
         self.header.value = (f"<b>시험 이미지 #{i}</b> · 정답: <b>{truth}</b> · "
                              f"예측(가장 큰 출력): <b style='font-size:1.3em'>{win}</b> · {ok}")
-        self.show_png(self.picture, png(gray(self.images[i], SCALE * self.ratio)))
+        self.show_png(self.picture, png(gray(self.images[i], SCALE * self.ratio)),
+                      alt=f"시험 이미지 #{i}: 정답 {truth}, 예측 {win}, 출력 {out[win]:.2f}")
         self.bars.value = _bars_html(out, win, truth)
-        left, right = self._maps(i)
-        self.show_png(self.winner_map, png(left))
-        self.show_png(self.chosen_map, png(right))
+        self._show_maps(i)
 
     def snapshot(self) -> bytes:
         i = self.current
@@ -158,7 +194,8 @@ class PerDigitExplorer(Explorer):
         left, right = self._maps(i, ratio=1)
         top = hstack(gray(self.images[i], SCALE), _bars_rgb(out, win, truth))
         text = f"시험 이미지 #{i} · 정답 {truth} · 예측 {win}"
-        return png(vstack(caption(top, text, 15), hstack(left, right)))
+        bar = color_bar(self._limit(i), 300, 1, "증거 지도의 색 범위")
+        return png(vstack(caption(top, text, 15), hstack(left, right), bar))
 
 
 def _bars_html(out, winner: int, truth: int) -> str:

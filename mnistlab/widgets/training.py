@@ -31,10 +31,10 @@ from mnistlab import validate
 from mnistlab.data import N_PIXELS, SIDE, dataset, inputs, load_mnist, normalize, validation_split
 from mnistlab.descent import batches_per_epoch, minibatches
 from mnistlab.errors import MnistlabValueError
-from mnistlab.korean import THETA_CMAP
+from mnistlab.korean import THETA_CMAP, shared_limit, sign_legend
 from mnistlab.network import Network, pretrained_network
 from mnistlab.raster import Pen, png_fast, png_small, shrink
-from mnistlab.widgets.base import Explorer, caption, colormap, font, gray, hstack, vstack
+from mnistlab.widgets.base import Explorer, caption, color_bar, colormap, font, gray, hstack, vstack
 
 N_MEASURED = 500         # the fixed training and validation subsets the curves are measured on
 N_SAMPLES = 8            # fixed validation images whose predictions are shown
@@ -101,6 +101,9 @@ class TrainingExplorer(Explorer):
     """학습 지켜보기: a fresh network learning MNIST, one frame of mini-batches at a time."""
 
     title = "학습 지켜보기"
+    # The frame text changes many times a second while playing: a screen reader hears the
+    # state when training pauses or takes one step (self.said), not every frame.
+    live = ("said",)
 
     def __init__(self, hidden: int = 16, layers: int = 2, lr: float = 0.5, batch_size: int = 32,
                  steps_per_frame: int = 100, seed: int = 0, images=None, labels=None):
@@ -150,12 +153,14 @@ class TrainingExplorer(Explorer):
                                       style={"description_width": "110px"},
                                       layout=W.Layout(width="300px"))
         self.info = W.HTML()
+        self.said = W.HTML(layout=W.Layout(min_height="0"))
         self.curves = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self.weights = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self.samples = W.Image(format="png", layout=W.Layout(max_width="100%"))
 
         self.play.observe(self._on_tick, "value")
-        self.one_step.on_click(lambda _: self.run_steps(1))
+        self.play.observe(self._on_playing, "playing")
+        self.one_step.on_click(lambda _: (self.run_steps(1), self._say("한 걸음 학습했습니다")))
         self.reset_button.on_click(lambda _: self.reset())
         self.hidden.observe(lambda _: self.reset(), "value")
         self.layers.observe(lambda _: self.reset(), "value")
@@ -165,7 +170,7 @@ class TrainingExplorer(Explorer):
             W.HBox([self.one_step, self.play, self.reset_button, self.progress], layout=wrap),
             W.HBox([self.layers, self.hidden], layout=wrap),
             W.HBox([self.lr, self.speed], layout=wrap),
-            self.info, self.curves, self.weights, self.samples,
+            self.info, self.said, self.curves, self.weights, self.samples,
         ])
         self.layout.max_width = "100%"
         self.reset()
@@ -222,6 +227,16 @@ class TrainingExplorer(Explorer):
         self.run_steps(self.speed.value)
         self._last_frame = time.monotonic()
 
+    def _on_playing(self, change):
+        if not change["new"]:
+            self._say("학습을 멈췄습니다")
+
+    def _say(self, what: str) -> None:
+        """One sentence for screen readers (a polite live region): where training stands."""
+        r = self.history[-1]
+        self.said.value = (f"<span style='font-size:12px;color:#555'>{what}: 배치 {self.steps:,}개, "
+                           f"검증 정확도 {r['val_accuracy'] * 100:.1f}%</span>")
+
     def _record(self) -> None:
         self.history.append({
             "step": self.steps, "epoch": self.epoch, "lr": float(self.lr.value),
@@ -253,17 +268,20 @@ class TrainingExplorer(Explorer):
         s = self.ratio
         cols = 8 if n <= 32 else 16
         k = (2 if n <= 32 else 1) * s             # one weight → k × k pixels
-        m = np.abs(W1).max(axis=1, keepdims=True) + 1e-12
-        tiles = (W1 / m).reshape(n, SIDE, SIDE)
+        lim = shared_limit(W1)                    # one scale for every neuron, stated below
+        tiles = W1.reshape(n, SIDE, SIDE)
         side = SIDE * k + 2 * s                   # a white line of s pixels around each tile
         rows = -(-n // cols)
         grid = np.full((rows * side, cols * side, 3), 255, np.uint8)
         for i, t in enumerate(tiles):
             r, c = divmod(i, cols)
             grid[r * side + s:r * side + s + SIDE * k, c * side + s:c * side + s + SIDE * k] = \
-                colormap(t, THETA_CMAP.name, -1, 1, k)
-        return caption(grid, f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] (초록: 양수, 빨강: 음수)", 13,
-                       ratio=s)
+                colormap(t, THETA_CMAP.name, -lim, lim, k)
+        legend = sign_legend(short=True).replace("−", "-")      # PIL's font has no U+2212
+        bar = color_bar(lim, min(grid.shape[1] // s, 420), s, label="모든 뉴런이 같은 색 범위",
+                        size=11)
+        return caption(vstack(grid, bar, gap=4 * s),
+                       f"1번째 은닉층 뉴런 {n}개의 가중치 W[1] ({legend})", 13, ratio=s)
 
     def _sample_image(self) -> np.ndarray:
         s = self.ratio
@@ -272,10 +290,12 @@ class TrainingExplorer(Explorer):
         for x, y, o in zip(self.X_val[:N_SAMPLES], self.y_val, out):
             pred = int(np.argmax(o))
             pen = Pen.new((56, 18), ratio=s)
-            color = (46, 125, 50) if pred == y else (211, 47, 47)
-            pen.text((4, 1), f"예측 {pred}", fill=color, font=font(13, True))
+            right = pred == y           # the mark says it, the colour only repeats it
+            color = (46, 125, 50) if right else (198, 40, 40)
+            pen.text((2, 1), f"{'○' if right else '×'} 예측 {pred}", fill=color, font=font(12, True))
             tiles.append(vstack(gray(x.reshape(SIDE, SIDE), 2 * s), pen.array(), gap=2 * s))
-        return caption(hstack(*tiles, gap=6 * s), "검증 이미지 8장에 대한 지금의 예측", 13, ratio=s)
+        return caption(hstack(*tiles, gap=6 * s), "검증 이미지 8장에 대한 지금의 예측 (○ 맞음, × 틀림)",
+                       13, ratio=s)
 
     def _draw(self) -> None:
         """Draw every picture first, then send them: the messages leave together and the
@@ -286,8 +306,9 @@ class TrainingExplorer(Explorer):
                     png_fast(self._sample_image())]
         self.progress.max = per_epoch
         self.progress.value = position
-        for image, data in zip((self.curves, self.weights, self.samples), pictures):
-            self.show_png(image, data)
+        for image, data, alt in zip((self.curves, self.weights, self.samples), pictures,
+                                    self._alts(r)):
+            self.show_png(image, data, alt=alt)
         shape = "-".join(map(str, self.sizes))
         self.info.value = (
             f"<b>{shape}</b> 신경망 · 배치 {self.steps:,}개 (이미지 {self.steps * self.batch_size:,}장)"
@@ -295,6 +316,20 @@ class TrainingExplorer(Explorer):
             f" · 학습률 {self.lr.value:g}"
             f" · 검증 정확도 <b>{r['val_accuracy'] * 100:.1f}%</b>"
             f" (학습된 784-16-16-10 신경망: {self.shipped * 100:.1f}%)")
+
+    def _alts(self, r: dict) -> tuple[str, str, str]:
+        """Korean text alternatives of the three pictures (numbers a screen reader reads)."""
+        out = self.net.predict(self.X_val[:N_SAMPLES])
+        right = int((out == self.y_val[:N_SAMPLES]).sum())
+        W1 = self.net.W[1]
+        return ((f"학습 곡선: 배치 {self.steps:,}개 뒤 학습 손실 {r['loss']:.3f}, 검증 손실 "
+                f"{r['val_loss']:.3f}, 검증 정확도 {r['val_accuracy'] * 100:.1f}%"),
+                (f"1번째 은닉층 뉴런 {len(W1)}개의 가중치 지도, 색 범위 ±{shared_limit(W1):.2f}, "
+                f"가장 큰 값 {W1.max():+.2f}, 가장 작은 값 {W1.min():+.2f}"),
+                f"검증 이미지 {N_SAMPLES}장의 예측: "
+                + ", ".join(f"{int(p)}({'맞음' if p == y else '틀림'})"
+                            for p, y in zip(out, self.y_val[:N_SAMPLES]))
+                + f" — {right}장 맞음")
 
     def snapshot(self) -> bytes:
         r = self.history[-1]

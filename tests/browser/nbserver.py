@@ -26,6 +26,9 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "fetchNews": "false", "checkForUpdates": False,
     },
+    # `make lab` makes Korean Lab's default (overrides.json); the tests find menus by
+    # their English names, as a learner who chose English would see them.
+    "@jupyterlab/translation-extension/plugin.jupyterlab-settings": {"locale": "en"},
 }
 
 

@@ -1,7 +1,14 @@
 // 숫자 그리기 캔버스: the front end of mnistlab.widgets.draw.DrawingCanvas (anywidget).
 // Strokes are drawn here at full frame rate; the kernel receives the ink (one byte per
 // pixel, 0 = none … 255 = full) while drawing (throttled) and when a stroke ends.
+// Without a pointer path: a click or tap puts a dot, and the keyboard moves a cursor
+// over the 28×28 grid (arrows; Home/End, Page Up/Down jump to the edges), Space or Enter
+// inks or clears the cell under it, Delete clears it; each is undone like a stroke.
 const SEND_EVERY_MS = 120;
+const GRID = 28;
+const HELP =
+  "화살표 키로 28×28 칸 위의 커서를 움직이고, 스페이스나 엔터로 그 칸을 칠하거나 지웁니다 " +
+  "(Delete: 지우기). 마우스나 손가락으로는 그리거나 눌러서 점을 찍습니다.";
 
 function render({ model, el }) {
   const size = model.get("size");
@@ -12,6 +19,25 @@ function render({ model, el }) {
   canvas.height = size;
   canvas.className = "mnistlab-draw-canvas";
   canvas.setAttribute("aria-label", "숫자를 그리는 칸");
+  canvas.setAttribute("role", "application");
+  canvas.setAttribute("aria-roledescription", "그리기 칸");
+  canvas.tabIndex = 0;
+  canvas.setAttribute("data-lm-suppress-shortcuts", "true");   // JupyterLab keeps off its keys
+  const helpId = `mnistlab-draw-help-${Math.random().toString(36).slice(2)}`;
+  canvas.setAttribute("aria-describedby", helpId);
+  const help = document.createElement("div");
+  help.id = helpId;
+  help.className = "mnistlab-draw-help";
+  help.textContent = HELP;
+  const frame = document.createElement("div");
+  frame.className = "mnistlab-draw-frame";
+  const cursor = document.createElement("div");
+  cursor.className = "mnistlab-draw-cursor";
+  cursor.setAttribute("aria-hidden", "true");
+  const said = document.createElement("div");
+  said.className = "mnistlab-draw-said";
+  said.setAttribute("aria-live", "polite");
+  frame.append(canvas, cursor);
   const bar = document.createElement("div");
   bar.className = "mnistlab-draw-bar";
   const widthLabel = document.createElement("label");
@@ -21,6 +47,7 @@ function render({ model, el }) {
   width.min = "4";
   width.max = "48";
   width.value = String(model.get("brush"));
+  width.setAttribute("data-lm-suppress-shortcuts", "true");
   widthLabel.appendChild(width);
   const undo = document.createElement("button");
   undo.textContent = "되돌리기";
@@ -29,7 +56,7 @@ function render({ model, el }) {
   clear.textContent = "모두 지우기";
   clear.className = "mnistlab-draw-clear";
   bar.append(widthLabel, undo, clear);
-  root.append(canvas, bar);
+  root.append(frame, bar, help, said);
   el.appendChild(root);
 
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
@@ -40,6 +67,13 @@ function render({ model, el }) {
   let sending = false;
 
   function line(stroke, from) {
+    if (stroke.cell) {                     // a grid cell inked or cleared from the keyboard
+      const c = size / GRID;
+      const [r, k] = stroke.cell;
+      if (stroke.ink) ctx.fillRect(k * c, r * c, c, c);
+      else ctx.clearRect(k * c, r * c, c, c);
+      return;
+    }
     const p = stroke.points;
     ctx.strokeStyle = "#000";
     ctx.fillStyle = "#000";
@@ -136,6 +170,54 @@ function render({ model, el }) {
     redraw();
     send();
   });
+  // ---- keyboard: a cursor over the 28×28 grid
+  let row = GRID / 2, col = GRID / 2;
+  function showCursor() {
+    cursor.style.left = `calc(2px + (100% - 4px) * ${col / GRID})`;   // inside the 2px border
+    cursor.style.top = `calc(2px + (100% - 4px) * ${row / GRID})`;
+  }
+  function inked(r, k) {
+    const c = size / GRID;
+    return ctx.getImageData(Math.floor((k + 0.5) * c), Math.floor((r + 0.5) * c), 1, 1).data[3] > 127;
+  }
+  function tell(text) {
+    said.textContent = text;
+  }
+  function setCell(ink) {
+    ctx.fillStyle = "#000";
+    const stroke = { cell: [row, col], ink };
+    strokes.push(stroke);
+    line(stroke, 0);
+    send();
+    tell(`${row + 1}행 ${col + 1}열: ${ink ? "칠함" : "지움"}`);
+  }
+  canvas.addEventListener("keydown", (ev) => {
+    const moves = {
+      ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1],
+      Home: [0, -GRID], End: [0, GRID], PageUp: [-GRID, 0], PageDown: [GRID, 0]
+    };
+    if (moves[ev.key]) {
+      const [dr, dc] = moves[ev.key];
+      row = Math.min(GRID - 1, Math.max(0, row + dr));
+      col = Math.min(GRID - 1, Math.max(0, col + dc));
+      showCursor();
+      tell(`${row + 1}행 ${col + 1}열: ${inked(row, col) ? "칠한 칸" : "빈 칸"}`);
+    } else if (ev.key === " " || ev.key === "Enter") {
+      setCell(!inked(row, col));
+    } else if (ev.key === "Delete" || ev.key === "Backspace") {
+      setCell(false);
+    } else {
+      return;                              // Tab and the rest: the browser's
+    }
+    ev.preventDefault();
+    ev.stopPropagation();
+  });
+  canvas.addEventListener("focus", () => {
+    showCursor();
+    frame.classList.add("mnistlab-draw-keyboard");
+  });
+  canvas.addEventListener("blur", () => frame.classList.remove("mnistlab-draw-keyboard"));
+  canvas.addEventListener("pointerdown", () => frame.classList.remove("mnistlab-draw-keyboard"));
   model.on("change:ink", fromKernel);
   fromKernel();
   return () => model.off("change:ink", fromKernel);
