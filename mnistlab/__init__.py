@@ -48,9 +48,7 @@ from mnistlab.notebook import install as _install_notebook_messages
 
 use_korean_font()
 
-from mnistlab.a11y import describe_inline_figures as _describe_inline_figures
 
-_describe_inline_figures()     # every inline figure gets a Korean alt (issue 22)
 _install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
 
 __version__ = _version("mnistlab")      # the one version string: pyproject.toml's

@@ -145,7 +145,11 @@ def figure_text_contrast(fig) -> list[tuple[str, float, float]]:
 
 def figure_alt(fig, limit: int = 400) -> str:
     """A Korean text alternative for a matplotlib figure from its own words: the title,
-    the axes' titles and the figure's texts (their numbers included), for screen readers."""
+    the axes' titles and axis labels and the figure's texts (their numbers included), for
+    screen readers. A figure may say it itself in ``fig.mnistlab_alt``."""
+    explicit = getattr(fig, "mnistlab_alt", None)
+    if explicit:
+        return explicit
     parts = []
     if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text().strip():
         parts.append(fig._suptitle.get_text())
@@ -153,32 +157,15 @@ def figure_alt(fig, limit: int = 400) -> str:
         for t in (ax.get_title("left"), ax.get_title(), ax.get_title("right")):
             if t.strip():
                 parts.append(t)
+        if ax.get_xlabel().strip():
+            parts.append(f"가로축: {ax.get_xlabel()}")
+        if ax.get_ylabel().strip():
+            parts.append(f"세로축: {ax.get_ylabel()}")
     parts += [t.get_text() for t in fig.texts if t.get_visible() and t.get_text().strip()]
     words = [" ".join(p.replace("$", "").split()) for p in parts]
     text = "; ".join(dict.fromkeys(w for w in words if w))
     text = f"그림: {text}" if text else "그림 (제목 없음)"
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def describe_inline_figures() -> None:
-    """Give every inline matplotlib figure an ``alt`` in its output metadata (from
-    :func:`figure_alt`): nbconvert writes it into the <img>, the JupyterLab extension
-    (mnistlab/labextension) sets it on the figure's picture."""
-    try:
-        from matplotlib_inline import backend_inline
-    except ImportError:          # no Jupyter here: nothing is displayed inline
-        return
-    original = backend_inline._fetch_figure_metadata
-    if getattr(original, "_mnistlab_alt", False):
-        return
-
-    def fetch(fig):
-        metadata = original(fig) or {}
-        metadata.setdefault("alt", figure_alt(fig))
-        return metadata
-
-    fetch._mnistlab_alt = True
-    backend_inline._fetch_figure_metadata = fetch
 
 
 def add_image_alts(page: str, notebook) -> str:

@@ -6,6 +6,8 @@ gives none, so mnistlab adds one to each figure's output metadata (kept in the s
 
 from __future__ import annotations
 
+from mnistlab.a11y import figure_alt
+
 
 def install_figure_alt(shell) -> None:
     """Every inline matplotlib figure carries a Korean ``alt`` in its output's metadata
@@ -37,29 +39,6 @@ def ensure_figure_alt(shell) -> None:
 
     with_alt.adds_alt = True
     png.for_type(Figure, with_alt)
-
-
-def figure_alt(fig) -> str:
-    """그림의 대체 텍스트: a Korean description of a figure for screen readers and static pages.
-
-    A figure drawn by ``mnistlab.draw`` may say what it shows in ``fig.mnistlab_alt``; any other
-    figure is described by its titles and axis labels.
-    """
-    explicit = getattr(fig, "mnistlab_alt", None)
-    if explicit:
-        return explicit
-    parts = []
-    if fig._suptitle is not None and fig._suptitle.get_text():
-        parts.append(fig._suptitle.get_text())
-    for ax in fig.axes:
-        bits = [t for t in (ax.get_title(), ax.get_title("left"), ax.get_title("right")) if t]
-        if ax.get_xlabel():
-            bits.append(f"가로축: {ax.get_xlabel()}")
-        if ax.get_ylabel():
-            bits.append(f"세로축: {ax.get_ylabel()}")
-        if bits:
-            parts.append(", ".join(bits))
-    return "그림: " + " / ".join(parts) if parts else "그림 (제목 없는 그래프)"
 
 
 def _with_alt(drawn, fig):

@@ -48,7 +48,7 @@ def test_alt_says_the_numbers_that_matter(every_widget):
     assert re.search(r"예측: \d, 출력 0\.\d\d", d.steps.tooltip)
     t = every_widget["training_explorer"]
     t.run_steps(5)
-    assert re.search(r"시험 정확도 \d+\.\d%", t.curves.tooltip)
+    assert re.search(r"검증 정확도 \d+\.\d%", t.curves.tooltip)
     assert re.search(r"\d\((맞음|틀림)\)", t.samples.tooltip)
     n = every_widget["neuron_playground"]
     assert "가중합 z =" in n.picture.tooltip and "출력 a =" in n.picture.tooltip
@@ -60,7 +60,7 @@ def test_changing_results_are_live_regions_and_roots_are_marked(every_widget):
     # training: the state is said when it pauses or takes one step, not at every frame
     assert "mnistlab-live" not in t.info._dom_classes and "mnistlab-live" in t.said._dom_classes
     t.one_step.click()
-    assert re.search(r"한 걸음 학습했습니다: 배치 [\d,]+개, 시험 정확도 \d+\.\d%", t.said.value)
+    assert re.search(r"한 걸음 학습했습니다: 배치 [\d,]+개, 검증 정확도 \d+\.\d%", t.said.value)
     t.play.playing = True
     t.play.playing = False
     assert "학습을 멈췄습니다" in t.said.value
@@ -92,17 +92,16 @@ def test_static_html_export_writes_the_alt(every_widget):
 
 def test_inline_figures_get_an_alt_from_their_titles():
     matplotlib.use("Agg")
-    from matplotlib_inline import backend_inline
-
     fig, ax = plt.subplots()
     fig.suptitle("가중치 지도")
     ax.set_title("뉴런 3: 출력 0.91")
-    md = backend_inline._fetch_figure_metadata(fig)
+    ax.set_xlabel("픽셀")
+    assert a11y.figure_alt(fig) == "그림: 가중치 지도; 뉴런 3: 출력 0.91; 가로축: 픽셀"
+    fig.mnistlab_alt = "그림: 뉴런 3의 가중치 지도"
+    assert a11y.figure_alt(fig) == "그림: 뉴런 3의 가중치 지도"
     plt.close(fig)
-    assert md["alt"] == "그림: 가중치 지도; 뉴런 3: 출력 0.91"
     assert a11y.figure_alt(plt.figure()) == "그림 (제목 없음)"
     plt.close("all")
-    assert ml  # the import installed the hook
 
 
 def test_lab_html_export_gets_the_alts_of_figures_and_snapshots(every_widget):

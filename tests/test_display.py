@@ -87,6 +87,6 @@ def test_inline_figures_carry_a_korean_alt_in_a_real_kernel():
         shown = run("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\n"
                     "ax.set_title('픽셀 하나'); ax.set_xlabel('픽셀 값')")
         assert shown == [{"image/png": {**shown[0]["image/png"],
-                                        "alt": "그림: 픽셀 하나, 가로축: 픽셀 값"}}]
+                                        "alt": "그림: 픽셀 하나; 가로축: 픽셀 값"}}]
     finally:
         km.shutdown_kernel(now=True)

@@ -118,7 +118,7 @@ def test_the_plot_shows_every_cost_and_the_snapshot_is_a_png(ball):
     png = ball.snapshot()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert "12걸음" in ball.alt and "학습률 20" in ball.alt
-    assert not ball.picture.tooltip          # ipywidgets 8.1 cannot show an Image with a tooltip
+    assert ball.picture.tooltip == ball.alt          # the picture's text alternative
 
 
 def test_a_rate_of_ones_own_joins_the_slider():

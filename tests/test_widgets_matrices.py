@@ -40,7 +40,7 @@ def test_the_info_shows_the_real_weight_and_its_code_index(explorer, l, j, k):
     assert _shown_weight(explorer.info.value) == round(float(net.W[l][j - 1, k - 1]), 4)
     assert f"net.W[{l}][{j - 1}, {k - 1}]" in explorer.info.value
     assert f"w^[{l}]_{j},{k} = {net.W[l][j - 1, k - 1]:.3f}" in explorer.alt
-    assert not explorer.diagram.tooltip          # a tooltip would stop JupyterLab drawing an Image
+    assert explorer.heat.tooltip == explorer.alt        # the picture's text alternative
 
 
 def test_moving_k_changes_the_weight_and_both_pictures(explorer):

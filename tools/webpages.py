@@ -17,14 +17,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mnistlab.slides import fetch_assets
+from mnistlab.a11y import add_image_alts  # noqa: E402
+from mnistlab.slides import fetch_assets  # noqa: E402
 
 MATHJAX = "lib/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 ENGLISH_ALT = "No description has been provided for this image"
 
 
 def picture_alts(nb) -> dict[str, str]:
-    """PNG (base64, as nbconvert writes it into the page) → its Korean text alternative."""
+    """PNG (base64, as nbconvert writes it into the page) → the alt to use where its output
+    carries none: the cell's ``alt`` metadata, else one naming the section it belongs to."""
     alts, section = {}, ""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -36,8 +38,7 @@ def picture_alts(nb) -> dict[str, str]:
             png = output.get("data", {}).get("image/png")
             if not png:
                 continue
-            alt = output.get("metadata", {}).get("image/png", {}).get("alt") \
-                or cell.metadata.get("alt") or f"「{section}」의 그림"
+            alt = cell.metadata.get("alt") or f"「{section}」의 그림"
             alts["".join(png).strip()] = alt
     return alts
 
@@ -54,15 +55,15 @@ def page(path: Path) -> str:
     exporter = HTMLExporter(config=Config({"HTMLExporter": {
         "mathjax_url": MATHJAX, "require_js_url": "lib/requirejs/require.js"}}))
     body, _ = exporter.from_notebook_node(nb)
+    body = add_image_alts(body, nb)            # the alts the outputs carry (figures, snapshots)
     soup = BeautifulSoup(body, features="html.parser")
     alts = picture_alts(nb)
     for img in soup.find_all("img"):
+        if img.get("alt") not in (None, "", ENGLISH_ALT):
+            continue
         src = img.get("src", "")
         data = src.split(",", 1)[1] if src.startswith("data:image/png;base64,") else None
-        if data in alts:
-            img["alt"] = alts[data]
-        elif img.get("alt") == ENGLISH_ALT:
-            img["alt"] = "그림"
+        img["alt"] = alts.get(data, "그림")
     soup.html["lang"] = "ko"
     return str(soup)
 

@@ -288,7 +288,7 @@ def neuron_as_model(image, W, b: float, digit: int = 5, activation: str = "sigmo
               (0.235, Wm, THETA_CMAP, -lim, lim, "가중치 W (예전의 θ1…θ784)"),
               (0.46, contrib, THETA_CMAP, -lim, lim, "x × W (픽셀마다 곱한 값)")]
     axes = image_panels(fig, panels, 0.24, 0.2, 0.6)
-    weight_colorbar(fig, axes[1].images[0], lim, label="W 와 x × W 의 같은 색 범위",
+    weight_colorbar(fig, axes[1].images[0], lim, label="W와 x × W의 같은 색 범위",
                     cax=fig.add_axes([0.255, 0.1, 0.385, 0.035]), orientation="horizontal",
                     clipped=True)
     for xpos, sym in ((0.215, "×"), (0.44, "=")):

@@ -264,12 +264,9 @@ class BallExplorer(Explorer):
     def _draw(self) -> None:
         pictures = (png_fast(self._map_image(), self._palette),
                     png_fast(self._plot_image(), self._plot_colours))
-        # The pictures' Korean text alternative is kept here and in the snapshot's caption, not
-        # sent as Image.tooltip (show_png's alt=): ipywidgets 8.1's ImageView cannot render a
-        # tooltip and shows "Could not create a view" instead (jupyter-widgets/ipywidgets#3860).
         self.alt = self._alt()
-        self.show_png(self.picture, pictures[0])
-        self.show_png(self.plot, pictures[1])
+        self.show_png(self.picture, pictures[0], alt=self.alt)
+        self.show_png(self.plot, pictures[1], alt=f"걸음마다의 비용: {self.alt}")
         self.info.value = self._status()
 
     def snapshot(self) -> bytes:

@@ -210,7 +210,7 @@ class DrawDigit(Explorer):
                           + ", ".join(name for name, _ in pictures)
                           + f" — 예측: {self.prediction}, 출력 {sure:.2f}")
         self.show_png(self.diagram, self.diagram_canvas.png(self.activations),
-                      alt=f"신경망 {'-'.join(map(str, self.net.sizes))} 에서 뉴런이 켜진 모습: "
+                      alt=f"신경망 {'-'.join(map(str, self.net.sizes))}에서 뉴런이 켜진 모습: "
                           f"가장 크게 켜진 출력 뉴런은 숫자 {self.prediction} (출력 {sure:.2f})")
         digits = [str(d) for d in range(10)]
         self.bars.value = bars_html(self.outputs, digits, self.prediction,

@@ -148,18 +148,15 @@ class WeightMatrixExplorer(Explorer):
         if self._quiet:
             return
         l, j, k = self.selected
-        # No alt= here: Explorer.show_png puts it into Image.tooltip, and a tooltip on an Image
-        # stops JupyterLab from drawing it (ipywidgets 8's updateTooltip reads the description
-        # an Image does not have). The same words are in ``self.alt`` and in the info line.
-        self.show_png(self.diagram, png_fast(self._paint_diagram(), self.palette))
-        self.show_png(self.heat, png_fast(self._paint_heat(), self.palette))
-        self.alt = (f"{self._alt()}; W^[{l}] 의 열지도 (모양 {self.net.W[l].shape}) 에서 "
+        self.alt = (f"{self._alt()}; W^[{l}]의 열지도(모양 {self.net.W[l].shape})에서 "
                     f"행 {j}, 열 {k} 표시")
+        self.show_png(self.diagram, png_fast(self._paint_diagram(), self.palette), alt=self._alt())
+        self.show_png(self.heat, png_fast(self._paint_heat(), self.palette), alt=self.alt)
         self.info.value = self._info_html()
 
     def _alt(self) -> str:
         l, j, k = self.selected
-        return (f"{l - 1}번째 층의 뉴런 {k} 에서 {l}번째 층의 뉴런 {j} 로 가는 연결, "
+        return (f"{l - 1}번째 층의 뉴런 {k}에서 {l}번째 층의 뉴런 {j}로 가는 연결, "
                 f"가중치 w^[{l}]_{j},{k} = {self.weight():.3f}")
 
     def _info_html(self) -> str:
@@ -431,7 +428,10 @@ class ShapeLab(Explorer):
         if self._quiet:
             return
         self.table.value = self._table_html()
-        self.show_png(self.picture, png_fast(self._paint_product(self.product())))
+        p = self.product()
+        outcome = f"결과의 모양 {p.shape}" if p.ok else "numpy 오류"
+        self.show_png(self.picture, png_fast(self._paint_product(p)),
+                      alt=f"{p.code}: {p.left}와 {p.right} → {outcome}")
         self.result.value = self._result_html()
 
     def _paint_product(self, p: matrices.Product) -> np.ndarray:

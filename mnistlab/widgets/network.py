@@ -320,7 +320,7 @@ class NetworkExplorer(Explorer):
         trained_pred = self.trained.predict(self.X[k])
         off = self._off()
         self.show_png(self.picture, self.canvas.png(a, (l, i), self.edits.keys(), off),
-                      alt=f"신경망 {'-'.join(map(str, self.net.sizes))} 의 뉴런과 연결: 예측: {pred}, "
+                      alt=f"신경망 {'-'.join(map(str, self.net.sizes))}의 뉴런과 연결: 예측: {pred}, "
                           f"출력 {float(a[L][pred]):.2f}, 고른 뉴런은 {l}번째 층 {i}번째 "
                           f"(출력 {float(a[l][i - 1]):.2f})")
         verdict = "맞음 ✅" if pred == int(self.y[k]) else "틀림 ❌"
