@@ -17,6 +17,7 @@ Needs root (as the class server does); prints a message and exits otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import pwd
 import secrets
@@ -146,7 +147,7 @@ def a_student(hub_url: str, name: str, password: str, plan: Plan, held: list) ->
             if plan.one_at_a_time and notebook != NOTEBOOKS[-1]:
                 student.shut_down(kernel)
                 held.remove(kernel)
-    except Exception as error:              # noqa: BLE001  (every failure is reported)
+    except Exception as error:
         result.failures.append(f"{type(error).__name__}: {error}")
     return result
 
@@ -206,10 +207,8 @@ def main() -> int:
             kernel.close()
         hub.stop()
         for name in names:
-            try:
+            with contextlib.suppress(accounts.AccountError):
                 accounts.remove(name)
-            except accounts.AccountError:
-                pass
         for group in (os.environ["MNISTLAB_CLASS_STUDENTS"], os.environ["MNISTLAB_CLASS_TEACHERS"]):
             subprocess.run(["groupdel", group], capture_output=True, check=False)
         if sys.exc_info()[0] is not None or any(r.failures for r in results):

@@ -206,7 +206,7 @@ class Kernel:
         data = self.ws.recv()
         if isinstance(data, bytes):
             n = struct.unpack("!I", data[:4])[0]
-            offsets = struct.unpack(f"!{n}I", data[4:4 + 4 * n]) + (len(data),)
+            offsets = (*struct.unpack(f"!{n}I", data[4:4 + 4 * n]), len(data))
             data = data[offsets[0]:offsets[1]]
         message = json.loads(data)
         if message.get("msg_type") == "status" and not message.get("parent_header") and \

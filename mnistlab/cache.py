@@ -98,7 +98,7 @@ def store(name: str, sha256: str, source: tuple, array: np.ndarray) -> np.ndarra
                 note = {"format": FORMAT, "sha256": sha256, "sources": []}
             note["array"] = _identity(array_path)
             if list(source) not in note["sources"]:
-                note["sources"] = [list(source)] + note["sources"][:KEEP_SOURCES - 1]
+                note["sources"] = [list(source), *note["sources"][:KEEP_SOURCES - 1]]
             text = json.dumps(note, ensure_ascii=False, indent=1).encode("utf-8")
             _write_atomically(note_path, lambda f: f.write(text))
     except OSError:

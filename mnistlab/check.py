@@ -104,7 +104,7 @@ def check(exercise: str, answer: Any) -> Feedback:
         ok = bool(ex.judge(answer))
     except AnswerShapeError as e:
         return Feedback(exercise, False, f"답의 형태를 확인하세요: {e}")
-    except Exception:  # noqa: BLE001 — a learner's odd answer must never crash the check
+    except Exception:
         return Feedback(exercise, False, "이 답은 채점할 수 없는 형태입니다. 문제가 묻는 형태(숫자, 목록 등)로 적어 주세요.")
     return Feedback(exercise, True, ex.praise) if ok else Feedback(exercise, False, f"힌트: {ex.hint}")
 
@@ -250,7 +250,7 @@ def shape(expected) -> Callable[[Any], bool]:
                                        "\"784x10\", \"784 × 10\"도 됩니다.")
             answer = [float(p) for p in re.findall(r"\d+(?:\.\d+)?", t)]
         if not isinstance(answer, (tuple, list, np.ndarray)) or \
-                isinstance(answer, np.ndarray) and answer.ndim != 1:
+                (isinstance(answer, np.ndarray) and answer.ndim != 1):
             raise AnswerShapeError("모양은 (행의 수, 열의 수)처럼 괄호 안에 숫자들을 적어 주세요.")
         values = [_as_number(v) for v in answer]
         return values == [float(v) for v in _value(expected)]

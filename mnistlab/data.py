@@ -238,7 +238,7 @@ def flatten(images: ArrayLike) -> np.ndarray:
         raise MnistlabValueError(
             f"flatten 은 (28, 28) 한 장 또는 (N, 28, 28) 여러 장을 받습니다. 받은 모양: {a.shape}"
         )
-    return a.reshape(a.shape[:-2] + (N_PIXELS,))
+    return a.reshape((*a.shape[:-2], N_PIXELS))
 
 
 def unflatten(vectors: ArrayLike) -> np.ndarray:
@@ -248,7 +248,7 @@ def unflatten(vectors: ArrayLike) -> np.ndarray:
         raise MnistlabValueError(
             f"unflatten 은 (784,) 한 장 또는 (N, 784) 여러 장을 받습니다. 받은 모양: {a.shape}"
         )
-    return a.reshape(a.shape[:-1] + (SIDE, SIDE))
+    return a.reshape((*a.shape[:-1], SIDE, SIDE))
 
 
 def dataset(images: ArrayLike, labels: ArrayLike, split: str) -> tuple[np.ndarray, np.ndarray]:

@@ -73,7 +73,7 @@ def _data() -> Check:
     except MnistFileError as e:
         first, *rest = str(e).splitlines()
         return Check("MNIST 데이터", False, first, " ".join(rest))
-    except Exception as e:  # noqa: BLE001 — the check must explain, never crash
+    except Exception as e:
         return Check("MNIST 데이터", False, f"데이터를 읽다가 예상하지 못한 오류: {e}",
                      "저장소 폴더에서 'git checkout -- resources/mnist' 를 실행하세요.")
     return Check("MNIST 데이터", True,

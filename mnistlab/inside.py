@@ -53,7 +53,7 @@ def disk(row: float, col: float, radius_r: float, radius_c: float | None = None)
 
 def bar(rows: tuple[int, int], cols: tuple[int, int]) -> np.ndarray:
     """A filled rectangle (rows and cols inclusive): a straight stroke (획)."""
-    return ((_R >= rows[0]) & (_R <= rows[1]) & (_C >= cols[0]) & (_C <= cols[1])).astype(float)
+    return ((rows[0] <= _R) & (rows[1] >= _R) & (cols[0] <= _C) & (cols[1] >= _C)).astype(float)
 
 
 def template(ink: np.ndarray, empty: np.ndarray, empty_weight: float = 1.0) -> np.ndarray:

@@ -66,7 +66,7 @@ def fetch_assets(lib: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([npm, "pack", "--silent", "--pack-destination", tmp, *missing],
                        check=True, stdout=subprocess.DEVNULL)
-        for (spec, name), tgz in zip(missing.items(), _tarballs(Path(tmp), missing)):
+        for (_spec, name), tgz in zip(missing.items(), _tarballs(Path(tmp), missing)):
             unpack(tgz, Path(tmp) / name)
             shutil.move(Path(tmp) / name / "package", lib / name)
 

@@ -201,7 +201,7 @@ def as_inputs(X, name: str = "X") -> tuple[np.ndarray, bool]:
         raise MnistlabTypeError(f"{name} 는 숫자 배열이어야 합니다(받은 dtype: {a.dtype}).")
     single = a.ndim == 1 or a.shape == (SIDE, SIDE)
     if a.ndim >= 2 and a.shape[-2:] == (SIDE, SIDE):
-        a = a.reshape(a.shape[:-2] + (N_PIXELS,))
+        a = a.reshape((*a.shape[:-2], N_PIXELS))
     if a.ndim == 1:
         a = a[None, :]
     if a.ndim != 2 or a.shape[1] != N_PIXELS:

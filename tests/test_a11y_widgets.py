@@ -9,7 +9,6 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-import mnistlab as ml
 from mnistlab import a11y, widgets
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

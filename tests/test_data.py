@@ -140,7 +140,7 @@ def test_normalize_maps_bytes_to_0_1():
 def test_normalize_real_images_keeps_shape():
     images, _ = ml.load_mnist("test")
     y = ml.normalize(images[:3])
-    assert y.shape == (3, 28, 28) and 0 <= y.min() and y.max() <= 1
+    assert y.shape == (3, 28, 28) and y.min() >= 0 and y.max() <= 1
 
 
 def test_normalize_accepts_float_bytes():

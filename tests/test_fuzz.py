@@ -120,7 +120,7 @@ def unit_images(n_max: int = 5):
 @settings(max_examples=300)
 @given(anything())
 def test_activations_and_slopes(z):
-    for name, f in list(formulas.ACTIVATIONS.items()) + [("sigmoid'", formulas.sigmoid_prime)]:
+    for name, f in [*list(formulas.ACTIVATIONS.items()), ("sigmoid'", formulas.sigmoid_prime)]:
         out = outcome(f"formulas.{name}", lambda f=f: f(z))
         if out is None:
             continue
@@ -366,7 +366,7 @@ def small_mnist_net():
 def test_notation_sizes(sizes):
     nt = outcome("Notation()", lambda: ml.Notation(sizes))
     if nt is not None:
-        assert nt.L == len(nt.sizes) - 1
+        assert len(nt.sizes) - 1 == nt.L
 
 
 # ---------------------------------------------------------------- exercises
@@ -473,7 +473,7 @@ def test_draw_digit_network(net):
         net.W[1][0, 0] = np.nan
     w = outcome("draw_digit", lambda: widgets.draw_digit(net))
     if w is not None:         # accepted: only a 784-…-10 network (or None, the shipped one)
-        assert net is None or isinstance(net, ml.Network) and net.sizes[::len(net.sizes) - 1] == [784, 10]
+        assert net is None or (isinstance(net, ml.Network) and net.sizes[::len(net.sizes) - 1] == [784, 10])
         assert w.net.sizes[0] == 784 and w.prediction is None
 
 

@@ -19,8 +19,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-import handouts
-from find_browser import SKIP_REASON, browser_required, find_chromium
+import handouts  # noqa: E402
+from find_browser import SKIP_REASON, browser_required, find_chromium  # noqa: E402
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SAMPLE = ("02", "06")          # a long one with many figures, a short one with formulas

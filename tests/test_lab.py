@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
 
-import lab
+import lab  # noqa: E402
 
 
 def _git(cwd: Path, *args: str) -> str:

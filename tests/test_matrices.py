@@ -99,7 +99,7 @@ def test_shapes_match_a_real_forward_pass(sizes, m):
     a, z = net.forward(np.zeros((m, sizes[0])), return_z=True)
     table = mx.shapes(sizes, m)
     assert len(table) == len(sizes)
-    assert table[0].A == a[0].shape and table[0].W is None
+    assert a[0].shape == table[0].A and table[0].W is None
     for l in range(1, len(sizes)):
         s = table[l]
         assert (s.W, s.b, s.Z, s.A) == (net.W[l].shape, net.b[l].shape, z[l].shape, a[l].shape)

@@ -129,7 +129,7 @@ def test_a_bad_index_when_made_is_a_korean_error():
 
 
 def test_a_drawing_on_07s_canvas_is_prepared_like_mnist_and_judged_by_its_label(w, net):
-    images, labels = ml.load_mnist("test")
+    images, _labels = ml.load_mnist("test")
     ink = np.kron(images[0], np.ones((10, 10), np.uint8))          # a 7, drawn 280×280
     w.reset_values()
     w.set_drawing(ink, 7)

@@ -143,7 +143,7 @@ def pattern_hierarchy():
     r, c = np.mgrid[0:SIDE, 0:SIDE]
     quarters = [up * ((r < 9) & (c < 14)), up * ((r < 9) & (c >= 14)),
                 up * ((r >= 9) & (c < 14)), up * ((r >= 9) & (c >= 14))]
-    pieces = quarters + [right * (r < 16), right * (r >= 16)]
+    pieces = [*quarters, right * (r < 16), right * (r >= 16)]
     loop, nine = up, np.clip(up + right, 0, 1)
     fig, ax = plt.subplots(figsize=(12, 6.4))
     ax.set_xlim(0, 12)

@@ -30,7 +30,7 @@ def _ticks(count: int) -> list[int]:
     """1, a few round numbers, and the last index (not crowding it)."""
     step = 5 if count <= 40 else 100
     inner = [t for t in range(step, count, step) if count - t >= step / 2]
-    return [1] + inner + [count]
+    return [1, *inner, count]
 
 
 def weight_matrix(net, layer: int = 3, j: int = 1, k: int = 1, ax=None):

@@ -93,7 +93,7 @@ def biological_neuron(fire_stimuli=(0.3, 0.55, 0.9), threshold: float = 0.5):
     bx.barh(names, s, color=colors, height=0.55)
     bx.axvline(threshold, color="#333", ls="--", lw=1.5)
     bx.text(threshold, -0.55, f" 역치(기준) = {threshold:g}", va="bottom", fontsize=10)
-    for k, (v, f) in enumerate(zip(s, fires)):
+    for k, (_v, f) in enumerate(zip(s, fires)):
         bx.text(1.02, k, "⇒ 활성화! 신호를 보냄" if f else "⇒ 가만히 있음 (신호 없음)",
                 va="center", fontsize=10, color=SIGNAL if f else "#546e7a",
                 fontweight="bold" if f else "normal", transform=bx.get_yaxis_transform())

@@ -125,7 +125,7 @@ class NotationPicture:
         if "layers" in key:
             self._layer_labels(d, with_n="n" in key)
         elif "n" in key:
-            for layer, n in enumerate(self.sizes):
+            for layer in range(len(self.sizes)):
                 self._n_label(d, layer, self.bottom + 24)
         if "a" in key:
             for layer in range(self.L + 1):

@@ -71,7 +71,7 @@ def top_grid(images: np.ndarray, labels: np.ndarray, idx: np.ndarray, vals: np.n
     """The top images of one neuron in a grid, each with its label and the neuron's output
     (or, with ``value="z"``, its 가중합 z: a saturated sigmoid reads 1.00 on every top image)."""
     tiles = []
-    for n, (k, v) in enumerate(zip(idx, vals)):
+    for _n, (k, v) in enumerate(zip(idx, vals)):
         t = gray(images[k].reshape(SIDE, SIDE), THUMB * ratio)
         number = f"z {v:.1f}" if value == "z" else f"{v:.2f}"
         tiles.append(caption(t, f"{int(labels[k])} · {number}", size=12, pad=2, ratio=ratio))

@@ -437,7 +437,8 @@ class ShapeLab(Explorer):
     def _paint_product(self, p: matrices.Product) -> np.ndarray:
         """The product as blocks: left (rows × columns) op right = result, or ✗; the two sizes
         that must agree are marked (blue when they do, orange when they do not)."""
-        size = lambda d: 14 + 30 * np.log10(d)          # a drawn length for d rows or columns
+        def size(d):
+            return 14 + 30 * np.log10(d)          # a drawn length for d rows or columns
         rows = [s[0] if len(s) == 2 else 1 for s in (p.left, p.right, p.shape or (1,))]
         pen = Pen.new((640, int(16 + size(max(rows)) + 30)), ratio=self.ratio)
         op, *_ = matrices.PRODUCTS[p.code]

@@ -101,7 +101,7 @@ def _widget_failures(console: list[str]) -> list[str]:
     """Console lines saying a module did not load on the page (other than the known ones)."""
     def failed(line: str) -> bool:
         m = re.search(r"Failed to create module: package: (\S+);", line)
-        return (m is not None and m.group(1) not in KNOWN_NOT_LOADED
+        return ((m is not None and m.group(1) not in KNOWN_NOT_LOADED)
                 or "doesn't exist in shared scope" in line
                 or "No provider for: jupyter.extensions.jupyterWidgetRegistry" in line)
     return [c for c in console if failed(c)]

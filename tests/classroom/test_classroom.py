@@ -9,6 +9,7 @@ The tests run in order and share one class: two students and a teacher.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import secrets
@@ -107,10 +108,8 @@ class Class:
     def uids(self) -> set[int]:
         uids = set()
         for name in self.names.values():
-            try:
+            with contextlib.suppress(KeyError):
                 uids.add(pwd.getpwnam(name).pw_uid)
-            except KeyError:
-                pass
         return uids
 
     def home(self, role: str) -> Path:
