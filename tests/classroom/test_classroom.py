@@ -90,7 +90,8 @@ class Class:
     def accounts(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, str(REPO / "classroom" / "accounts.py"), *args],
                               input=stdin, capture_output=True, text=True, check=False,
-                              env={**os.environ, **self.groups})
+                              env={**os.environ, **self.groups,
+                                   "MNISTLAB_CLASS_STATE": str(self.root / "state")})
 
     def create_accounts(self) -> None:
         for role, name in self.names.items():
