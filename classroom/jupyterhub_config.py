@@ -101,7 +101,10 @@ c.JupyterHub.spawner_class = "localprocess"   # runs as the student's own system
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab/tree/mnistlab"
-c.Spawner.environment = {"PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin"}
+# JUPYTER_PATH: the students' python3 kernel (classroom/jupyter/kernels/python3) is
+# ipykernel with no TCP port at all (its subprocess-output pipe on a Unix socket too).
+c.Spawner.environment = {"PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
+                         "JUPYTER_PATH": str(HERE / "jupyter")}
 # Kernels talk to their server over Unix sockets in the student's own runtime folder
 # (inside the 700 home), not over TCP ports on 127.0.0.1: sixty kernels starting at
 # once made random TCP ports collide ("Address already in use"), and nobody else can

@@ -7,6 +7,7 @@ the clean-up after a crash. Root only, like test_classroom.py; one class of its 
 from __future__ import annotations
 
 import grp
+import json
 import os
 import pwd
 import re
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.skipif(
            "그 계정으로 서버를 띄우기 때문입니다 (CI 는 root 로 실행합니다).")
 
 SECRET = "새 학생의 비밀 메모"
-WINDOW = 15                       # seconds a failed log-in counts in this class
+WINDOW = 40                       # seconds a failed log-in counts (PAM waits ~3 s per failure)
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +50,18 @@ def klass():
 def _server_py(klass, command: str) -> subprocess.CompletedProcess:
     """`make classroom-stop` as the Makefile runs it."""
     return subprocess.run([sys.executable, str(REPO / "classroom" / "server.py"), command],
-                          capture_output=True, text=True, timeout=300,
+                          capture_output=True, text=True, timeout=300, check=False,
                           env={**os.environ, "MNISTLAB_CLASS_STATE": str(klass.hub.state)})
 
 
 def _log_in(klass, name: str, password: str) -> requests.Response:
     session = requests.Session()
     session.get(f"{klass.hub.url}/hub/login", timeout=30)
-    return session.post(f"{klass.hub.url}/hub/login?next=", allow_redirects=False, timeout=60,
-                        data={"username": name, "password": password,
-                              "_xsrf": session.cookies.get("_xsrf", path="/hub/")})
+    reply = session.post(f"{klass.hub.url}/hub/login?next=", allow_redirects=False, timeout=60,
+                         data={"username": name, "password": password,
+                               "_xsrf": session.cookies.get("_xsrf", path="/hub/")})
+    reply.encoding = "utf-8"             # the page says so in <meta charset>, not in its header
+    return reply
 
 
 def _replace_account(klass, role: str, *, teacher: bool) -> None:
@@ -115,10 +118,12 @@ def test_log_in_limits_per_account_and_per_address(klass):
         assert _log_in(klass, f"nobody{n}{secrets.token_hex(2)}", "guess-1234").status_code == 403
     refused = _log_in(klass, b, klass.passwords["b"])
     assert refused.status_code == 429 and "로그인에 너무 여러 번 실패" in refused.text
-    # The limit passes: after the window both log in again.
-    time.sleep(WINDOW + 1)
+    # The limit passes: within the window both log in again (a refused try does not count).
+    deadline = time.monotonic() + WINDOW + 5
+    while _log_in(klass, b, klass.passwords["b"]).status_code == 429:
+        assert time.monotonic() < deadline, "still refused after the window"
+        time.sleep(2)
     assert _log_in(klass, a, klass.passwords["a"]).status_code == 302
-    assert _log_in(klass, b, klass.passwords["b"]).status_code == 302
 
 
 def test_a_removed_account_opens_nothing_not_even_a_new_account_with_its_name(klass):
@@ -191,7 +196,7 @@ def test_a_broken_mnistlab_folder_is_repaired_and_nothing_is_lost(klass):
         "a file": lambda: folder.write_text("학생이 쓴 글"),
         "a dangling link": lambda: folder.symlink_to(klass.home("b") / "gone"),
         "a link to a file": lambda: (klass.home("b") / "note.txt").write_text("메모")
-        or folder.symlink_to(klass.home("b") / "note.txt"),
+        and folder.symlink_to(klass.home("b") / "note.txt"),
         "a folder closed with chmod 000": lambda: folder.mkdir(mode=0o000),
     }
     for case, make in cases.items():
@@ -211,9 +216,10 @@ def test_a_broken_mnistlab_folder_is_repaired_and_nothing_is_lost(klass):
     folder.mkdir(mode=0o755)                                  # owned by root
     reply = b.hub_api("POST", f"/users/{b.name}/server")
     assert reply.status_code in (201, 202, 500), reply.text
-    events = requests.get(f"{klass.hub.url}/hub/api/users/{b.name}/server/progress",
+    stream = requests.get(f"{klass.hub.url}/hub/api/users/{b.name}/server/progress",
                           headers=b.headers, timeout=120).text
-    assert "다른 계정의 것이라" in (reply.text + events), (reply.text, events)
+    events = [json.loads(line[5:]) for line in stream.splitlines() if line.startswith("data:")]
+    assert events[-1]["failed"] and "다른 계정의 것이라" in events[-1]["message"], events
     subprocess.run(["rm", "-rf", str(folder)], check=True)
 
 
@@ -222,10 +228,15 @@ def test_the_hub_restarts_by_itself_after_a_crash_without_a_second_culler(klass)
     a.start_server()
     kernel = a.open_kernel(NOTEBOOK)
     try:
-        pids = kernel.execute("import os; print(os.getpid())").outputs[-1]["content"]["text"]
-        # Kernels talk over Unix sockets: no TCP port another student could reach.
-        listening = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True).stdout
-        assert f"pid={pids.strip()}," not in listening
+        pid = kernel.execute("import os; print(os.getpid())").outputs[-1]["content"]["text"]
+        # Kernels talk over Unix sockets: no TCP port another student could reach ...
+        listening = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True,
+                                   check=True).stdout
+        assert f"pid={pid.strip()}," not in listening
+        # ... and a forked child's output still reaches the notebook (the IOPub pipe).
+        forked = kernel.execute("import os, sys, time\nif os.fork() == 0:\n    print('아이 프로세스')\n"
+                                "    sys.stdout.flush(); os._exit(0)\ntime.sleep(1); os.wait()")
+        assert "아이 프로세스" in "".join(o["content"].get("text", "") for o in forked.outputs)
     finally:
         kernel.close()
     assert len(_cullers(klass)) == 1
