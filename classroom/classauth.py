@@ -24,11 +24,15 @@ class TooManyTries(web.HTTPError):
 class ClassAuthenticator(PAMAuthenticator):
     """PAMAuthenticator with per-account and per-address limits on failed log-ins."""
 
-    account_tries = Integer(5, config=True,
-                            help="Failed log-ins of one account within `window` before it waits.")
-    address_tries = Integer(50, config=True,
-                            help="Failed log-ins from one address within `window` (a classroom "
-                                 "behind one router shares an address, so higher than per account).")
+    account_tries = Integer(
+        5, config=True, help="Failed log-ins of one account within `window` before it waits."
+    )
+    address_tries = Integer(
+        50,
+        config=True,
+        help="Failed log-ins from one address within `window` (a classroom "
+        "behind one router shares an address, so higher than per account).",
+    )
     window = Float(300, config=True, help="Seconds a failed log-in counts.")
 
     def __init__(self, **kw):
@@ -50,13 +54,15 @@ class ClassAuthenticator(PAMAuthenticator):
         name = self.normalize_username(str(data.get("username", "")))[:64]
         address = handler.request.remote_ip if handler is not None else ""
         account, place = ("account", name), ("address", address)
-        wait = max(self._wait(account, self.account_tries, now),
-                   self._wait(place, self.address_tries, now))
+        wait = max(
+            self._wait(account, self.account_tries, now), self._wait(place, self.address_tries, now)
+        )
         if wait > 0:
             self.log.warning("Log-in refused for %s from %s: too many failed tries", name, address)
             raise TooManyTries(
                 f"로그인에 너무 여러 번 실패해서 잠시 막아 두었습니다. {int(wait) + 1}초 뒤에 "
-                "다시 해 보세요. 비밀번호가 기억나지 않으면 선생님께 새 비밀번호를 받으세요.")
+                "다시 해 보세요. 비밀번호가 기억나지 않으면 선생님께 새 비밀번호를 받으세요."
+            )
         user = await super().authenticate(handler, data)
         if user is None:
             self._failures[account].append(now)

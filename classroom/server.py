@@ -28,8 +28,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "jupyterhub_config.py"
-RESTARTS = 5                 # at most this many restarts ...
-RESTART_WINDOW = 120         # ... within this many seconds, then the supervisor gives up
+RESTARTS = 5  # at most this many restarts ...
+RESTART_WINDOW = 120  # ... within this many seconds, then the supervisor gives up
 
 
 def state_dir() -> Path:
@@ -41,6 +41,7 @@ def say(message: str) -> None:
 
 
 # --- processes, checked before any signal -------------------------------------
+
 
 def start_time(pid: int) -> int | None:
     """The process's start time (clock ticks after boot), None when it does not exist."""
@@ -91,8 +92,13 @@ def read_pid(path: Path) -> int | None:
 def is_hub(pid: int, state: Path) -> bool:
     """A JupyterHub of this class (its working folder is the state folder)."""
     args = cmdline(pid)
-    return alive(pid) and owner(pid) == os.geteuid() and "jupyterhub" in args \
-        and str(CONFIG) in args and cwd(pid) == str(state)
+    return (
+        alive(pid)
+        and owner(pid) == os.geteuid()
+        and "jupyterhub" in args
+        and str(CONFIG) in args
+        and cwd(pid) == str(state)
+    )
 
 
 def is_proxy(pid: int) -> bool:
@@ -105,8 +111,12 @@ def is_culler(pid: int, state: Path) -> bool:
 
 def is_supervisor(pid: int, recorded_start: int | None) -> bool:
     args = cmdline(pid)
-    return alive(pid) and str(Path(__file__).resolve()) in args and "run" in args \
+    return (
+        alive(pid)
+        and str(Path(__file__).resolve()) in args
+        and "run" in args
         and start_time(pid) == recorded_start
+    )
 
 
 def end(pid: int, *, group: bool = False, timeout: float = 20) -> None:
@@ -140,8 +150,10 @@ def student_servers(state: Path) -> list[tuple[str, int]]:
         return []
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as con:
-            rows = con.execute("SELECT users.name, spawners.state FROM spawners "
-                               "JOIN users ON users.id = spawners.user_id").fetchall()
+            rows = con.execute(
+                "SELECT users.name, spawners.state FROM spawners "
+                "JOIN users ON users.id = spawners.user_id"
+            ).fetchall()
     except sqlite3.Error:
         return []
     found = []
@@ -151,8 +163,12 @@ def student_servers(state: Path) -> list[tuple[str, int]]:
             uid = pwd.getpwnam(name).pw_uid
         except (ValueError, KeyError, TypeError):
             continue
-        if pid and alive(pid) and owner(pid) == uid and \
-                any(a.endswith("jupyterhub-singleuser") for a in cmdline(pid)[:2]):
+        if (
+            pid
+            and alive(pid)
+            and owner(pid) == uid
+            and any(a.endswith("jupyterhub-singleuser") for a in cmdline(pid)[:2])
+        ):
             found.append((name, pid))
     return found
 
@@ -178,6 +194,7 @@ def leftovers(state: Path, *, servers: bool) -> list[str]:
 
 
 # --- run ---------------------------------------------------------------------
+
 
 def run(hub_args: list[str]) -> int:
     state = state_dir()
@@ -206,9 +223,12 @@ def run(hub_args: list[str]) -> int:
         while not stopping:
             for what in leftovers(state, servers=False):
                 say(f"이전 허브가 남긴 {what} 를 끝냈습니다.")
-            starts = [t for t in starts if time.monotonic() - t < RESTART_WINDOW] + [time.monotonic()]
-            hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG), *hub_args],
-                                   cwd=state)
+            starts = [t for t in starts if time.monotonic() - t < RESTART_WINDOW] + [
+                time.monotonic()
+            ]
+            hub = subprocess.Popen(
+                [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG), *hub_args], cwd=state
+            )
             while True:
                 try:
                     code = hub.wait()
@@ -218,8 +238,10 @@ def run(hub_args: list[str]) -> int:
             if stopping or code == 0:
                 break
             if len(starts) > RESTARTS:
-                say(f"허브가 {RESTART_WINDOW}초 안에 {len(starts)}번 멈춰서 더 다시 시작하지 않습니다. "
-                    "위의 기록을 확인하세요.")
+                say(
+                    f"허브가 {RESTART_WINDOW}초 안에 {len(starts)}번 멈춰서 더 다시 시작하지 않습니다. "
+                    "위의 기록을 확인하세요."
+                )
                 break
             say(f"허브가 예기치 않게 끝났습니다 (종료 코드 {code}). 3초 뒤 다시 시작합니다.")
             time.sleep(3)
@@ -232,6 +254,7 @@ def run(hub_args: list[str]) -> int:
 
 # --- stop --------------------------------------------------------------------
 
+
 def stop(timeout: float = 120) -> int:
     state = state_dir()
     pid_file = state / "classroom.pid"
@@ -240,7 +263,7 @@ def stop(timeout: float = 120) -> int:
     if len(recorded) == 2 and is_supervisor(int(recorded[0]), int(recorded[1])):
         target = int(recorded[0])
     else:
-        pid_file.unlink(missing_ok=True)            # stale: never signal that pid
+        pid_file.unlink(missing_ok=True)  # stale: never signal that pid
         hub = read_pid(state / "jupyterhub.pid")
         if hub is not None and is_hub(hub, state):
             target = hub
@@ -269,8 +292,10 @@ def stop(timeout: float = 120) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if os.geteuid() != 0:
-        say("수업 서버는 root 로 실행해야 합니다 (학생마다 자기 계정으로 서버를 띄우므로): "
-            "sudo make classroom")
+        say(
+            "수업 서버는 root 로 실행해야 합니다 (학생마다 자기 계정으로 서버를 띄우므로): "
+            "sudo make classroom"
+        )
         return 1
     if argv[:1] == ["run"]:
         rest = argv[1:]

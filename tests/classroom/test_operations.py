@@ -25,19 +25,27 @@ from test_classroom import NOTEBOOK, REPO, Class, _processes_of
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0,
     reason="수업 서버 테스트는 root 로만 실행합니다: 임시 시스템 계정을 만들고 지우며, 허브가 학생마다 "
-           "그 계정으로 서버를 띄우기 때문입니다 (CI 는 root 로 실행합니다).")
+    "그 계정으로 서버를 띄우기 때문입니다 (CI 는 root 로 실행합니다).",
+)
 
 SECRET = "새 학생의 비밀 메모"
-WINDOW = 40                       # seconds a failed log-in counts (PAM waits ~3 s per failure)
+WINDOW = 40  # seconds a failed log-in counts (PAM waits ~3 s per failure)
 
 
 @pytest.fixture(scope="module")
 def klass():
     if not (REPO / "classroom" / "node_modules" / ".bin" / "configurable-http-proxy").exists():
-        pytest.fail("수업 서버의 프록시가 설치되지 않았습니다: 'make classroom-setup' 을 먼저 실행하세요.")
+        pytest.fail(
+            "수업 서버의 프록시가 설치되지 않았습니다: 'make classroom-setup' 을 먼저 실행하세요."
+        )
     k = Class()
-    k.hub.env.update({"MNISTLAB_CLASS_LOGIN_TRIES": "3", "MNISTLAB_CLASS_ADDRESS_TRIES": "6",
-                      "MNISTLAB_CLASS_LOGIN_WINDOW": str(WINDOW)})
+    k.hub.env.update(
+        {
+            "MNISTLAB_CLASS_LOGIN_TRIES": "3",
+            "MNISTLAB_CLASS_ADDRESS_TRIES": "6",
+            "MNISTLAB_CLASS_LOGIN_WINDOW": str(WINDOW),
+        }
+    )
     try:
         k.create_accounts()
         k.hub.start()
@@ -49,25 +57,42 @@ def klass():
 
 def _server_py(klass, command: str) -> subprocess.CompletedProcess:
     """`make classroom-stop` as the Makefile runs it."""
-    return subprocess.run([sys.executable, str(REPO / "classroom" / "server.py"), command],
-                          capture_output=True, text=True, timeout=300, check=False,
-                          env={**os.environ, "MNISTLAB_CLASS_STATE": str(klass.hub.state)})
+    return subprocess.run(
+        [sys.executable, str(REPO / "classroom" / "server.py"), command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "MNISTLAB_CLASS_STATE": str(klass.hub.state)},
+    )
 
 
 def _log_in(klass, name: str, password: str) -> requests.Response:
     session = requests.Session()
     session.get(f"{klass.hub.url}/hub/login", timeout=30)
-    reply = session.post(f"{klass.hub.url}/hub/login?next=", allow_redirects=False, timeout=60,
-                         data={"username": name, "password": password,
-                               "_xsrf": session.cookies.get("_xsrf", path="/hub/")})
-    reply.encoding = "utf-8"             # the page says so in <meta charset>, not in its header
+    reply = session.post(
+        f"{klass.hub.url}/hub/login?next=",
+        allow_redirects=False,
+        timeout=60,
+        data={
+            "username": name,
+            "password": password,
+            "_xsrf": session.cookies.get("_xsrf", path="/hub/"),
+        },
+    )
+    reply.encoding = "utf-8"  # the page says so in <meta charset>, not in its header
     return reply
 
 
 def _replace_account(klass, role: str, *, teacher: bool) -> None:
     klass.passwords[role] = secrets.token_urlsafe(12)
-    done = klass.accounts("add", *(["--teacher"] if teacher else []), "--password-stdin",
-                          klass.names[role], stdin=klass.passwords[role] + "\n")
+    done = klass.accounts(
+        "add",
+        *(["--teacher"] if teacher else []),
+        "--password-stdin",
+        klass.names[role],
+        stdin=klass.passwords[role] + "\n",
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -80,9 +105,14 @@ def _cullers(klass) -> list[int]:
 
 def test_the_password_rule_and_system_accounts(klass):
     for weak in ("1", "abc1234", "12345678901", klass.names["a"]):
-        done = klass.accounts("add", "--password-stdin", f"mltweak{secrets.token_hex(2)}"
-                              if weak != klass.names["a"] else klass.names["a"] + "x",
-                              stdin=(weak if weak != klass.names["a"] else weak + "x") + "\n")
+        done = klass.accounts(
+            "add",
+            "--password-stdin",
+            f"mltweak{secrets.token_hex(2)}"
+            if weak != klass.names["a"]
+            else klass.names["a"] + "x",
+            stdin=(weak if weak != klass.names["a"] else weak + "x") + "\n",
+        )
         assert done.returncode == 1 and "8자 이상" in done.stderr, (weak, done.stdout, done.stderr)
     # No account was made for a refused password.
     assert not [u for u in pwd.getpwall() if u.pw_name.startswith("mltweak")]
@@ -129,7 +159,7 @@ def test_log_in_limits_per_account_and_per_address(klass):
 def test_a_removed_account_opens_nothing_not_even_a_new_account_with_its_name(klass):
     old_a, old_teacher = klass.login("a"), klass.login("teacher")
     old_a.start_server()
-    assert old_teacher.hub_api("GET", "/users").status_code == 200      # an admin's token
+    assert old_teacher.hub_api("GET", "/users").status_code == 200  # an admin's token
 
     for role in ("a", "teacher"):
         done = klass.accounts("remove", klass.names[role])
@@ -156,8 +186,9 @@ def test_a_removed_account_opens_nothing_not_even_a_new_account_with_its_name(kl
     # The old token and the old browser cookie do not open the new student's files.
     by_token = old_a.server_api("GET", f"/contents/{NOTEBOOK}")
     assert by_token.status_code in (401, 403) and SECRET not in by_token.text
-    by_cookie = old_a.session.get(f"{klass.hub.url}/user/{old_a.name}/api/contents/{NOTEBOOK}",
-                                  timeout=60)
+    by_cookie = old_a.session.get(
+        f"{klass.hub.url}/user/{old_a.name}/api/contents/{NOTEBOOK}", timeout=60
+    )
     assert SECRET not in by_cookie.text
     assert by_cookie.status_code in (401, 403) or "/hub/login" in by_cookie.url
     lab = old_a.session.get(f"{klass.hub.url}/user/{old_a.name}/lab", timeout=60)
@@ -195,8 +226,10 @@ def test_a_broken_mnistlab_folder_is_repaired_and_nothing_is_lost(klass):
     cases = {
         "a file": lambda: folder.write_text("학생이 쓴 글"),
         "a dangling link": lambda: folder.symlink_to(klass.home("b") / "gone"),
-        "a link to a file": lambda: (klass.home("b") / "note.txt").write_text("메모")
-        and folder.symlink_to(klass.home("b") / "note.txt"),
+        "a link to a file": lambda: (
+            (klass.home("b") / "note.txt").write_text("메모")
+            and folder.symlink_to(klass.home("b") / "note.txt")
+        ),
         "a folder closed with chmod 000": lambda: folder.mkdir(mode=0o000),
     }
     for case, make in cases.items():
@@ -208,16 +241,19 @@ def test_a_broken_mnistlab_folder_is_repaired_and_nothing_is_lost(klass):
     # What stood in the way was kept under another name.
     aside = sorted(p.name for p in klass.home("b").glob("mnistlab.broken-*"))
     assert len(aside) == 3, aside
-    kept = [p for p in klass.home("b").glob("mnistlab.broken-*") if p.is_file() and not p.is_symlink()]
+    kept = [
+        p for p in klass.home("b").glob("mnistlab.broken-*") if p.is_file() and not p.is_symlink()
+    ]
     assert [p.read_text() for p in kept] == ["학생이 쓴 글"]
 
     # What cannot be repaired as the student: a Korean message, not "Unhandled error".
     subprocess.run(["rm", "-rf", str(folder)], check=True)
-    folder.mkdir(mode=0o755)                                  # owned by root
+    folder.mkdir(mode=0o755)  # owned by root
     reply = b.hub_api("POST", f"/users/{b.name}/server")
     assert reply.status_code in (201, 202, 500), reply.text
-    stream = requests.get(f"{klass.hub.url}/hub/api/users/{b.name}/server/progress",
-                          headers=b.headers, timeout=120).text
+    stream = requests.get(
+        f"{klass.hub.url}/hub/api/users/{b.name}/server/progress", headers=b.headers, timeout=120
+    ).text
     events = [json.loads(line[5:]) for line in stream.splitlines() if line.startswith("data:")]
     assert events[-1]["failed"] and "다른 계정의 것이라" in events[-1]["message"], events
     subprocess.run(["rm", "-rf", str(folder)], check=True)
@@ -230,12 +266,15 @@ def test_the_hub_restarts_by_itself_after_a_crash_without_a_second_culler(klass)
     try:
         pid = kernel.execute("import os; print(os.getpid())").outputs[-1]["content"]["text"]
         # Kernels talk over Unix sockets: no TCP port another student could reach ...
-        listening = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True,
-                                   check=True).stdout
+        listening = subprocess.run(
+            ["ss", "-Hltnp"], capture_output=True, text=True, check=True
+        ).stdout
         assert f"pid={pid.strip()}," not in listening
         # ... and a forked child's output still reaches the notebook (the IOPub pipe).
-        forked = kernel.execute("import os, sys, time\nif os.fork() == 0:\n    print('아이 프로세스')\n"
-                                "    sys.stdout.flush(); os._exit(0)\ntime.sleep(1); os.wait()")
+        forked = kernel.execute(
+            "import os, sys, time\nif os.fork() == 0:\n    print('아이 프로세스')\n"
+            "    sys.stdout.flush(); os._exit(0)\ntime.sleep(1); os.wait()"
+        )
         assert "아이 프로세스" in "".join(o["content"].get("text", "") for o in forked.outputs)
     finally:
         kernel.close()
@@ -243,7 +282,9 @@ def test_the_hub_restarts_by_itself_after_a_crash_without_a_second_culler(klass)
     crashed = klass.hub.hub_pid()
     os.kill(crashed, signal.SIGKILL)
     deadline = time.monotonic() + 120
-    while klass.hub.hub_pid() in (crashed, None) or not Path(f"/proc/{klass.hub.hub_pid()}").exists():
+    while (
+        klass.hub.hub_pid() in (crashed, None) or not Path(f"/proc/{klass.hub.hub_pid()}").exists()
+    ):
         assert time.monotonic() < deadline, klass.hub.tail()
         time.sleep(0.5)
     klass.hub.wait_healthy()
@@ -274,7 +315,7 @@ def test_stop_waits_and_never_kills_by_a_stale_pid(klass):
         assert bystander.poll() is None
         for name in ("classroom.pid", "jupyterhub-proxy.pid"):
             (klass.hub.state / name).write_text(f"{bystander.pid}\n")
-        klass.hub.start()                                     # right after stop: it runs
+        klass.hub.start()  # right after stop: it runs
         assert bystander.poll() is None, "starting the hub killed an unrelated process"
     finally:
         bystander.kill()
@@ -285,15 +326,17 @@ def test_stop_after_a_crash_ends_what_the_hub_left(klass):
     a = klass.login("a")
     a.start_server()
     proxy = int((klass.hub.state / "jupyterhub-proxy.pid").read_text())
-    klass.hub.process.send_signal(signal.SIGKILL)             # the supervisor and ...
+    klass.hub.process.send_signal(signal.SIGKILL)  # the supervisor and ...
     klass.hub.process.wait()
-    os.kill(klass.hub.hub_pid(), signal.SIGKILL)               # ... the hub crash
+    os.kill(klass.hub.hub_pid(), signal.SIGKILL)  # ... the hub crash
     time.sleep(1)
     assert Path(f"/proc/{proxy}").exists() and _cullers(klass)
     assert _processes_of({pwd.getpwnam(a.name).pw_uid}, wait=0)
     done = _server_py(klass, "stop")
     assert done.returncode == 0, done.stderr
-    assert "프록시" in done.stdout and "정리기" in done.stdout and a.name in done.stdout, done.stdout
+    assert "프록시" in done.stdout and "정리기" in done.stdout and a.name in done.stdout, (
+        done.stdout
+    )
     assert not Path(f"/proc/{proxy}").exists()
     assert not _cullers(klass)
     assert not _processes_of(klass.uids())

@@ -29,8 +29,9 @@ def _setup_pipe_in(self):
     try:
         pipe_in.bind(self._pipe_address)
     except zmq.ZMQError as error:
-        warnings.warn(f"IOPub pipe not bound ({error}): output of subprocesses will be lost",
-                      stacklevel=2)
+        warnings.warn(
+            f"IOPub pipe not bound ({error}): output of subprocesses will be lost", stacklevel=2
+        )
         self._pipe_flag = False
         pipe_in.close()
         return
@@ -51,7 +52,7 @@ iostream.IOPubThread._setup_pipe_out = _setup_pipe_out
 
 if __name__ == "__main__":
     if sys.path[0] == os.path.dirname(os.path.abspath(__file__)):
-        del sys.path[0]                     # the kernel's imports as with ipykernel_launcher
+        del sys.path[0]  # the kernel's imports as with ipykernel_launcher
     from ipykernel import kernelapp
 
     kernelapp.launch_new_instance()
