@@ -19,6 +19,9 @@
 #   MNISTLAB_CLASS_STUDENTS  system group of students (mnistlab-students)
 #   MNISTLAB_CLASS_TEACHERS  system group of teachers = admins (mnistlab-teachers)
 #   MNISTLAB_CLASS_SERIES    folder of the notebooks handed out (notebooks/ of this repository)
+#   MNISTLAB_CLASS_MEMORY    memory cap of each student's server and kernels (1G)
+#   MNISTLAB_CLASS_CPUS      CPUs each student's server may use at most (1)
+#   MNISTLAB_CLASS_PROCESSES processes and threads of each student's server (256)
 #   MNISTLAB_CLASS_LOGIN_TRIES    failed log-ins of one account before it waits (5)
 #   MNISTLAB_CLASS_ADDRESS_TRIES  failed log-ins from one address before it waits (50)
 #   MNISTLAB_CLASS_LOGIN_WINDOW   seconds a failed log-in counts (300)
@@ -97,7 +100,12 @@ c.ClassAuthenticator.address_tries = ADDRESS_TRIES
 c.ClassAuthenticator.window = LOGIN_WINDOW
 
 # --- each student's server ---------------------------------------------------
-c.JupyterHub.spawner_class = "localprocess"   # runs as the student's own system user
+# Runs as the student's own system user, in a cgroup with the limits (classroom/limits.py).
+c.JupyterHub.spawner_class = "limits.LimitedSpawner"
+_memory = os.environ.get("MNISTLAB_CLASS_MEMORY", "1G")        # bytes, or with K, M, G, T
+c.Spawner.mem_limit = int(_memory) if _memory.isdigit() else _memory
+c.Spawner.cpu_limit = float(os.environ.get("MNISTLAB_CLASS_CPUS", "1"))
+c.LimitedSpawner.pids_limit = int(os.environ.get("MNISTLAB_CLASS_PROCESSES", "256"))
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab/tree/mnistlab"

@@ -4,13 +4,20 @@ The server already talks to each kernel over Unix sockets (--KernelManager.trans
 but ipykernel still opens one TCP port on 127.0.0.1 for the output of forked child
 processes (the IOPub pipe), which every other account on the machine can reach (and fill
 the student's log with "Bad pipe message" lines). Here that pipe is a Unix socket in the
-student's own runtime folder, inside the closed home. Everything else is ipykernel as is.
+student's own runtime folder, inside the closed home.
+
+It also tells the student, in Korean, when the class server's limits (classroom/limits.py)
+stopped something: the first cell run after a kernel was ended for passing the memory cap
+says so and what to do; a MemoryError or a fork() refused at the process limit gets a
+Korean explanation under the traceback. Everything else is ipykernel as is.
 """
 
+import errno
 import os
 import sys
 import uuid
 import warnings
+from pathlib import Path
 
 import zmq
 from ipykernel import iostream
@@ -50,9 +57,106 @@ def _setup_pipe_out(self):
 iostream.IOPubThread._setup_pipe_in = _setup_pipe_in
 iostream.IOPubThread._setup_pipe_out = _setup_pipe_out
 
+
+def _gib(text: str | None) -> str:
+    try:
+        return f"{int(float(text)) / 1024**3:.1f} GiB"
+    except (TypeError, ValueError):
+        return "정해진 양"
+
+
+MEMORY_GONE = (
+    "⚠️ 이 서버의 커널 하나가 메모리 한도({limit})를 넘어서 멈췄고, 새로 시작되었습니다. "
+    "변수와 불러온 데이터는 모두 사라졌으니 맨 위의 준비 셀부터 다시 실행하세요 (저장한 노트북은 그대로입니다). "
+    "또 멈추면 배열을 더 작게 만들거나(예: 데이터의 일부만 쓰기), 쓰지 않는 다른 노트북의 커널을 끄세요 "
+    "(Kernel → Shut Down Kernel). 다른 학생의 커널은 영향을 받지 않습니다."
+)
+MEMORY_ERROR = (
+    "⚠️ 메모리가 모자랍니다: 학생마다 커널이 쓸 수 있는 메모리는 {limit} 입니다. 배열을 더 작게 "
+    "만들거나(예: 데이터의 일부만 쓰기), 쓰지 않는 다른 노트북의 커널을 끄세요 (Kernel → Shut Down Kernel)."
+)
+PROCESS_LIMIT = (
+    "⚠️ 새 프로세스를 만들 수 없습니다: 학생마다 프로세스(스레드 포함)는 {limit}개까지입니다. "
+    "끝나지 않은 프로세스를 멈추거나(Kernel → Restart Kernel), 한꺼번에 만드는 프로세스 수를 줄이세요."
+)
+
+
+def _memory_cgroup() -> Path | None:
+    folder = os.environ.get("MNISTLAB_MEMORY_CGROUP")  # cgroup v1 (set by the hub)
+    if folder:
+        return Path(folder)
+    try:  # cgroup v2: this process's own cgroup
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            if line.startswith("0::"):
+                return Path("/sys/fs/cgroup") / line[3:].lstrip("/")
+    except OSError:
+        pass
+    return None
+
+
+def _oom_kills(folder: Path) -> int:
+    for name in ("memory.events", "memory.oom_control"):
+        try:
+            for line in (folder / name).read_text().splitlines():
+                key, _, value = line.partition(" ")
+                if key == "oom_kill":
+                    return int(value)
+        except (OSError, ValueError):
+            continue
+    return 0
+
+
+def _new_oom_kills() -> int:
+    """Kernels ended by the memory cap since the last kernel of this student looked."""
+    folder = _memory_cgroup()
+    if folder is None:
+        return 0
+    now = _oom_kills(folder)
+    seen_file = Path(jupyter_runtime_dir()) / "mnistlab-oom-kills"
+    try:
+        seen = int(seen_file.read_text())
+    except (OSError, ValueError):
+        seen = 0
+    try:
+        seen_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        seen_file.write_text(str(now))
+    except OSError:
+        pass
+    return now - seen if now > seen else 0
+
+
+def _explain(shell) -> None:
+    limit = _gib(os.environ.get("MEM_LIMIT"))
+    processes = os.environ.get("MNISTLAB_PIDS_LIMIT", "정해진 수")
+
+    def handler(self, etype, value, tb, tb_offset=None):
+        self.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        if issubclass(etype, MemoryError):
+            print(MEMORY_ERROR.format(limit=limit), file=sys.stderr)
+        elif getattr(value, "errno", None) == errno.EAGAIN or "can't start new thread" in str(
+            value
+        ):
+            print(PROCESS_LIMIT.format(limit=processes), file=sys.stderr)
+
+    shell.set_custom_exc((MemoryError, BlockingIOError, RuntimeError), handler)
+    if _new_oom_kills():
+
+        def once(*args):
+            print(MEMORY_GONE.format(limit=limit), file=sys.stderr)
+            shell.events.unregister("pre_run_cell", once)
+
+        shell.events.register("pre_run_cell", once)
+
+
 if __name__ == "__main__":
     if sys.path[0] == os.path.dirname(os.path.abspath(__file__)):
         del sys.path[0]  # the kernel's imports as with ipykernel_launcher
-    from ipykernel import kernelapp
+    from ipykernel.kernelapp import IPKernelApp
 
-    kernelapp.launch_new_instance()
+    app = IPKernelApp.instance()
+    app.initialize()
+    try:
+        _explain(app.shell)
+    except Exception as error:  # noqa: BLE001 (never stop a kernel for a message)
+        print(f"mnistlab: {error}", file=sys.__stderr__)
+    app.start()
