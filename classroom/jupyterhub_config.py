@@ -13,7 +13,8 @@
 #
 # Settings, all from the environment (`make classroom VAR=value` passes them):
 #   MNISTLAB_CLASS_IP        address to listen on (127.0.0.1; 0.0.0.0 for a classroom network)
-#   MNISTLAB_CLASS_PORT      port of the class address (8000)
+#   MNISTLAB_CLASS_PORT      port of the class address (8000); the teacher's view listens on
+#                            127.0.0.1 at this port + 3
 #   MNISTLAB_CLASS_IDLE      seconds without activity before a server is stopped (3600)
 #   MNISTLAB_CLASS_STATE     the hub's state directory (classroom/state)
 #   MNISTLAB_CLASS_STUDENTS  system group of students (mnistlab-students)
@@ -159,6 +160,19 @@ c.JupyterHub.load_roles = [{
     "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     "services": ["idle-culler"],
 }]
+
+# --- the teacher's view of the class (classroom/teacher_view.py) -------------
+# /services/class-progress/: who solved which exercise, from the students' own progress
+# files; only teachers (admins hold access:services) get in through the hub's OAuth.
+c.JupyterHub.services.append({
+    "name": "class-progress",
+    "url": f"http://127.0.0.1:{PORT + 3}",
+    "command": [sys.executable, str(HERE / "teacher_view.py")],
+    "cwd": str(STATE),
+    "oauth_no_confirm": True,
+    "display": True,
+    "environment": {"MNISTLAB_CLASS_STUDENTS": STUDENTS},
+})
 
 # --- accounts.py removes an account from the hub too -------------------------
 # (the hub user, every API token and OAuth token of it, so that its log-in cookie and

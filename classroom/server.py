@@ -109,6 +109,14 @@ def is_culler(pid: int, state: Path) -> bool:
     return alive(pid) and "jupyterhub_idle_culler" in cmdline(pid) and cwd(pid) == str(state)
 
 
+def is_teacher_view(pid: int, state: Path) -> bool:
+    return (
+        alive(pid)
+        and any(a.endswith("teacher_view.py") for a in cmdline(pid)[:3])
+        and cwd(pid) == str(state)
+    )
+
+
 def is_supervisor(pid: int, recorded_start: int | None) -> bool:
     args = cmdline(pid)
     return (
@@ -141,6 +149,10 @@ def end(pid: int, *, group: bool = False, timeout: float = 20) -> None:
 
 def cullers(state: Path) -> list[int]:
     return [int(p) for p in os.listdir("/proc") if p.isdigit() and is_culler(int(p), state)]
+
+
+def teacher_views(state: Path) -> list[int]:
+    return [int(p) for p in os.listdir("/proc") if p.isdigit() and is_teacher_view(int(p), state)]
 
 
 def student_servers(state: Path) -> list[tuple[str, int]]:
@@ -179,6 +191,9 @@ def leftovers(state: Path, *, servers: bool) -> list[str]:
     for pid in cullers(state):
         end(pid)
         ended.append(f"유휴 서버 정리기(pid {pid})")
+    for pid in teacher_views(state):
+        end(pid)
+        ended.append(f"교사용 진행 화면(pid {pid})")
     proxy_file = state / "jupyterhub-proxy.pid"
     pid = read_pid(proxy_file)
     if pid is not None:

@@ -36,7 +36,7 @@ MEMO = "내가 쓴 메모: 픽셀 값은 0~255"
 
 
 def _free_port_block() -> int:
-    """A port p with p, p+1 and p+2 free (public, hub API, proxy API)."""
+    """A port p with p .. p+3 free (public, hub API, proxy API, the teacher's view)."""
     for _ in range(50):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -44,7 +44,7 @@ def _free_port_block() -> int:
         if port > 65000:
             continue
         try:
-            for offset in (1, 2):
+            for offset in (1, 2, 3):
                 with socket.socket() as s:
                     s.bind(("127.0.0.1", port + offset))
             return port
