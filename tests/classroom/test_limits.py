@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 
 MEMORY = 600 * 1024**2
 PROCESSES = 128
+MEMO = "커널이 멈추기 전에 저장한 메모"
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +96,9 @@ def test_past_the_memory_cap_only_that_students_kernel_dies(klass, kernels):
     _, kernel_b = kernels["b"]
     assert kernel_b.execute("keep = 41").status == "ok"
     pid_b = _pid(kernel_b)
+    notebook = a.read_notebook(NOTEBOOK)  # A saved the notebook before the big cell
+    notebook["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": MEMO})
+    a.save_notebook(NOTEBOOK, notebook)
     before = oom_kills(_folders(klass, "a")[0])
     with pytest.raises(KernelDied):
         kernel_a.execute("import numpy as np\nbig = np.ones(2**27)  # 1 GiB\nprint(big.sum())")
@@ -104,6 +108,7 @@ def test_past_the_memory_cap_only_that_students_kernel_dies(klass, kernels):
     assert reply.status == "ok" and _text(reply).split() == ["41", str(pid_b)]
     # A's server lives; A's kernel restarted; the next cell says why, in Korean.
     assert a.server_api("GET", "/contents/mnistlab").status_code == 200
+    assert a.read_notebook(NOTEBOOK)["cells"][0]["source"] == MEMO  # nothing saved was lost
     kernel_a.close()
     kernels["a"] = (a, a.open_kernel(NOTEBOOK))
     deadline = time.monotonic() + 60

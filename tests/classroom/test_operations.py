@@ -295,6 +295,11 @@ def test_the_hub_restarts_by_itself_after_a_crash_without_a_second_culler(klass)
 
 
 def test_stop_waits_and_never_kills_by_a_stale_pid(klass):
+    a = klass.login("a")
+    a.start_server()
+    notebook = a.read_notebook(NOTEBOOK)
+    notebook["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": SECRET})
+    a.save_notebook(NOTEBOOK, notebook)
     done = _server_py(klass, "stop")
     assert done.returncode == 0 and "멈췄습니다" in done.stdout, done.stdout + done.stderr
     # When stop returns, the hub, the proxy, the culler and the servers are gone ...
@@ -317,6 +322,8 @@ def test_stop_waits_and_never_kills_by_a_stale_pid(klass):
             (klass.hub.state / name).write_text(f"{bystander.pid}\n")
         klass.hub.start()  # right after stop: it runs
         assert bystander.poll() is None, "starting the hub killed an unrelated process"
+        a.start_server()  # the notebook saved before the stop is there
+        assert a.read_notebook(NOTEBOOK)["cells"][0]["source"] == SECRET
     finally:
         bystander.kill()
         bystander.wait()
