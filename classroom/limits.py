@@ -10,6 +10,12 @@ enforces the limits: past the memory cap its out-of-memory killer ends a process
 cgroup only (the largest: the kernel that allocated), past the process limit fork() fails,
 and the CPU quota throttles only that student. Nothing here kills anything.
 
+Below the student's cgroup the server runs in ``server/`` and its kernels move themselves
+into ``kernels/`` when they start (classroom/jupyter/kernels/python3/launch.py; only that
+folder's cgroup.procs belongs to the student), whose process limit leaves the server
+SERVER_RESERVE processes of its own: a fork bomb in a notebook stops at the kernels'
+limit while the server still answers, so *Shut Down Kernel* works.
+
 Where no cgroup controllers are writable (not root, a container without them) the limits
 are not enforced; the hub logs one warning per server.
 """
@@ -17,6 +23,7 @@ are not enforced; the hub logs one warning per server.
 from __future__ import annotations
 
 import os
+import pwd
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
@@ -25,6 +32,7 @@ from traitlets import Integer, Unicode
 ROOT = Path("/sys/fs/cgroup")
 CONTROLLERS = ("memory", "cpu", "pids")
 PERIOD = 100_000  # µs: the CPU quota's period
+SERVER_RESERVE = 32  # processes/threads kept for the server when its kernels hit the limit
 
 
 def _own_path(controller: str) -> str:
@@ -58,10 +66,11 @@ def _write(path: Path, value: str) -> None:
     path.write_text(value)
 
 
-def set_up(name: str, base: str, *, memory: int, cpus: float, pids: int) -> list[Path]:
+def set_up(name: str, base: str, *, memory: int, cpus: float, pids: int, uid: int) -> list[Path]:
     """Create (or update) the student's cgroups with the limits; return their folders."""
     version = cgroup_version()
     folders = class_cgroups(name, base)
+    kernels_pids = str(max(pids - SERVER_RESERVE, pids // 2))
     if version == 2:
         enable = "".join(f" +{c}" for c in CONTROLLERS).strip()
         _write(ROOT / "cgroup.subtree_control", enable)
@@ -74,9 +83,18 @@ def set_up(name: str, base: str, *, memory: int, cpus: float, pids: int) -> list
             _write(folder / "memory.swap.max", "0")
         _write(folder / "cpu.max", f"{int(cpus * PERIOD)} {PERIOD}")
         _write(folder / "pids.max", str(pids))
+        _write(folder / "cgroup.subtree_control", "+pids")
+        for part in ("server", "kernels"):
+            (folder / part).mkdir(exist_ok=True)
+        _write(folder / "kernels" / "pids.max", kernels_pids)
+        # v2 moves need write access at the common parent: the student's own folder.
+        for procs in (folder, folder / "server", folder / "kernels"):
+            os.chown(procs / "cgroup.procs", uid, -1)
     elif version == 1:
         for folder in folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            for part in ("server", "kernels"):
+                (folder / part).mkdir(parents=True, exist_ok=True)
+            os.chown(folder / "kernels" / "cgroup.procs", uid, -1)
         memory_folder, cpu_folder, pids_folder = folders
         _write(memory_folder / "memory.limit_in_bytes", str(memory))
         if (memory_folder / "memory.memsw.limit_in_bytes").exists():
@@ -87,20 +105,28 @@ def set_up(name: str, base: str, *, memory: int, cpus: float, pids: int) -> list
         _write(cpu_folder / "cpu.cfs_period_us", str(PERIOD))
         _write(cpu_folder / "cpu.cfs_quota_us", str(int(cpus * PERIOD)))
         _write(pids_folder / "pids.max", str(pids))
+        _write(pids_folder / "kernels" / "pids.max", kernels_pids)
     return folders
 
 
 def oom_kills(folder: Path) -> int:
-    """How many processes the out-of-memory killer ended in this memory cgroup."""
-    for name in ("memory.events", "memory.oom_control"):
+    """How many processes the out-of-memory killer ended in this memory cgroup: v2's
+    memory.events counts the subtree; v1 counts per cgroup, so its children are added."""
+
+    def count(name: str, where: Path) -> int:
         try:
-            for line in (folder / name).read_text().splitlines():
+            for line in (where / name).read_text().splitlines():
                 key, _, value = line.partition(" ")
                 if key == "oom_kill":
                     return int(value)
-        except OSError:
-            continue
-    return 0
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    if (folder / "memory.events").exists():
+        return count("memory.events", folder)
+    subtree = [folder, *(p for p in folder.iterdir() if p.is_dir())] if folder.is_dir() else []
+    return sum(count("memory.oom_control", where) for where in subtree)
 
 
 class LimitedSpawner(LocalProcessSpawner):
@@ -120,15 +146,20 @@ class LimitedSpawner(LocalProcessSpawner):
 
     def get_env(self):
         env = super().get_env()
-        env["MNISTLAB_PIDS_LIMIT"] = str(self.pids_limit)
-        if cgroup_version() == 1:  # where the kernel finds its memory cgroup's OOM count
-            env["MNISTLAB_MEMORY_CGROUP"] = str(class_cgroups(self.user.name, self.cgroup_base)[0])
+        folders = class_cgroups(self.user.name, self.cgroup_base)
+        env["MNISTLAB_PIDS_LIMIT"] = str(
+            max(self.pids_limit - SERVER_RESERVE, self.pids_limit // 2)
+        )
+        if folders:  # where a kernel moves itself, and finds the OOM count of the student
+            env["MNISTLAB_KERNEL_CGROUPS"] = os.pathsep.join(str(f / "kernels") for f in folders)
+            env["MNISTLAB_MEMORY_CGROUP"] = str(folders[0])
         return env
 
     async def start(self):
         self._cgroups = []
         try:
-            self._cgroups = set_up(self.user.name, self.cgroup_base, **self._limits())
+            uid = pwd.getpwnam(self.user.name).pw_uid
+            self._cgroups = set_up(self.user.name, self.cgroup_base, uid=uid, **self._limits())
         except OSError as error:
             self.log.warning("Limits for %s not enforced: %s", self.user.name, error)
         if not self._cgroups:
@@ -137,7 +168,7 @@ class LimitedSpawner(LocalProcessSpawner):
 
     def make_preexec_fn(self, name):
         drop_privileges = super().make_preexec_fn(name)
-        procs = [str(folder / "cgroup.procs") for folder in getattr(self, "_cgroups", [])]
+        procs = [str(f / "server" / "cgroup.procs") for f in getattr(self, "_cgroups", [])]
 
         def preexec():
             # Join the cgroups as root, before becoming the student (runs in the child).
@@ -154,7 +185,8 @@ class LimitedSpawner(LocalProcessSpawner):
     async def stop(self, now=False):
         await super().stop(now=now)
         for folder in class_cgroups(self.user.name, self.cgroup_base):
-            try:
-                folder.rmdir()  # empty once the server and its kernels are gone
-            except OSError:
-                pass
+            for empty in (folder / "server", folder / "kernels", folder):
+                try:
+                    empty.rmdir()  # empty once the server and its kernels are gone
+                except OSError:
+                    pass

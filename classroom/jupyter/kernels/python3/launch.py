@@ -77,7 +77,8 @@ MEMORY_ERROR = (
 )
 PROCESS_LIMIT = (
     "⚠️ 새 프로세스를 만들 수 없습니다: 학생마다 프로세스(스레드 포함)는 {limit}개까지입니다. "
-    "끝나지 않은 프로세스를 멈추거나(Kernel → Restart Kernel), 한꺼번에 만드는 프로세스 수를 줄이세요."
+    "커널을 끄고(Kernel → Shut Down Kernel) 다시 열면 이 커널이 만든 프로세스가 모두 끝납니다. "
+    "한꺼번에 만드는 프로세스 수를 줄이세요."
 )
 
 
@@ -95,15 +96,23 @@ def _memory_cgroup() -> Path | None:
 
 
 def _oom_kills(folder: Path) -> int:
-    for name in ("memory.events", "memory.oom_control"):
+    """How many processes the out-of-memory killer ended in this memory cgroup: v2's
+    memory.events counts the subtree; v1 counts per cgroup, so its children are added."""
+
+    def count(name: str, where: Path) -> int:
         try:
-            for line in (folder / name).read_text().splitlines():
+            for line in (where / name).read_text().splitlines():
                 key, _, value = line.partition(" ")
                 if key == "oom_kill":
                     return int(value)
         except (OSError, ValueError):
-            continue
-    return 0
+            pass
+        return 0
+
+    if (folder / "memory.events").exists():
+        return count("memory.events", folder)
+    subtree = [folder, *(p for p in folder.iterdir() if p.is_dir())] if folder.is_dir() else []
+    return sum(count("memory.oom_control", where) for where in subtree)
 
 
 def _new_oom_kills() -> int:
@@ -148,7 +157,22 @@ def _explain(shell) -> None:
         shell.events.register("pre_run_cell", once)
 
 
+def _join_kernels_cgroup() -> None:
+    """Move this kernel into the student's kernels/ cgroup (classroom/limits.py), whose
+    process limit keeps some room for the student's server."""
+    try:  # past the memory cap the out-of-memory killer ends a kernel, not the student's server
+        Path("/proc/self/oom_score_adj").write_text("500")
+    except OSError:
+        pass
+    for folder in filter(None, os.environ.get("MNISTLAB_KERNEL_CGROUPS", "").split(os.pathsep)):
+        try:
+            Path(folder, "cgroup.procs").write_text(str(os.getpid()))
+        except OSError as error:
+            print(f"mnistlab: {folder}: {error}", file=sys.__stderr__)
+
+
 if __name__ == "__main__":
+    _join_kernels_cgroup()
     if sys.path[0] == os.path.dirname(os.path.abspath(__file__)):
         del sys.path[0]  # the kernel's imports as with ipykernel_launcher
     from ipykernel.kernelapp import IPKernelApp
