@@ -14,12 +14,17 @@ import time
 import pytest
 from test_classroom import NOTEBOOK, REPO, Class
 
+if os.geteuid() != 0:  # (the classroom extra, JupyterHub, is installed for root only)
+    pytest.skip(
+        "학생별 한도 테스트는 root 로만 실행합니다 (CI 는 root 로 실행합니다).",
+        allow_module_level=True,
+    )
 sys.path.insert(0, str(REPO / "classroom"))
 from limits import cgroup_version, class_cgroups, oom_kills
 
 pytestmark = pytest.mark.skipif(
-    os.geteuid() != 0 or cgroup_version() == 0,
-    reason="학생별 한도 테스트는 root 와 쓸 수 있는 cgroup(memory, cpu, pids)이 있어야 합니다.",
+    cgroup_version() == 0,
+    reason="학생별 한도 테스트는 쓸 수 있는 cgroup(memory, cpu, pids)이 있어야 합니다.",
 )
 
 MEMORY = 600 * 1024**2
@@ -135,7 +140,7 @@ def test_a_fork_bomb_stops_at_the_process_limit(klass, kernels):
         "while True:\n"
         "    pid = os.fork()\n"
         "    if pid == 0:\n"
-        "        time.sleep(120)\n"
+        "        time.sleep(30)\n"
         "        os._exit(0)\n"
         "    kids.append(pid)\n"
     )
@@ -145,8 +150,8 @@ def test_a_fork_bomb_stops_at_the_process_limit(klass, kernels):
     # While A's processes fill A's limit, B's cell answers (and B can still start processes).
     reply = kernel_b.execute("import subprocess; print(subprocess.run(['true']).returncode, keep)")
     assert reply.status == "ok" and _text(reply).split() == ["0", "41"]
-    # At the limit A's kernel cannot even start a thread; shutting the kernel down ends its
-    # whole process group (the forked children too), as the message says.
+    # At the limit A's kernel cannot even start a thread; A shuts it down, as the message
+    # says (that ends the kernel's process group; the children here also end after 30 s).
     crowded = int((_folders(klass, "a")[-1] / "kernels" / "pids.current").read_text())
     assert crowded >= PROCESSES - 32 - 2
     a = kernels["a"][0]

@@ -96,6 +96,13 @@ def _replace_account(klass, role: str, *, teacher: bool) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _alive(pid: int) -> bool:
+    sys.path.insert(0, str(REPO / "classroom"))
+    from server import alive
+
+    return alive(pid)
+
+
 def _cullers(klass) -> list[int]:
     sys.path.insert(0, str(REPO / "classroom"))
     from server import cullers
@@ -337,13 +344,13 @@ def test_stop_after_a_crash_ends_what_the_hub_left(klass):
     klass.hub.process.wait()
     os.kill(klass.hub.hub_pid(), signal.SIGKILL)  # ... the hub crash
     time.sleep(1)
-    assert Path(f"/proc/{proxy}").exists() and _cullers(klass)
+    assert _alive(proxy) and _cullers(klass)
     assert _processes_of({pwd.getpwnam(a.name).pw_uid}, wait=0)
     done = _server_py(klass, "stop")
     assert done.returncode == 0, done.stderr
     assert "프록시" in done.stdout and "정리기" in done.stdout and a.name in done.stdout, (
         done.stdout
     )
-    assert not Path(f"/proc/{proxy}").exists()
+    assert not _alive(proxy)  # (a zombie waiting for init to reap it is gone)
     assert not _cullers(klass)
     assert not _processes_of(klass.uids())
