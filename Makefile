@@ -206,12 +206,11 @@ classroom-setup: $(VENV)/.installed-classroom $(CLASS_PROXY) $(LAB_SETTINGS)
 
 classroom: classroom-setup
 	@test "$$(id -u)" = 0 || { echo "수업 서버는 root 로 실행해야 합니다 (학생마다 자기 계정으로 서버를 띄우므로): sudo make classroom"; exit 1; }
-	MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) -m jupyterhub -f classroom/jupyterhub_config.py
+	MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) classroom/server.py run
 
+# Waits until the hub has exited, and ends what a crashed hub left (proxy, culler, servers).
 classroom-stop:
-	@test -f $(CLASS_STATE)/jupyterhub.pid && kill $$(cat $(CLASS_STATE)/jupyterhub.pid) \
-		&& echo "수업 서버를 멈췄습니다 (학생들의 파일은 각자의 홈에 그대로 있습니다)." \
-		|| echo "실행 중인 수업 서버가 없습니다."
+	@MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) classroom/server.py stop
 
 student: $(VENV)/.installed
 	$(PY) classroom/accounts.py add $(NAME)
@@ -220,4 +219,4 @@ teacher: $(VENV)/.installed
 	$(PY) classroom/accounts.py add --teacher $(NAME)
 
 student-remove: $(VENV)/.installed
-	$(PY) classroom/accounts.py remove $(NAME)
+	MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) classroom/accounts.py remove $(NAME)

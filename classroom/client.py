@@ -40,7 +40,8 @@ class Hub:
     def start(self, timeout: float = 120) -> Hub:
         self.state.mkdir(parents=True, exist_ok=True)
         # The hub's API and the proxy's API get their own ports next to the public one.
-        command = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG),
+        # Through the supervisor (classroom/server.py run), as `make classroom` does.
+        command = [sys.executable, str(HERE / "server.py"), "run", "--",
                    f"--JupyterHub.hub_port={self.port + 1}",
                    f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{self.port + 2}"]
         with open(self.log, "ab") as log:
@@ -59,7 +60,8 @@ class Hub:
         raise TimeoutError(f"hub not up after {timeout} s:\n{self.tail()}")
 
     def stop(self, timeout: float = 60) -> None:
-        """SIGTERM, as Ctrl+C: the hub stops the students' servers and the proxy, then exits."""
+        """SIGTERM, as Ctrl+C: the hub stops the students' servers and the proxy, then exits
+        (the supervisor forwards the signal and waits)."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -67,6 +69,24 @@ class Hub:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+    def hub_pid(self) -> int | None:
+        """The JupyterHub process under the supervisor (from its pid file)."""
+        try:
+            return int((self.state / "jupyterhub.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def wait_healthy(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/hub/health", timeout=2).ok:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError(f"hub not up after {timeout} s:\n{self.tail()}")
 
     def tail(self, lines: int = 40) -> str:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""

@@ -13,13 +13,22 @@
 #
 # Settings, all from the environment (`make classroom VAR=value` passes them):
 #   MNISTLAB_CLASS_IP        address to listen on (127.0.0.1; 0.0.0.0 for a classroom network)
-#   MNISTLAB_CLASS_PORT      port of the class address (8000)
+#   MNISTLAB_CLASS_PORT      port of the class address (8000); the teacher's view listens on
+#                            127.0.0.1 at this port + 3
 #   MNISTLAB_CLASS_IDLE      seconds without activity before a server is stopped (3600)
 #   MNISTLAB_CLASS_STATE     the hub's state directory (classroom/state)
 #   MNISTLAB_CLASS_STUDENTS  system group of students (mnistlab-students)
 #   MNISTLAB_CLASS_TEACHERS  system group of teachers = admins (mnistlab-teachers)
 #   MNISTLAB_CLASS_SERIES    folder of the notebooks handed out (notebooks/ of this repository)
+#   MNISTLAB_CLASS_MEMORY    memory cap of each student's server and kernels (1G)
+#   MNISTLAB_CLASS_CPUS      CPUs each student's server may use at most (1)
+#   MNISTLAB_CLASS_PROCESSES processes and threads of each student's server (256)
+#   MNISTLAB_CLASS_LOGIN_TRIES    failed log-ins of one account before it waits (5)
+#   MNISTLAB_CLASS_ADDRESS_TRIES  failed log-ins from one address before it waits (50)
+#   MNISTLAB_CLASS_LOGIN_WINDOW   seconds a failed log-in counts (300)
+import json
 import os
+import secrets
 import stat
 import subprocess
 import sys
@@ -38,6 +47,10 @@ STATE = Path(os.environ.get("MNISTLAB_CLASS_STATE", HERE / "state")).resolve()
 STUDENTS = os.environ.get("MNISTLAB_CLASS_STUDENTS", "mnistlab-students")
 TEACHERS = os.environ.get("MNISTLAB_CLASS_TEACHERS", "mnistlab-teachers")
 SERIES = Path(os.environ.get("MNISTLAB_CLASS_SERIES", REPO / "notebooks")).resolve()
+LOGIN_TRIES = int(os.environ.get("MNISTLAB_CLASS_LOGIN_TRIES", "5"))
+ADDRESS_TRIES = int(os.environ.get("MNISTLAB_CLASS_ADDRESS_TRIES", "50"))
+LOGIN_WINDOW = float(os.environ.get("MNISTLAB_CLASS_LOGIN_WINDOW", "300"))
+sys.path.insert(0, str(HERE))
 
 
 def _readable_by_everyone(path: Path) -> bool:
@@ -66,6 +79,13 @@ c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
+# JupyterHub kills the pid in the proxy's pid file at start; after a reboot or a crash
+# that pid may belong to an unrelated process, so a pid that is not our proxy is dropped.
+_proxy_pid = STATE / "jupyterhub-proxy.pid"
+if _proxy_pid.exists():
+    from server import is_proxy, read_pid
+    if not is_proxy(read_pid(_proxy_pid) or 0):
+        _proxy_pid.unlink()
 c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configurable-http-proxy")]
 c.JupyterHub.cleanup_servers = True           # stopping the hub stops every student's server
 
@@ -73,16 +93,27 @@ c.JupyterHub.cleanup_servers = True           # stopping the hub stops every stu
 # Both groups exist from the start (PAM's group check fails on a missing group).
 for group in (STUDENTS, TEACHERS):
     subprocess.run(["groupadd", "--force", group], check=True)
-c.JupyterHub.authenticator_class = "pam"
+c.JupyterHub.authenticator_class = "classauth.ClassAuthenticator"   # PAM with log-in limits
 c.PAMAuthenticator.allowed_groups = {STUDENTS, TEACHERS}
 c.PAMAuthenticator.admin_groups = {TEACHERS}
+c.ClassAuthenticator.account_tries = LOGIN_TRIES
+c.ClassAuthenticator.address_tries = ADDRESS_TRIES
+c.ClassAuthenticator.window = LOGIN_WINDOW
 
 # --- each student's server ---------------------------------------------------
-c.JupyterHub.spawner_class = "localprocess"   # runs as the student's own system user
+# Runs as the student's own system user, in a cgroup with the limits (classroom/limits.py).
+c.JupyterHub.spawner_class = "limits.LimitedSpawner"
+_memory = os.environ.get("MNISTLAB_CLASS_MEMORY", "1G")        # bytes, or with K, M, G, T
+c.Spawner.mem_limit = int(_memory) if _memory.isdigit() else _memory
+c.Spawner.cpu_limit = float(os.environ.get("MNISTLAB_CLASS_CPUS", "1"))
+c.LimitedSpawner.pids_limit = int(os.environ.get("MNISTLAB_CLASS_PROCESSES", "256"))
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab/tree/mnistlab"
-c.Spawner.environment = {"PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin"}
+# JUPYTER_PATH: the students' python3 kernel (classroom/jupyter/kernels/python3) is
+# ipykernel with no TCP port at all (its subprocess-output pipe on a Unix socket too).
+c.Spawner.environment = {"PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
+                         "JUPYTER_PATH": str(HERE / "jupyter")}
 # Kernels talk to their server over Unix sockets in the student's own runtime folder
 # (inside the 700 home), not over TCP ports on 127.0.0.1: sixty kernels starting at
 # once made random TCP ports collide ("Address already in use"), and nobody else can
@@ -106,8 +137,13 @@ async def hand_out_series(spawner):
         env={"HOME": account.pw_dir, "PATH": "/usr/bin:/bin"},
         stderr=asyncio.subprocess.PIPE)
     _, err = await copy.communicate()
+    said = err.decode(errors="replace").strip()
+    if said:
+        spawner.log.warning("hand_out for %s: %s", spawner.user.name, said)
     if copy.returncode:
-        raise RuntimeError(f"노트북을 {account.pw_dir}/mnistlab 에 복사하지 못했습니다: {err.decode()}")
+        # hand_out.py's last line is a Korean message for the student (shown on the spawn page).
+        raise RuntimeError(said.splitlines()[-1] if said else
+                           f"노트북을 {account.pw_dir}/mnistlab 에 복사하지 못했습니다.")
 
 
 c.Spawner.pre_spawn_hook = hand_out_series
@@ -124,3 +160,35 @@ c.JupyterHub.load_roles = [{
     "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     "services": ["idle-culler"],
 }]
+
+# --- the teacher's view of the class (classroom/teacher_view.py) -------------
+# /services/class-progress/: who solved which exercise, from the students' own progress
+# files; only teachers (admins hold access:services) get in through the hub's OAuth.
+c.JupyterHub.services.append({
+    "name": "class-progress",
+    "url": f"http://127.0.0.1:{PORT + 3}",
+    "command": [sys.executable, str(HERE / "teacher_view.py")],
+    "cwd": str(STATE),
+    "oauth_no_confirm": True,
+    "display": True,
+    "environment": {"MNISTLAB_CLASS_STUDENTS": STUDENTS},
+})
+
+# --- accounts.py removes an account from the hub too -------------------------
+# (the hub user, every API token and OAuth token of it, so that its log-in cookie and
+# tokens open nothing, not even a new account with the same name). Its token and the
+# hub's address are in the state folder, readable by root only.
+_accounts = STATE / "accounts.json"
+if _accounts.exists():
+    _accounts_token = json.loads(_accounts.read_text())["token"]
+else:
+    _accounts_token = secrets.token_hex(32)
+_accounts.touch(mode=0o600)
+_accounts.write_text(json.dumps({
+    "token": _accounts_token,
+    "url": f"http://{'127.0.0.1' if IP in ('0.0.0.0', '') else IP}:{PORT}/hub/api"}))
+c.JupyterHub.services.append({"name": "accounts", "api_token": _accounts_token})
+c.JupyterHub.load_roles.append({
+    "name": "accounts", "services": ["accounts"],
+    "scopes": ["list:users", "read:users", "delete:users", "admin:servers"],
+})

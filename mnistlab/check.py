@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from mnistlab.errors import MnistlabError, MnistlabTypeError, MnistlabValueError
+from mnistlab.progress import recorded
 
 NOT_ANSWERED = ...        # the placeholder the committed notebooks keep
 
@@ -84,6 +85,7 @@ def exercises() -> list[str]:
     return sorted(_REGISTRY)
 
 
+@recorded  # each judged answer also goes to the learner's progress file (mnistlab/progress.py)
 def check(exercise: str, answer: Any) -> Feedback:
     """Judge a learner's answer to ``exercise`` and reply in Korean."""
     _load()

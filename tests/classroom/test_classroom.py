@@ -37,7 +37,7 @@ MEMO = "내가 쓴 메모: 픽셀 값은 0~255"
 
 
 def _free_port_block() -> int:
-    """A port p with p, p+1 and p+2 free (public, hub API, proxy API)."""
+    """A port p with p .. p+3 free (public, hub API, proxy API, the teacher's view)."""
     for _ in range(50):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -45,7 +45,7 @@ def _free_port_block() -> int:
         if port > 65000:
             continue
         try:
-            for offset in (1, 2):
+            for offset in (1, 2, 3):
                 with socket.socket() as s:
                     s.bind(("127.0.0.1", port + offset))
             return port
@@ -91,7 +91,8 @@ class Class:
     def accounts(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, str(REPO / "classroom" / "accounts.py"), *args],
                               input=stdin, capture_output=True, text=True, check=False,
-                              env={**os.environ, **self.groups})
+                              env={**os.environ, **self.groups,
+                                   "MNISTLAB_CLASS_STATE": str(self.root / "state")})
 
     def create_accounts(self) -> None:
         for role, name in self.names.items():
