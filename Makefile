@@ -28,6 +28,7 @@ help:
 	@echo "make labextension-rise - labextension-rise/ 를 고친 뒤 그 빌드(prebuilt/)를 다시 만듭니다(Node.js, npm)"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
+	@echo "make classroom-image - (root) 학생 서버 컨테이너 이미지(podman)를 Debian 패키지와 mnistlab wheel 로 만듭니다"
 	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
 
 # Python 3.11 or newer. A .venv made by an older (or since removed) Python is
@@ -210,6 +211,13 @@ classroom-stop:
 	@test -f $(CLASS_STATE)/jupyterhub.pid && kill $$(cat $(CLASS_STATE)/jupyterhub.pid) \
 		&& echo "수업 서버를 멈췄습니다 (학생들의 파일은 각자의 홈에 그대로 있습니다)." \
 		|| echo "실행 중인 수업 서버가 없습니다."
+
+# The students' server image for MNISTLAB_CLASS_SPAWNER=container and Zero to JupyterHub:
+# Debian packages (mmdebstrap) + this repository's wheel, imported into podman; no registry.
+.PHONY: classroom-image
+classroom-image: $(VENV)/.installed-test
+	@test "$$(id -u)" = 0 || { echo "이미지는 root 로 만듭니다 (mmdebstrap, podman): sudo make classroom-image"; exit 1; }
+	PY=$(PY) sh classroom/image/build.sh
 
 student: $(VENV)/.installed
 	$(PY) classroom/accounts.py add $(NAME)
