@@ -147,7 +147,9 @@ def configure(c, *, state: Path, env=os.environ) -> None:
         "memswap_limit": limits["mem_limit"],          # no swap past the memory cap
         "security_opt": ["no-new-privileges"],
         "cap_drop": ["ALL"],
-        "ulimits": [{"Name": "nofile", "Soft": 4096, "Hard": 4096}],
+        # Explicit limits: podman would raise them to its maxima, which a machine may refuse.
+        "ulimits": [{"Name": "nofile", "Soft": 4096, "Hard": 4096},
+                    {"Name": "nproc", "Soft": 4096, "Hard": 4096}],
     }
 
     hand_out = c.Spawner.pre_spawn_hook if "pre_spawn_hook" in c.Spawner else None

@@ -73,6 +73,8 @@ fi
 
 # 2. the rootfs ---------------------------------------------------------------
 PACKAGES=$(LC_ALL=C sort -u "$HERE/packages.txt" | paste -sd, -)
+# Commands in the rootfs see none of this machine's settings (PIP_*, proxies, locale).
+IN="chroot \"\$1\" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
 say "mmdebstrap $SUITE with $PACKAGES"
 mmdebstrap --variant=apt --mode=root --format=tar --quiet \
     --include="$PACKAGES" \
@@ -83,10 +85,10 @@ mmdebstrap --variant=apt --mode=root --format=tar --quiet \
     --customize-hook='mkdir -p "$1/opt/mnistlab"' \
     --customize-hook="copy-in $WORK/wheels /tmp" \
     --customize-hook="copy-in $WORK/series/notebooks $WORK/series/hand_out.py /opt/mnistlab" \
-    --customize-hook='chroot "$1" python3 -m venv /opt/mnistlab/venv' \
-    --customize-hook="chroot \"\$1\" /opt/mnistlab/venv/bin/pip install --quiet --no-index --no-cache-dir --disable-pip-version-check --find-links /tmp/wheels /tmp/wheels/$(basename "$WHEEL") jupyterhub" \
-    --customize-hook='chroot "$1" /opt/mnistlab/venv/bin/pip uninstall --quiet --yes pip' \
-    --customize-hook='chroot "$1" useradd --uid 1000 --user-group --create-home --shell /bin/bash jovyan' \
+    --customize-hook="$IN python3 -m venv /opt/mnistlab/venv" \
+    --customize-hook="$IN /opt/mnistlab/venv/bin/pip install --quiet --no-index --no-cache-dir --disable-pip-version-check --find-links /tmp/wheels /tmp/wheels/$(basename "$WHEEL") jupyterhub" \
+    --customize-hook="$IN /opt/mnistlab/venv/bin/pip uninstall --quiet --yes pip" \
+    --customize-hook="$IN useradd --uid 1000 --user-group --create-home --shell /bin/bash jovyan" \
     --customize-hook='chmod -R a+rX,go-w "$1/opt/mnistlab"' \
     --customize-hook='rm -rf "$1/tmp/wheels" "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin' \
     "$SUITE" "$WORK/rootfs.tar" "$MIRROR"

@@ -30,7 +30,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "classroom"))
 
-import containers  # noqa: E402  (classroom/containers.py)
+import containers  # classroom/containers.py
 
 MISSING = [tool for tool in ("podman", "mmdebstrap") if not shutil.which(tool)]
 needs_engine = pytest.mark.skipif(
@@ -153,7 +153,7 @@ def _container(name: str) -> dict:
 def test_each_student_runs_a_cell_in_their_own_container_with_the_limits(klass):
     from client import code_cells
 
-    for role, student in klass["students"].items():
+    for student in klass["students"].values():
         info = _container(student.name)
         assert info["State"]["Running"] and info["ImageName"] == containers.default_image()
         host = info["HostConfig"]
