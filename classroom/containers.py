@@ -133,6 +133,7 @@ def configure(c, *, state: Path, env=os.environ) -> None:
     c.DockerSpawner.prefix = "student"
     # The proxy talks to the container's own address; the containers reach the hub's API
     # on the host's address on podman's network (the API asks for a token on every call).
+    c.DockerSpawner.network_name = "podman"            # podman's default network (Docker's "bridge")
     c.DockerSpawner.use_internal_ip = True
     c.JupyterHub.hub_ip = "0.0.0.0"
     c.JupyterHub.hub_connect_ip = bridge_gateway()

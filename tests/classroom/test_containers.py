@@ -105,7 +105,8 @@ def klass(image):
     root.chmod(0o755)
     series = root / "series"
     series.mkdir(mode=0o755)
-    shutil.copyfile(REPO / "notebooks" / "01_mnist_dataset.ipynb", series / "01_mnist_dataset.ipynb")
+    for name in ("00_getting_started.ipynb", "01_mnist_dataset.ipynb"):
+        shutil.copyfile(REPO / "notebooks" / name, series / name)
     # podman's API on a socket of this test's own (the hub would start one if it did not answer).
     sock = f"/run/podman/mnistlab-test-{tag}.sock"
     Path(sock).parent.mkdir(parents=True, exist_ok=True)
@@ -122,17 +123,7 @@ def klass(image):
               env={**groups, "MNISTLAB_CLASS_SERIES": str(series),
                    "MNISTLAB_CLASS_SPAWNER": "container", "MNISTLAB_CLASS_IMAGE": image,
                    "MNISTLAB_CLASS_PODMAN_SOCKET": sock})
-    try:
-        for role, name in names.items():
-            done = accounts("add", "--password-stdin", name, stdin=passwords[role] + "\n")
-            assert done.returncode == 0, done.stderr
-        hub.start()
-        students = {role: Student.login(hub.url, names[role], passwords[role]) for role in names}
-        for student in students.values():
-            student.start_server()
-        yield {"hub": hub, "students": students, "names": names,
-               "home": {role: Path(pwd.getpwnam(n).pw_dir) for role, n in names.items()}}
-    finally:
+    def clean_up():
         hub.stop()
         for name in names.values():
             _podman("rm", "--force", "--ignore", f"mnistlab-student-{name}", check=False)
@@ -143,6 +134,24 @@ def klass(image):
         service.wait(timeout=30)
         Path(sock).unlink(missing_ok=True)
         shutil.rmtree(root, ignore_errors=True)
+
+    try:
+        for role, name in names.items():
+            done = accounts("add", "--password-stdin", name, stdin=passwords[role] + "\n")
+            assert done.returncode == 0, done.stderr
+        hub.start()
+        students = {role: Student.login(hub.url, names[role], passwords[role]) for role in names}
+        for student in students.values():
+            student.start_server()
+    except BaseException:
+        print(hub.tail(60) if hub.log.exists() else "(no hub log)")
+        clean_up()
+        raise
+    try:
+        yield {"hub": hub, "students": students, "names": names,
+               "home": {role: Path(pwd.getpwnam(n).pw_dir) for role, n in names.items()}}
+    finally:
+        clean_up()
 
 
 def _container(name: str) -> dict:
