@@ -77,20 +77,22 @@ def podman_command() -> list[str]:
     return [podman] + ([] if shutil.which("crun") else ["--runtime", "runc"])
 
 
-def ensure_podman_service(sock: str, state: Path) -> None:
-    """Start podman's Docker-compatible API on `sock` unless it answers already."""
+def ensure_podman_service(sock: str, state: Path) -> subprocess.Popen | None:
+    """Start podman's Docker-compatible API on `sock` unless it answers already; return the
+    service started (it outlives the hub, like a system service), None if one was running."""
     if _answers(sock):
-        return
+        return None
     Path(sock).parent.mkdir(parents=True, exist_ok=True)
     with open(state / "podman-service.log", "ab") as log:
-        subprocess.Popen(podman_command() + ["system", "service", "--time=0", f"unix://{sock}"],
-                         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                         start_new_session=True)
+        service = subprocess.Popen(
+            podman_command() + ["system", "service", "--time=0", f"unix://{sock}"],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 30
     while not _answers(sock):
         if time.monotonic() > deadline:
             raise SystemExit(f"podman API 가 {sock} 에서 응답하지 않습니다: {state}/podman-service.log 를 보세요.")
         time.sleep(0.2)
+    return service
 
 
 def image_exists(image: str) -> bool:

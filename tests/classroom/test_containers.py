@@ -107,12 +107,11 @@ def klass(image):
     series.mkdir(mode=0o755)
     for name in ("00_getting_started.ipynb", "01_mnist_dataset.ipynb"):
         shutil.copyfile(REPO / "notebooks" / name, series / name)
-    # podman's API on a socket of this test's own (the hub would start one if it did not answer).
+    # podman's API on a socket of this test's own, started the way the hub starts one
+    # when none answers (and stopped at the end).
     sock = f"/run/podman/mnistlab-test-{tag}.sock"
-    Path(sock).parent.mkdir(parents=True, exist_ok=True)
-    service = subprocess.Popen(containers.podman_command() + ["system", "service", "--time=0",
-                                                              f"unix://{sock}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    service = containers.ensure_podman_service(sock, root)
+    assert service is not None and containers.ensure_podman_service(sock, root) is None
 
     def accounts(*args, stdin=""):
         return subprocess.run([sys.executable, str(REPO / "classroom" / "accounts.py"), *args],
