@@ -16,7 +16,8 @@
 #
 # Settings (environment): PY (the Python that builds the wheels: .venv/bin/python),
 # IMAGE (localhost/mnistlab-classroom), TAG (the project's version),
-# MIRROR (http://deb.debian.org/debian), WORK (build/classroom-image), FORCE.
+# MIRROR (http://deb.debian.org/debian), WORK (build/classroom-image), FORCE,
+# KEEP_ROOTFS (keep $WORK/rootfs.tar, e.g. to compare two builds byte for byte).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -109,6 +110,6 @@ podman import --quiet \
     --change "LABEL org.mnistlab.content=$HASH" \
     --change "LABEL org.opencontainers.image.version=$TAG" \
     "$WORK/rootfs.tar" "$IMAGE:$TAG" >/dev/null
-rm -f "$WORK/rootfs.tar"
+[ -n "${KEEP_ROOTFS:-}" ] || rm -f "$WORK/rootfs.tar"   # KEEP_ROOTFS=1: keep it (to compare two builds)
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE:$TAG")
 say "$IMAGE:$TAG built in $(( $(date +%s) - start )) s, $(( size / 1000000 )) MB (content $HASH)"
