@@ -193,6 +193,11 @@ def test_no_student_sees_the_others_files(klass):
     try:
         reply = kernel_a.execute(f"open('/home/jovyan/mnistlab/secret.txt', 'w').write({secret!r})")
         assert reply.status == "ok", reply.error
+        # The search b runs below finds the file where it is (here, in a's own container).
+        found = kernel_a.execute(f"import subprocess; print(subprocess.run(['grep', '-rlsF', "
+                                 f"{secret[::-1]!r}[::-1], '/home/jovyan/mnistlab'], "
+                                 "capture_output=True, text=True).stdout.strip())")
+        assert found.outputs[-1]["content"]["text"].split() == ["/home/jovyan/mnistlab/secret.txt"]
     finally:
         kernel_a.close()
     # On the host the file is a's own, in a's home.
@@ -201,11 +206,13 @@ def test_no_student_sees_the_others_files(klass):
 
     kernel_b = b.open_kernel(NOTEBOOK)
     try:
+        # The secret goes in reversed: b's own input history must not hold the text searched for.
         probe = ("import os, subprocess; "
                  f"print(os.path.exists('/home/jovyan/mnistlab/secret.txt'), "
                  f"os.path.exists({str(klass['home']['a'])!r}), "
-                 f"subprocess.run(['grep', '-rlsF', {secret!r}, '/home', '/tmp', '/opt', '/srv', "
-                 "'/mnt', '/root', '/var'], capture_output=True, text=True).stdout.strip() or '-')")
+                 f"subprocess.run(['grep', '-rlsF', {secret[::-1]!r}[::-1], '/home', '/tmp', '/opt', "
+                 "'/srv', '/mnt', '/root', '/var'], capture_output=True, text=True).stdout.strip() "
+                 "or '-')")
         reply = kernel_b.execute(probe)
         assert reply.status == "ok", reply.error
         assert reply.outputs[-1]["content"]["text"].split() == ["False", "False", "-"]
