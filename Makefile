@@ -28,6 +28,7 @@ help:
 	@echo "make labextension-rise - labextension-rise/ 를 고친 뒤 그 빌드(prebuilt/)를 다시 만듭니다(Node.js, npm)"
 	@echo "make clean       - 가상환경(.venv)과 빌드 파일을 지웁니다(다음 make 때 새로 만듭니다)"
 	@echo "make classroom   - (root) 한 대의 서버에서 반 전체를 위한 JupyterHub 를 실행합니다 (README 의 수업 서버)"
+	@echo "make classroom-image - (root) 학생 서버 컨테이너 이미지(podman)를 Debian 패키지와 mnistlab wheel 로 만듭니다"
 	@echo "make student NAME=kim / make teacher NAME=lee / make student-remove NAME=kim - 수업 계정"
 
 # Python 3.11 or newer. A .venv made by an older (or since removed) Python is
@@ -211,6 +212,13 @@ classroom: classroom-setup
 # Waits until the hub has exited, and ends what a crashed hub left (proxy, culler, servers).
 classroom-stop:
 	@MNISTLAB_CLASS_STATE=$(CLASS_STATE) $(PY) classroom/server.py stop
+
+# The students' server image for MNISTLAB_CLASS_SPAWNER=container and Zero to JupyterHub:
+# Debian packages (mmdebstrap) + this repository's wheel, imported into podman; no registry.
+.PHONY: classroom-image
+classroom-image: $(VENV)/.installed-test
+	@test "$$(id -u)" = 0 || { echo "이미지는 root 로 만듭니다 (mmdebstrap, podman): sudo make classroom-image"; exit 1; }
+	PY=$(PY) sh classroom/image/build.sh
 
 student: $(VENV)/.installed
 	$(PY) classroom/accounts.py add $(NAME)

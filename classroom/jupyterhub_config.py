@@ -192,3 +192,12 @@ c.JupyterHub.load_roles.append({
     "name": "accounts", "services": ["accounts"],
     "scopes": ["list:users", "read:users", "delete:users", "admin:servers"],
 })
+
+# --- students in containers instead (README "수업 서버", classroom/containers.py) ----
+#   MNISTLAB_CLASS_SPAWNER   process (each server as the student's system user; default)
+#                            or container (podman + DockerSpawner, image from make classroom-image)
+if os.environ.get("MNISTLAB_CLASS_SPAWNER", "process") == "container":
+    sys.path.insert(0, str(HERE))
+    import containers
+
+    containers.configure(c, state=STATE)
