@@ -85,7 +85,7 @@ def ensure_podman_service(sock: str, state: Path) -> subprocess.Popen | None:
     Path(sock).parent.mkdir(parents=True, exist_ok=True)
     with open(state / "podman-service.log", "ab") as log:
         service = subprocess.Popen(
-            podman_command() + ["system", "service", "--time=0", f"unix://{sock}"],
+            [*podman_command(), "system", "service", "--time=0", f"unix://{sock}"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 30
     while not _answers(sock):
@@ -96,13 +96,13 @@ def ensure_podman_service(sock: str, state: Path) -> subprocess.Popen | None:
 
 
 def image_exists(image: str) -> bool:
-    found = subprocess.run(podman_command() + ["image", "exists", image], check=False)
+    found = subprocess.run([*podman_command(), "image", "exists", image], check=False)
     return found.returncode == 0
 
 
 def bridge_gateway() -> str:
     """The host's address on podman's default network: where containers reach the hub."""
-    out = subprocess.run(podman_command() + ["network", "inspect", "podman"],
+    out = subprocess.run([*podman_command(), "network", "inspect", "podman"],
                          capture_output=True, text=True, check=True).stdout
     net = json.loads(out)[0]
     for subnet in net.get("subnets") or []:              # netavark

@@ -22,6 +22,7 @@ are not enforced; the hub logs one warning per server.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 from pathlib import Path
@@ -98,10 +99,9 @@ def set_up(name: str, base: str, *, memory: int, cpus: float, pids: int, uid: in
         memory_folder, cpu_folder, pids_folder = folders
         _write(memory_folder / "memory.limit_in_bytes", str(memory))
         if (memory_folder / "memory.memsw.limit_in_bytes").exists():
-            try:  # no swap past the cap either (where swap accounting is on)
+            # no swap past the cap either (where swap accounting is on)
+            with contextlib.suppress(OSError):
                 _write(memory_folder / "memory.memsw.limit_in_bytes", str(memory))
-            except OSError:
-                pass
         _write(cpu_folder / "cpu.cfs_period_us", str(PERIOD))
         _write(cpu_folder / "cpu.cfs_quota_us", str(int(cpus * PERIOD)))
         _write(pids_folder / "pids.max", str(pids))
@@ -186,7 +186,5 @@ class LimitedSpawner(LocalProcessSpawner):
         await super().stop(now=now)
         for folder in class_cgroups(self.user.name, self.cgroup_base):
             for empty in (folder / "server", folder / "kernels", folder):
-                try:
+                with contextlib.suppress(OSError):
                     empty.rmdir()  # empty once the server and its kernels are gone
-                except OSError:
-                    pass

@@ -16,6 +16,7 @@ and start time), so a stale pid file never makes root kill an unrelated process.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
@@ -139,10 +140,8 @@ def end(pid: int, *, group: bool = False, timeout: float = 20) -> None:
     while alive(pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     if alive(pid):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         while alive(pid) and time.monotonic() < deadline + 10:
             time.sleep(0.2)
 

@@ -30,7 +30,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "classroom"))
 
-import containers  # classroom/containers.py
+import containers  # noqa: E402  (classroom/containers.py)
 
 MISSING = [tool for tool in ("podman", "mmdebstrap") if not shutil.which(tool)]
 needs_engine = pytest.mark.skipif(

@@ -12,6 +12,7 @@ says so and what to do; a MemoryError or a fork() refused at the process limit g
 Korean explanation under the traceback. Everything else is ipykernel as is.
 """
 
+import contextlib
 import errno
 import os
 import sys
@@ -160,10 +161,9 @@ def _explain(shell) -> None:
 def _join_kernels_cgroup() -> None:
     """Move this kernel into the student's kernels/ cgroup (classroom/limits.py), whose
     process limit keeps some room for the student's server."""
-    try:  # past the memory cap the out-of-memory killer ends a kernel, not the student's server
+    # past the memory cap the out-of-memory killer ends a kernel, not the student's server
+    with contextlib.suppress(OSError):
         Path("/proc/self/oom_score_adj").write_text("500")
-    except OSError:
-        pass
     for folder in filter(None, os.environ.get("MNISTLAB_KERNEL_CGROUPS", "").split(os.pathsep)):
         try:
             Path(folder, "cgroup.procs").write_text(str(os.getpid()))
@@ -181,6 +181,6 @@ if __name__ == "__main__":
     app.initialize()
     try:
         _explain(app.shell)
-    except Exception as error:  # noqa: BLE001 (never stop a kernel for a message)
+    except Exception as error:
         print(f"mnistlab: {error}", file=sys.__stderr__)
     app.start()
