@@ -19,6 +19,7 @@ the interactive explorers in ``widgets`` (PNG encoding in ``raster``).
 
 from importlib.metadata import version as _version
 
+from mnistlab.alt_text import install_figure_alt as _install_figure_alt
 from mnistlab.check import check
 from mnistlab.data import (
     MnistFileError,
@@ -44,12 +45,15 @@ from mnistlab.logistic import (
 from mnistlab.network import Network, NetworkFileError, pretrained_network
 from mnistlab.neuron import Neuron
 from mnistlab.notation import Notation
+from mnistlab.notebook import current_shell as _current_shell
 from mnistlab.notebook import install as _install_notebook_messages
 
 use_korean_font()
 
 
 _install_notebook_messages()       # in IPython: NameError and mnistlab errors in short Korean
+if _current_shell() is not None:
+    _install_figure_alt(_current_shell())   # every inline figure with a Korean alt text
 
 __version__ = _version("mnistlab")      # the one version string: pyproject.toml's
 __all__ = [

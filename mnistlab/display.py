@@ -118,13 +118,13 @@ def pixel_ratio() -> int:
 
 def _retina_figures() -> None:
     """Inline figures drawn at 2× their shown size: sharp on HiDPI screens and projectors."""
-    from mnistlab.notebook import _shell
+    from mnistlab.notebook import current_shell
 
-    if _shell() is None:                     # plain Python: no inline figures
+    if current_shell() is None:                     # plain Python: no inline figures
         return
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     set_matplotlib_formats("retina")
     from mnistlab.alt_text import ensure_figure_alt
 
-    ensure_figure_alt(_shell())
+    ensure_figure_alt(current_shell())

@@ -25,7 +25,7 @@ RED, BOLD, DIM, RESET = "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 FULL_TRACEBACK = "(오류가 난 위치를 모두 보려면 새 셀에서 %tb 를 실행하세요.)"
 
 
-def _shell():
+def current_shell():
     """The running IPython shell, or None (plain Python: IPython is never imported)."""
     if "IPython" not in sys.modules:
         return None
@@ -54,7 +54,7 @@ def error_lines(error: BaseException) -> list[str]:
 
 def full_traceback(error: BaseException) -> list[str]:
     """The ordinary (long) IPython traceback of `error`, as IPython would show it."""
-    shell = _shell()
+    shell = current_shell()
     if shell is None:
         import traceback
 
@@ -73,12 +73,9 @@ def install(shell=None) -> bool:
 
     A handler someone else installed for other exceptions is left alone.
     """
-    shell = shell or _shell()
+    shell = shell or current_shell()
     if shell is None:
         return False
-    from mnistlab.alt_text import install_figure_alt
-
-    install_figure_alt(shell)
     if shell.custom_exceptions == (NameError,):
         return True
     if shell.custom_exceptions:

@@ -66,7 +66,7 @@ def test_importing_mnistlab_in_ipython_installs_the_korean_messages():
 
 
 def test_outside_ipython_nothing_is_installed():
-    assert notebook.install(shell=None) is (notebook._shell() is not None)
+    assert notebook.install(shell=None) is (notebook.current_shell() is not None)
 
 
 def test_the_progress_bar_label_stays_on_one_line(monkeypatch):
