@@ -114,6 +114,8 @@ browser: $(VENV)/.installed-test
 		echo "  Debian/Ubuntu/WSL: sudo apt-get install chromium fonts-nanum   (Ubuntu: chromium-browser)"; \
 		echo "  macOS: Google Chrome 설치 (또는 brew install --cask chromium)"; exit 1; }
 
+# Executed in order from fresh kernels; a widget state saved by an earlier run (that no output
+# refers to any more) is dropped, so only the outputs' PNG snapshots remain.
 notebooks: $(VENV)/.installed-test
 	@for nb in $(NOTEBOOKS); do \
 		echo "실행: $$nb"; \
@@ -121,6 +123,8 @@ notebooks: $(VENV)/.installed-test
 			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
 			--ExecutePreprocessor.store_widget_state=False \
 			"$$nb" || exit 1; \
+		$(PY) -c "import nbformat, sys; nb = nbformat.read(sys.argv[1], 4); \
+			nb.metadata.pop('widgets', None); nbformat.write(nb, sys.argv[1])" "$$nb" || exit 1; \
 	done
 
 bench: $(VENV)/.installed-bench

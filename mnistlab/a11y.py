@@ -143,6 +143,22 @@ def figure_text_contrast(fig) -> list[tuple[str, float, float]]:
     return out
 
 
+TEX_WORDS = {r"\partial": "∂", r"\nabla": "∇", r"\delta": "δ", r"\sigma": "σ", r"\theta": "θ",
+             r"\eta": "η", r"\alpha": "α", r"\odot": "⊙", r"\cdot": "·", r"\times": "×",
+             r"\leftarrow": "←", r"\approx": "≈", r"\ldots": "…", r"\sum": "Σ", r"\,": " "}
+
+
+def plain_math(text: str) -> str:
+    """A label's TeX as plain text a screen reader can say: $, braces and commands removed
+    ("$\\partial C/\\partial W^{[1]}$" → "∂C/∂W^[1]")."""
+    for command, symbol in TEX_WORDS.items():
+        text = text.replace(command, symbol)
+    text = re.sub(r"\\(?:mathrm|mathbf|text|operatorname)\{([^{}]*)\}", r"\1", text)
+    text = re.sub(r"\\[A-Za-z]+", "", text)
+    text = re.sub(r"([∂∇])\s+", r"\1", text)
+    return text.replace("$", "").replace("{", "").replace("}", "")
+
+
 def figure_alt(fig, limit: int = 400) -> str:
     """A Korean text alternative for a matplotlib figure from its own words: the title,
     the axes' titles and axis labels and the figure's texts (their numbers included), for
@@ -162,7 +178,7 @@ def figure_alt(fig, limit: int = 400) -> str:
         if ax.get_ylabel().strip():
             parts.append(f"세로축: {ax.get_ylabel()}")
     parts += [t.get_text() for t in fig.texts if t.get_visible() and t.get_text().strip()]
-    words = [" ".join(p.replace("$", "").split()) for p in parts]
+    words = [" ".join(plain_math(p).split()) for p in parts]
     text = "; ".join(dict.fromkeys(w for w in words if w))
     text = f"그림: {text}" if text else "그림 (제목 없음)"
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -33,7 +33,7 @@ from numpy.typing import ArrayLike
 
 from mnistlab import network_files, validate
 from mnistlab.descent import descend
-from mnistlab.formulas import ACTIVATIONS, DERIVATIVES, cross_entropy, one_hot
+from mnistlab.formulas import ACTIVATIONS, DERIVATIVES, cross_entropy, mean_squared_error, one_hot
 from mnistlab.network_files import PRETRAINED_FILE, PRETRAINED_SIZES, NetworkFileError
 
 TRAINABLE = validate.TRAINABLE          # sigmoid, tanh, relu (the step has no slope to follow)
@@ -133,7 +133,7 @@ class Network:
         """Mean loss C over the batch (cross-entropy for sigmoid outputs, else squared error)."""
         if self.activation == "sigmoid":
             return cross_entropy(Y, aL)
-        return float((0.5 * ((aL - Y) ** 2).sum(axis=1)).mean())
+        return mean_squared_error(Y, aL)
 
     def _step(self, a0: np.ndarray, Y: np.ndarray, lr: float) -> float:
         """경사 하강법 한 걸음 on a checked batch: W^l ← W^l − lr ∂C/∂W^l, b^l ← b^l − lr ∂C/∂b^l."""

@@ -19,24 +19,30 @@ from mnistlab.data import flatten, load_mnist, normalize
 from mnistlab.network import Network
 from mnistlab.network_files import PRETRAINED_FILE, PRETRAINED_SIZES
 
-# The recipe of the shipped weights (test accuracy 95.4 %).
+# The recipe of the shipped weights (test accuracy 95.4 %, measured once, after training: the
+# test set chooses nothing; the recipe was fixed before, as chapters 04 and 10 teach).
 RECIPE = {"epochs": 20, "batch_size": 32, "lr": 1.0, "lr_end": 0.02, "seed": 0}
 
 
 def train(epochs: int = RECIPE["epochs"], batch_size: int = RECIPE["batch_size"],
           lr: float = RECIPE["lr"], lr_end: float = RECIPE["lr_end"], seed: int = RECIPE["seed"],
           progress: bool = True, images: int | None = None) -> tuple[Network, list[dict]]:
-    """Train a fresh 784-16-16-10 sigmoid network with the shipped recipe; return it and its history.
+    """Train a fresh 784-16-16-10 sigmoid network with the shipped recipe on all 60,000 training
+    images; return it and its history (training loss and accuracy per epoch).
 
     ``images`` limits the training images to the first so many (a quick trial run)."""
     X_train, y_train = load_mnist("train")
-    X_train, y_train = X_train[:images], y_train[:images]
-    X_test, y_test = load_mnist("test")
-    X_train, X_test = flatten(normalize(X_train)), flatten(normalize(X_test))
+    X_train, y_train = flatten(normalize(X_train[:images])), y_train[:images]
     net = Network(list(PRETRAINED_SIZES), activation="sigmoid", seed=seed)
     history = net.fit(X_train, y_train, epochs=epochs, batch_size=batch_size, lr=lr,
-                      lr_end=lr_end, seed=seed, progress=progress, validation=(X_test, y_test))
+                      lr_end=lr_end, seed=seed, progress=progress)
     return net, history
+
+
+def test_accuracy(net: Network) -> float:
+    """정확도 on the 10,000 test images: looked at once, after training."""
+    X_test, y_test = load_mnist("test")
+    return net.score(flatten(normalize(X_test)), y_test)
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -57,7 +63,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     path = net.save(args.out)
     last = history[-1]
     print(f"학습 시간: {seconds:.1f}초 ({args.epochs} 에포크, 배치 {args.batch_size})")
-    print(f"훈련 정확도 {last['accuracy']:.2%} · 시험 정확도 {last['val_accuracy']:.2%}")
+    print(f"훈련 정확도 {last['accuracy']:.2%} · 시험 정확도(학습이 끝난 뒤 한 번) {test_accuracy(net):.2%}")
     print(f"저장: {path} ({path.stat().st_size / 1024:.0f} KB)")
     if path.resolve() == PRETRAINED_FILE.resolve():
         print(f"새 SHA-256: {hashlib.sha256(path.read_bytes()).hexdigest()} "

@@ -117,3 +117,11 @@ def test_lab_html_export_gets_the_alts_of_figures_and_snapshots(every_widget):
     fixed = a11y.add_image_alts(page, nb)
     assert 'alt="숫자 브라우저 (저장된 정지 화면)' in fixed
     assert "No description has been provided" not in fixed
+
+
+def test_a_figure_alt_says_its_formulas_as_plain_text():
+    matplotlib.use("Agg")
+    fig, ax = plt.subplots()
+    ax.set_title(r"$-\partial C/\partial W^{[1]}$: 1층 가중치의 바라는 변화")
+    assert a11y.figure_alt(fig) == "그림: -∂C/∂W^[1]: 1층 가중치의 바라는 변화"
+    plt.close(fig)

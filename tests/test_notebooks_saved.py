@@ -22,3 +22,10 @@ def test_the_notebook_was_executed_top_to_bottom(path):
             assert out.get("output_type") != "error", f"{path.name}: 저장된 출력이 오류입니다"
             text = "".join(out.get("text", "")) if out.get("output_type") == "stream" else ""
             assert not ("Glyph" in text and "missing" in text), f"{path.name}: 글꼴에 없는 글자"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_stale_widget_state_is_saved(path):
+    """make notebooks drops the widget state: widgets show as their outputs' PNG snapshots, and
+    an old state (with an earlier run's colours and numbers) cannot linger in the file."""
+    assert "widgets" not in json.loads(path.read_text(encoding="utf-8"))["metadata"]

@@ -15,7 +15,14 @@ from matplotlib.patches import Circle, FancyArrowPatch
 from mnistlab.data import SIDE
 from mnistlab.draw.common import ink_on, weight_colorbar
 from mnistlab.inside import TemplateNetwork, bar, ring, template_network, top_images, top_k
-from mnistlab.korean import THETA_CMAP, shared_limit, sign_color, sign_legend, symmetric_limit
+from mnistlab.korean import (
+    THETA_CMAP,
+    scheme,
+    shared_limit,
+    sign_color,
+    sign_legend,
+    symmetric_limit,
+)
 
 
 def weight_maps(weights, titles=None, cols: int = 8, title: str = "", size: float = 1.45,
@@ -132,7 +139,8 @@ def template_reading(tn: TemplateNetwork, image, label: int | None = None):
     ax.text(hx, 6.45, "은닉층 (무늬)", ha="center", fontsize=11)
     ax.text(ox, 6.45, "출력층 (숫자 검출기)", ha="center", fontsize=11)
     ax.set_title(f"손으로 만든 신경망의 판단: 숫자 {tn.digits[win]} "
-                 "(초록 선 = 이 무늬가 있으면 +, 빨간 선 = 있으면 −)", fontsize=12)
+                 f"({scheme().positive} 선 = 이 무늬가 있으면 +, {scheme().negative} 선 = 있으면 −)",
+                 fontsize=12)
     return fig
 
 
