@@ -55,8 +55,11 @@ def page_style(mode: DisplayMode) -> str:
         + ("" if mode.widget_font_px <= MODES["normal"].widget_font_px else
            # larger text must not be cut off ("무작위로…"): labels and buttons grow to fit it
            ".jp-OutputArea-output .widget-inline-hbox .widget-label,"
-           " .jp-OutputArea-output .widget-button, .jp-OutputArea-output .widget-checkbox"
-           "{width:auto !important;max-width:100%;min-width:var(--jp-widgets-inline-label-width)}")
+           " .jp-OutputArea-output .widget-button, .jp-OutputArea-output .widget-checkbox,"
+           " .jp-OutputArea-output .widget-toggle-button"
+           "{width:auto !important;max-width:100%;min-width:var(--jp-widgets-inline-label-width)}"
+           # a slider's readout of words ("3층 → 2층 → 1층") grows with its text too
+           ".jp-OutputArea-output .widget-readout{width:auto !important;max-width:none}")
         + "</style>"
     )
 

@@ -66,8 +66,8 @@ class NudgeExplorer(Explorer):
         with self.picker.quiet():
             self.picker.index.value = index
         style = {"description_width": "110px"}
-        self.reach = W.SelectionSlider(options=self.REACH, value=1, description="거꾸로 간 층",
-                                       style=style, layout=W.Layout(width="420px"))
+        self.reach = W.ToggleButtons(options=self.REACH, value=1, description="거꾸로 간 층",
+                                     style={**style, "button_width": "auto"})
         self.neuron = W.IntSlider(1, 1, self.net.n[1], description="1층 뉴런 j", style=style,
                                   layout=W.Layout(width="360px"))
         self.info = W.HTML()
@@ -76,7 +76,7 @@ class NudgeExplorer(Explorer):
         self._palette_bytes = self.palette().tobytes()
         self.reach.observe(self._on_view, "value")
         self.neuron.observe(self._on_view, "value")
-        super().__init__([self.picker.box, W.HBox([self.reach, self.neuron]), self.info,
+        super().__init__([self.picker.box, W.VBox([self.reach, self.neuron]), self.info,
                           W.HBox([self.picture, self.bars], layout=W.Layout(align_items="center"))])
         self._on_image()
 

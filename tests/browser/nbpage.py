@@ -159,8 +159,10 @@ JS_HELPERS = r"""
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       if (r.right > right) { right = r.right; worst = el; }
     }
+    // (a 1-pixel box is text kept for screen readers only, visually hidden on purpose)
     const scrolls = [root, ...root.querySelectorAll('*'), area].filter(el =>
-        el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible');
+        el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1
+        && getComputedStyle(el).overflowX !== 'visible');
     const name = (el) => el ? (el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
                                + ' ' + (el.innerText || el.getAttribute('src') || '').slice(0, 30))
                             : '';
