@@ -147,7 +147,7 @@ class WeightSlice:
         grads = np.empty((len(o2), len(o1), 2))
         for r, d2 in enumerate(o2):
             for c, d1 in enumerate(o1):
-                v = [*self.center, d1, d2]
+                v = self.center + np.array([d1, d2])     # the centre moved by (d1, d2)
                 if gradients:
                     grads[r, c] = self.gradient(v)
                 costs[r, c] = self.cost(v)

@@ -49,13 +49,13 @@ def test_cost_equals_an_explicit_forward_pass_with_the_weights_moved(small):
     W[l][j - 1, k - 1] += 2.5
     W[l2][j2 - 1, k2 - 1] -= 1.0
     expected = explicit_cost(W, net.b, small.X, small.y)
-    assert small.cost([*small.center, 2.5, -1.0]) == pytest.approx(expected, rel=1e-9)
+    assert small.cost(small.center + np.array([2.5, -1.0])) == pytest.approx(expected, rel=1e-9)
 
 
 def test_moving_the_slice_leaves_the_callers_network_alone(small):
     net = pretrained_network()
     before = net.W[3].copy()
-    WeightSlice(net, X=small.X, y=small.y).cost([*small.center, 5.0, 5.0])
+    WeightSlice(net, X=small.X, y=small.y).cost(small.center + np.array([5.0, 5.0]))
     assert np.array_equal(net.W[3], before)
 
 
@@ -69,15 +69,15 @@ def test_central_differences_agree_with_backpropagation(small, offset):
 def test_the_line_is_the_cost_with_one_weight_moved(small):
     offsets = [-4.0, 0.0, 3.0]
     line = small.line(offsets, which=1)
-    assert line.tolist() == pytest.approx([small.cost([*small.center, 0.0, d]) for d in offsets])
+    assert line.tolist() == pytest.approx([small.cost(small.center + np.array([0.0, d])) for d in offsets])
     assert line[1] == pytest.approx(pretrained_network().loss(small.X, small.y))
 
 
 def test_grid_rows_follow_the_second_weight(small):
     costs, grads = small.grid([-2.0, 2.0], [-1.0, 0.0, 1.0], gradients=True)
     assert costs.shape == (3, 2) and grads.shape == (3, 2, 2)
-    assert costs[2, 0] == pytest.approx(small.cost([*small.center, -2.0, 1.0]))
-    assert np.allclose(grads[0, 1], small.gradient([*small.center, 2.0, -1.0]))
+    assert costs[2, 0] == pytest.approx(small.cost(small.center + np.array([-2.0, 1.0])))
+    assert np.allclose(grads[0, 1], small.gradient(small.center + np.array([2.0, -1.0])))
 
 
 def test_bad_weights_and_values_get_korean_errors(small):
@@ -144,7 +144,7 @@ def test_the_grid_is_read_between_grid_points_and_is_nan_outside():
 
 def test_descending_the_grid_lowers_the_cost_with_a_small_rate():
     m = load_landscape()
-    path = m.descend([*m.center, 6.0, 6.0], lr=2.0, steps=40)
+    path = m.descend(m.center + np.array([6.0, 6.0]), lr=2.0, steps=40)
     costs = [m.cost(v) for v in path]
     assert all(b < a for a, b in itertools.pairwise(costs))
     with pytest.raises(MnistlabValueError, match="학습률"):
